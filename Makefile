@@ -1,0 +1,50 @@
+# Tongwen developer commands.  `make run` and `make test` work on a fresh machine:
+# they create .venv with the newest Python >= 3.12 that actually runs, install the
+# project into it, then launch the app or run lint, type check and the test suite.
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+ARGS      ?=
+
+.PHONY: run test lint typecheck pytest bench package clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@set -e; \
+	if [ ! -x "$(PY)" ]; then \
+	  py=$$(sh .ci/find-python); \
+	  echo "Creating $(VENV) with $$py ($$($$py -c 'import sys; print(sys.version.split()[0])'))"; \
+	  "$$py" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@if [ "$$(uname -s)" = "Linux" ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] \
+	   && [ -z "$$QT_QPA_PLATFORM" ]; then \
+	  echo "Tongwen needs a display, and this Linux session has none (DISPLAY and WAYLAND_DISPLAY are unset)."; \
+	  echo "To run it on a virtual display, use:  xvfb-run make run"; \
+	  exit 1; \
+	fi
+	$(VENV)/bin/tongwen $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desktop tests
+	$(VENV)/bin/ruff format --check desktop tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q $(ARGS)
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache
