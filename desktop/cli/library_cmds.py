@@ -1,0 +1,165 @@
+"""Library commands: import, list, meta, remove, restore, reencode, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from desktop.cli import Context, fail, print_json
+from desktop.core.library import EDITABLE_FIELDS, DocRecord
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="import files or folders into the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--encoding", help="decode text files with this encoding (e.g. big5, gb18030)")
+    p.add_argument("--json", action="store_true", help="print one JSON record per file")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list the documents in the library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("meta", help="show or edit a document's metadata")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    for name in EDITABLE_FIELDS:
+        p.add_argument(
+            f"--{name}", metavar="TEXT", help=f"set the {name} ('' restores the extracted one)"
+        )
+    p.set_defaults(func=cmd_meta)
+
+    p = sub.add_parser("remove", help="move a document to the library's trash")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("restore", help="restore a removed document (no argument: list the trash)")
+    p.add_argument("name", nargs="?", metavar="TRASH_ENTRY")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("reencode", help="decode a document's original again with another encoding")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--encoding", required=True)
+    p.set_defaults(func=cmd_reencode)
+
+    p = sub.add_parser("check", help="verify the library's files")
+    p.add_argument("--reindex", action="store_true", help="also rebuild the search index")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    lib = ctx.library
+    results = lib.add_paths(args.paths, encoding=args.encoding)
+    if args.json:
+        print_json([r.as_dict() for r in results])
+    else:
+        for r in results:
+            what = r.title if r.status in ("imported", "duplicate") else r.error
+            ident = f"{r.id[:12]} " if r.id else ""
+            print(f"{r.status:9} {ident}{r.path}: {what}")
+    failed = [r for r in results if r.status == "failed"]
+    for r in failed:
+        sys.stderr.write(f"tongwen-cli: {r.path}: {r.error}\n")
+    return 1 if failed or not results else 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    docs = sorted(ctx.library.documents(), key=lambda d: (d.published or "", d.title))
+    if args.json:
+        print_json([d.as_dict() for d in docs])
+        return 0
+    for d in docs:
+        print(
+            f"{d.id[:12]}  {d.published or '----------':10}  {d.script[:4]:4}  {d.chars:>9,}  {d.title}"
+        )
+    return 0
+
+
+def _meta_dict(d: DocRecord) -> dict[str, Any]:
+    out = d.as_dict()
+    out.update(
+        confidence=d.confidence,
+        size=d.size,
+        imported=d.imported,
+        original_name=d.original_name,
+        chapters=len(d.chapters),
+        extracted=d.extracted,
+        user=d.user,
+        annotations=d.annotations,
+        progress=d.progress,
+        warnings=d.warnings,
+    )
+    return out
+
+
+def cmd_meta(args: argparse.Namespace, ctx: Context) -> int:
+    lib = ctx.library
+    doc_id = lib.resolve(args.id)
+    edits = {k: getattr(args, k) for k in EDITABLE_FIELDS if getattr(args, k) is not None}
+    record = lib.update_meta(doc_id, **edits) if edits else lib.get(doc_id)
+    info = _meta_dict(record)
+    if args.json:
+        print_json(info)
+    else:
+        for key, value in info.items():
+            if key not in ("extracted", "user"):
+                print(f"{key:14} {value if value is not None else ''}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
+    lib = ctx.library
+    status = 0
+    for prefix in args.ids:
+        try:
+            doc_id = lib.resolve(prefix)
+            name = lib.remove(doc_id)
+        except (LookupError, OSError) as exc:
+            status = fail(f"{prefix}: {exc}")
+            continue
+        print(f"removed {doc_id[:12]} (restore with: tongwen-cli restore {name})")
+    return status
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    lib = ctx.library
+    if not args.name:
+        for name in lib.trash():
+            print(name)
+        return 0
+    doc_id = lib.restore(args.name)
+    print(f"restored {doc_id[:12]} {lib.get(doc_id).title}")
+    return 0
+
+
+def cmd_reencode(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop.core.formats import ImportRefused
+
+    lib = ctx.library
+    doc_id = lib.resolve(args.id)
+    try:
+        record = lib.reencode(doc_id, args.encoding)
+    except ImportRefused as exc:
+        return fail(f"{doc_id[:12]}: {exc}")
+    print(f"{doc_id[:12]} decoded as {record.encoding}: {record.title}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    lib = ctx.library
+    problems = lib.check()
+    for p in problems:
+        print(p)
+    if args.reindex:
+        try:
+            from desktop.cli.search_cmds import reindex
+        except ImportError:
+            return fail("search is not available in this build")
+        if reindex(ctx) != 0:
+            return 1
+    if not problems:
+        print(f"{len(lib)} documents, no problems found")
+    return 1 if problems else 0
