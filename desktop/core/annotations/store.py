@@ -1,0 +1,402 @@
+"""The annotation store: owner of one document's ``annotations.json``.
+
+Changes happen in memory and are cheap; :meth:`AnnotationStore.save` (or
+:meth:`~AnnotationStore.flush`, for a UI timer or a worker thread) writes them.  A
+save takes the file lock, re-reads the file if another process changed it, merges
+sync tools' conflict copies, writes atomically with a ``.bak``, and only then moves
+the merged conflict copies aside.  Problems found while loading (a damaged file set
+aside, a backup used, items that did not parse) are in :attr:`AnnotationStore.warnings`.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop.core.annotations.anchor import ReanchorReport, find_target
+from desktop.core.annotations.document import (
+    FILE_NAME,
+    Loaded,
+    build_document,
+    parse_document,
+    text_fingerprint,
+    validate_document,
+)
+from desktop.core.annotations.lock import FileLock
+from desktop.core.annotations.merge import conflict_copies, merge_items, merge_position
+from desktop.core.annotations.model import (
+    COLORS,
+    Annotation,
+    Position,
+    make_target,
+    new_id,
+    utc_now,
+)
+from desktop.core.atomic import UnreadableFileError, read_json, write_json
+
+__all__ = ["AnnotationSaveError", "AnnotationStore", "Debouncer"]
+
+log = logging.getLogger(__name__)
+_MERGED_DIR = ".merged-conflicts"
+
+
+class AnnotationSaveError(OSError):
+    """Saving failed; the changes are still in memory.  ``str(exc)`` says why."""
+
+
+class _RangeView(Protocol):
+    def view_range(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+class Debouncer:
+    """Coalesce rapid changes: :meth:`poke` on each, :meth:`due` once quiet or overdue."""
+
+    def __init__(
+        self, delay: float = 1.0, longest: float = 10.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.delay, self.longest, self._clock = delay, longest, clock
+        self._first: float | None = None
+        self._last = 0.0
+
+    def poke(self) -> None:
+        now = self._clock()
+        if self._first is None:
+            self._first = now
+        self._last = now
+
+    def due(self) -> bool:
+        if self._first is None:
+            return False
+        now = self._clock()
+        return now - self._last >= self.delay or now - self._first >= self.longest
+
+    def reset(self) -> None:
+        self._first = None
+
+
+def _describe(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        why = "the disk is full"
+    elif isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        why = "the folder is read-only or not writable"
+    else:
+        why = exc.strerror or str(exc)
+    return f"could not save annotations to {path}: {why}; the changes are kept in memory"
+
+
+class AnnotationStore:
+    """Highlights, notes, bookmarks and reading position of one document."""
+
+    def __init__(
+        self,
+        doc_dir: Path,
+        *,
+        text: str | None = None,
+        clock: Callable[[], str] = utc_now,
+        lock_timeout: float = 10.0,
+    ) -> None:
+        self.doc_dir = Path(doc_dir)
+        self.path = self.doc_dir / FILE_NAME
+        self.warnings: list[str] = []
+        self.read_only = False
+        self.last_error: str | None = None
+        self.debounce = Debouncer()
+        self._clock = clock
+        self._lock_timeout = lock_timeout
+        self._text = text
+        self._fingerprint = text_fingerprint(text) if text is not None else None
+        self._items: dict[str, Annotation] = {}
+        self._raw: list[dict[str, Any]] = []
+        self._position = Position()
+        self._generation = 0
+        self._saved_generation = 0
+        self._disk_sig: tuple[int, int, int] | None = None
+        self._mutex = threading.RLock()
+        self._save_mutex = threading.Lock()
+
+    # ----------------------------------------------------------------- loading
+    @classmethod
+    def open(cls, doc_dir: Path, *, text: str | None = None, **kwargs: Any) -> AnnotationStore:
+        """Load ``doc_dir/annotations.json`` (missing: empty).  With ``text`` (the
+        canonical text), annotations made on a different text are re-anchored."""
+        store = cls(doc_dir, text=text, **kwargs)
+        store._load()
+        return store
+
+    def _read_disk(self) -> Loaded:
+        try:
+            result = read_json(self.path, default=dict, validate=validate_document)
+        except UnreadableFileError as exc:
+            self.read_only = True
+            raise AnnotationSaveError(
+                f"{self.path} was written by a newer version of Tongwen; it is shown "
+                f"read-only and will not be overwritten ({exc})"
+            ) from exc
+        self._disk_sig = self._signature()
+        for problem in result.problems:
+            self._warn(f"{self.path.name}: {problem}")
+        for aside in result.set_aside:
+            self._warn(f"the damaged file was kept as {aside.name}")
+        if result.from_backup:
+            self._warn(f"{self.path.name}: loaded the backup; the latest changes may be missing")
+        if not result.value:
+            return Loaded()
+        loaded = parse_document(result.value)
+        for problem in loaded.problems:
+            self._warn(f"{self.path.name}: {problem}")
+        return loaded
+
+    def _load(self) -> None:
+        try:
+            loaded = self._read_disk()
+        except AnnotationSaveError as exc:
+            self._warn(str(exc))
+            return
+        self._absorb(loaded)
+        for copy_path, copy in self._read_conflict_copies():
+            self._absorb(copy)
+            self._warn(f"merged the sync conflict copy {copy_path.name}")
+            self._touch()
+        stored = loaded.fingerprint
+        if self._text is not None and stored and stored != self._fingerprint:
+            report = self.reanchor(self._text)
+            self._warn(f"the document's text changed; annotations re-anchored: {report.summary}")
+
+    def _absorb(self, loaded: Loaded) -> None:
+        with self._mutex:
+            merged = merge_items(self._items.values(), loaded.items)
+            self._items = {i.id: i for i in merged}
+            self._position = merge_position(self._position, loaded.position)
+            known = {repr(r) for r in self._raw}
+            self._raw += [r for r in loaded.raw if repr(r) not in known]
+
+    def _read_conflict_copies(self) -> list[tuple[Path, Loaded]]:
+        found = []
+        for path in conflict_copies(self.doc_dir):
+            try:
+                value = read_json(path, validate=validate_document).value
+            except (UnreadableFileError, OSError, ValueError) as exc:
+                self._warn(f"{path.name} looks like a conflict copy but was not merged: {exc}")
+                continue
+            found.append((path, parse_document(value)))
+        return found
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            log.warning("%s", message)
+            self.warnings.append(message)
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    # ----------------------------------------------------------------- reading
+    def items(self, *, include_deleted: bool = False) -> list[Annotation]:
+        """Items in text order (orphans by their last known place)."""
+        with self._mutex:
+            found = [i for i in self._items.values() if include_deleted or i.alive]
+        return sorted(found, key=lambda i: (i.target.start, i.target.end, i.created))
+
+    def get(self, item_id: str) -> Annotation:
+        """The item with this id (tombstones included); ``KeyError`` if there is none."""
+        with self._mutex:
+            return self._items[item_id]
+
+    @property
+    def position(self) -> Position:
+        return self._position
+
+    @property
+    def dirty(self) -> bool:
+        return self._generation != self._saved_generation
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raise ValueError(f"{self.doc_dir}: the store was opened without the document text")
+        return self._text
+
+    def view_ranges(self, view: _RangeView) -> list[tuple[str, int, int, str | None]]:
+        """``(id, view start, view end, colour)`` of live, anchored highlights and notes."""
+        out = []
+        for item in self.items():
+            if item.kind != "bookmark" and not item.orphaned:
+                start, end = view.view_range(item.target.start, item.target.end)
+                out.append((item.id, start, end, item.color))
+        return out
+
+    # ----------------------------------------------------------------- editing
+    def _touch(self) -> None:
+        self._generation += 1
+        self.debounce.poke()
+
+    def _put(self, item: Annotation) -> Annotation:
+        with self._mutex:
+            self._items[item.id] = item
+            self._touch()
+        return item
+
+    def _new(self, kind: str, start: int, end: int, **fields: Any) -> Annotation:
+        when = self._clock()
+        target = make_target(self.text, start, end)
+        return self._put(Annotation(new_id(), kind, target, when, when, **fields))
+
+    def add_highlight(
+        self, start: int, end: int, *, color: str = "yellow", note: str | None = None
+    ) -> Annotation:
+        """Highlight canonical ``[start, end)``; ``ValueError`` for a bad range or colour."""
+        _check_color(color)
+        _check_span(start, end)
+        return self._new("highlight", start, end, color=color, note=note)
+
+    def add_note(self, start: int, end: int, note: str) -> Annotation:
+        """A note on canonical ``[start, end)`` (no highlight colour)."""
+        _check_span(start, end)
+        return self._new("note", start, end, note=note)
+
+    def add_bookmark(self, offset: int, *, note: str | None = None) -> Annotation:
+        """A bookmark at canonical ``offset``."""
+        return self._new("bookmark", offset, offset, note=note)
+
+    def update(self, item_id: str, **changes: Any) -> Annotation:
+        """Change ``color`` and/or ``note`` of an item."""
+        unknown = set(changes) - {"color", "note"}
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        if changes.get("color") is not None:
+            _check_color(changes["color"])
+        return self._put(self.get(item_id).edited(self._clock(), **changes))
+
+    def delete(self, item_id: str) -> None:
+        """Delete an item, leaving a tombstone so that merges do not bring it back."""
+        when = self._clock()
+        self._put(self.get(item_id).edited(when, deleted=when))
+
+    def set_position(self, offset: int) -> None:
+        """Record the reading position; no disk access (saved by the next flush)."""
+        with self._mutex:
+            if offset != self._position.offset:
+                self._position = Position(max(0, offset), self._clock())
+                self._touch()
+
+    def merge_in(self, items: Iterable[Annotation]) -> int:
+        """Merge items from elsewhere (an import) by id; returns how many changed."""
+        changed = 0
+        with self._mutex:
+            for item in items:
+                have = self._items.get(item.id)
+                winner = item if have is None else merge_items([have], [item])[0]
+                if winner is not have:
+                    self._items[item.id] = winner
+                    changed += 1
+            if changed:
+                self._touch()
+        return changed
+
+    def reanchor(self, new_text: str) -> ReanchorReport:
+        """Re-find every live item in ``new_text``; what is not found is kept as orphaned."""
+        report = ReanchorReport()
+        when = self._clock()
+        with self._mutex:
+            for item in list(self._items.values()):
+                if item.alive:
+                    self._items[item.id] = _reanchored(item, new_text, when, report)
+            self._text = new_text
+            self._fingerprint = text_fingerprint(new_text)
+            if self._position.offset > len(new_text):
+                self._position = Position(len(new_text), when)
+            self._touch()
+        return report
+
+    # ------------------------------------------------------------------ saving
+    def flush(self) -> bool:
+        """Save if there are unsaved changes.  False (and :attr:`last_error`) on failure."""
+        if not self.dirty:
+            return True
+        try:
+            self.save()
+        except AnnotationSaveError as exc:
+            self.last_error = str(exc)
+            return False
+        return True
+
+    def flush_if_due(self) -> bool:
+        """For a UI timer: save once changes have been quiet for a moment."""
+        return self.flush() if self.debounce.due() else True
+
+    def save(self) -> None:
+        """Merge with the file on disk and conflict copies, then write atomically."""
+        if self.read_only:
+            raise AnnotationSaveError(
+                f"{self.path} was written by a newer version of Tongwen; not saving over it"
+            )
+        with self._save_mutex:
+            try:
+                self._save_locked()
+            except AnnotationSaveError:
+                raise
+            except OSError as exc:
+                raise AnnotationSaveError(_describe(self.path, exc)) from exc
+        self.last_error = None
+        self.debounce.reset()
+
+    def _save_locked(self) -> None:
+        self.doc_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(self.path.with_name(FILE_NAME + ".lock"), timeout=self._lock_timeout):
+            if self._signature() != self._disk_sig:
+                self._absorb(self._read_disk())
+            copies = self._read_conflict_copies()
+            for _, copy in copies:
+                self._absorb(copy)
+            with self._mutex:
+                generation = self._generation
+                doc = build_document(
+                    list(self._items.values()), list(self._raw), self._position, self._fingerprint
+                )
+            write_json(self.path, doc)
+            self._disk_sig = self._signature()
+            self._saved_generation = generation
+            for path, _ in copies:
+                self._set_aside_copy(path)
+
+    def _set_aside_copy(self, path: Path) -> None:
+        dest_dir = self.doc_dir / _MERGED_DIR
+        try:
+            dest_dir.mkdir(exist_ok=True)
+            dest = dest_dir / path.name
+            if dest.exists():
+                dest = dest_dir / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
+            os.replace(path, dest)
+        except OSError as exc:
+            self._warn(f"merged {path.name} but could not move it aside: {exc}")
+
+
+def _reanchored(item: Annotation, text: str, when: str, report: ReanchorReport) -> Annotation:
+    found = find_target(text, item.target)
+    if found is None:
+        report.orphaned.append(item.id)
+        return item if item.orphaned else item.edited(when, orphaned=True)
+    if found.method == "unchanged" and not item.orphaned:
+        report.unchanged.append(item.id)
+        return item
+    (report.fuzzy if found.method == "fuzzy" else report.moved).append(item.id)
+    return item.edited(when, target=found.target, orphaned=False)
+
+
+def _check_color(color: str) -> None:
+    if color not in COLORS:
+        raise ValueError(f"unknown colour {color!r}; choose one of {', '.join(COLORS)}")
+
+
+def _check_span(start: int, end: int) -> None:
+    if not start < end:
+        raise ValueError(f"range {start}..{end} is empty: the end must be after the start")
