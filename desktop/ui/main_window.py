@@ -1,0 +1,338 @@
+"""The main window: library pane beside the reader, menus, status bar.
+
+This is the one wiring place: panes emit ``...Requested`` signals and the window
+answers them by calling the core (:class:`~desktop.core.library.Library`), running
+slow work in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.core.formats import supported_suffixes
+from desktop.core.library import ImportResult, Library
+from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
+from desktop.ui.library_pane import LibraryPane
+from desktop.ui.reader import ReaderPane
+from desktop.ui.workers import Task, run_in_background
+
+__all__ = ["LibraryBridge", "MainWindow"]
+
+log = logging.getLogger(__name__)
+
+
+class LibraryBridge(QObject):
+    """Carries library events from any thread to the UI thread."""
+
+    changed = Signal(str, str)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        library.subscribe(lambda event, doc_id: self.changed.emit(event, doc_id))
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, library: Library, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.setWindowTitle(f"{APP_NAME} 同文")
+        self.setAcceptDrops(True)
+        self._import_task: Task | None = None
+
+        self.library_pane = LibraryPane(self)
+        self.reader = ReaderPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.bridge = LibraryBridge(library, self)
+        self._build_menus()
+        self._wire()
+        self.library_pane.set_documents(library.documents())
+        self._update_status()
+        self._restore_layout()
+        for warning in library.warnings:
+            self.statusBar().showMessage(warning, 10_000)
+
+    # ------------------------------------------------------------------ set-up
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_files_action = self._action(
+            self.tr("&Import Files…"), self.import_files_dialog, QKeySequence.StandardKey.Open
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import &Folder…"), self.import_folder_dialog, QKeySequence("Ctrl+Shift+O")
+        )
+        file_menu.addAction(self.import_files_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        doc_menu = self.menuBar().addMenu(self.tr("&Document"))
+        doc_menu.addAction(
+            self._action(self.tr("&Edit Metadata…"), self._edit_current, QKeySequence("Ctrl+E"))
+        )
+        doc_menu.addAction(self._action(self.tr("Re-&decode…"), self._reencode_current))
+        doc_menu.addAction(self._action(self.tr("&Remove"), self._remove_current))
+        self.document_menu = doc_menu
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Tongwen"), self.show_about))
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _wire(self) -> None:
+        pane = self.library_pane
+        pane.openRequested.connect(self.open_document)
+        pane.editRequested.connect(self.edit_metadata)
+        pane.reencodeRequested.connect(self.reencode)
+        pane.removeRequested.connect(self.remove_documents)
+        self.bridge.changed.connect(self._library_changed)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([520, 760])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._import_task is not None:
+            self._import_task.cancel()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ library view
+    def _library_changed(self, event: str, doc_id: str) -> None:
+        if event == "removed":
+            self.library_pane.model.remove_document(doc_id)
+            if self.reader.doc_id == doc_id:
+                self.reader.clear()
+        else:
+            try:
+                record = self.library.get(doc_id)
+            except KeyError:
+                return
+            self.library_pane.model.update_document(record)
+            if event == "text-changed" and self.reader.doc_id == doc_id:
+                self.open_document(doc_id)
+            elif event == "meta-changed" and self.reader.doc_id == doc_id:
+                self.reader.title_label.setText(record.title)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        docs = self.library.documents()
+        chars = sum(d.chars for d in docs)
+        self.status_label.setText(
+            self.tr("{n} documents · {chars:,} characters").format(n=len(docs), chars=chars)
+        )
+
+    # ------------------------------------------------------------------ reading
+    def open_document(self, doc_id: str) -> None:
+        try:
+            record = self.library.get(doc_id)
+            text = self.library.text(doc_id)
+        except (KeyError, OSError, UnicodeDecodeError) as exc:
+            self._error(self.tr("Cannot open the document"), str(exc))
+            return
+        self.reader.show_document(record, text)
+        self.library_pane.select(doc_id)
+
+    def _current_id(self) -> str | None:
+        return self.library_pane.current_id() or self.reader.doc_id
+
+    # ---------------------------------------------------------------- importing
+    def import_files_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in supported_suffixes())
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            str(Path.home()),
+            self.tr("Documents ({patterns});;All files (*)").format(patterns=patterns),
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder"), str(Path.home())
+        )
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path], *, open_single: bool = False) -> Task | None:
+        """Import in the background with a progress dialog; a summary names each failure."""
+        if self._import_task is not None:
+            self.statusBar().showMessage(self.tr("An import is already running"), 5000)
+            return None
+        progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Import"))
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def work(task: Task) -> list[ImportResult]:
+            return self.library.add_paths(paths, progress=task.progress, cancel=task.is_cancelled)
+
+        def on_progress(done: int, total: int, what: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            if what:
+                progress.setLabelText(self.tr("Importing {name}").format(name=Path(what).name))
+
+        def on_done(results: list[ImportResult]) -> None:
+            self._import_task = None
+            progress.close()
+            self._import_finished(results, open_single=open_single)
+
+        def on_error(message: str) -> None:
+            self._import_task = None
+            progress.close()
+            self._error(self.tr("Import failed"), message)
+
+        task = run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
+        progress.canceled.connect(task.cancel)
+        self._import_task = task
+        return task
+
+    def _import_finished(self, results: list[ImportResult], *, open_single: bool) -> None:
+        imported = [r for r in results if r.status == "imported"]
+        problems = [r for r in results if r.status in ("failed", "skipped")]
+        self.statusBar().showMessage(
+            self.tr("Imported {n} of {total} files").format(n=len(imported), total=len(results)),
+            8000,
+        )
+        opened = [r for r in results if r.id]
+        if open_single and len(opened) == 1 and opened[0].id:
+            self.open_document(opened[0].id)
+        if problems or len(results) > 1 or not results:
+            box = import_summary(self, results)
+            box.open()
+            self._summary_box = box
+
+    # ------------------------------------------------------------------ editing
+    def edit_metadata(self, doc_id: str) -> None:
+        record = self.library.get(doc_id)
+        dialog = MetadataDialog(record, self)
+        if dialog.exec() != MetadataDialog.DialogCode.Accepted:
+            return
+        try:
+            self.library.update_meta(doc_id, **dialog.edits())
+        except (ValueError, OSError) as exc:
+            self._error(self.tr("Cannot save the metadata"), str(exc))
+
+    def reencode(self, doc_id: str) -> None:
+        record = self.library.get(doc_id)
+        dialog = ReencodeDialog(record, self)
+        if dialog.exec() != ReencodeDialog.DialogCode.Accepted:
+            return
+        encoding = dialog.encoding()
+
+        def on_error(message: str) -> None:
+            self._error(
+                self.tr("Cannot decode “{t}” as {e}").format(t=record.title, e=encoding), message
+            )
+
+        run_in_background(lambda task: self.library.reencode(doc_id, encoding), on_error=on_error)
+
+    def remove_documents(self, ids: list[str]) -> None:
+        titles = [self.library.get(i).title for i in ids]
+        shown = "\n".join(titles[:10]) + ("\n…" if len(titles) > 10 else "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove documents"),
+            self.tr("Move {n} document(s) to the library's trash?\n\n{titles}").format(
+                n=len(ids), titles=shown
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for doc_id in ids:
+            try:
+                self.library.remove(doc_id)
+            except (KeyError, OSError) as exc:
+                self._error(self.tr("Cannot remove a document"), str(exc))
+
+    def _edit_current(self) -> None:
+        if doc_id := self._current_id():
+            self.edit_metadata(doc_id)
+
+    def _reencode_current(self) -> None:
+        if doc_id := self._current_id():
+            self.reencode(doc_id)
+
+    def _remove_current(self) -> None:
+        ids = self.library_pane.selected_ids() or (
+            [self.reader.doc_id] if self.reader.doc_id else []
+        )
+        if ids:
+            self.remove_documents(ids)
+
+    # -------------------------------------------------------------- drag & drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths, open_single=True)
+
+    # ------------------------------------------------------------------- other
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Tongwen"),
+            self.tr(
+                "<h3>Tongwen 同文 {version}</h3>"
+                "<p>A reader for Chinese documents in Simplified and Traditional script.</p>"
+            ).format(version=__version__),
+        )
+
+    def _error(self, title: str, message: str) -> None:
+        log.warning("%s: %s", title, message)
+        QMessageBox.warning(self, title, message)

@@ -1,0 +1,37 @@
+"""GUI fixtures: a cheap one for single widgets and a full main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.library import Library
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(isolated_env: Path) -> QSettings:
+    return QSettings(str(isolated_env / "config" / "tongwen.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def seeded_library(library_dir: Path, seed_paths: list[Path]) -> Library:
+    lib = Library.open(library_dir)
+    lib.import_seeds_if_new(seed_paths[0].parent)
+    return lib
+
+
+@pytest.fixture
+def main_window(qtbot, seeded_library: Library, settings: QSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = MainWindow(seeded_library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
