@@ -1,0 +1,86 @@
+"""Decide whether Chinese text is written in Simplified or Traditional characters.
+
+A Han character that OpenCC ``t2s`` changes exists only in Traditional writing; one
+that ``s2t`` changes exists only in Simplified writing.  Counting both in a text
+gives its script; a meaningful share of both makes it "mixed".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import opencc
+
+__all__ = ["detect_script", "paragraph_scripts"]
+
+#: Fewer telling characters than this: "unknown".
+MIN_TELLING = 3
+#: The minority script must make up at least this share of telling characters
+#: (and appear MIN_MINORITY times) for "mixed".  Stray characters from machine
+#: conversion, mojibake and one-to-many mappings stay well below it.
+MIXED_SHARE = 0.2
+MIN_MINORITY = 5
+_SAMPLE_CHARS = 2_000_000
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+#: Characters OpenCC converts that are nevertheless standard in both scripts
+#: (variants and one-to-many mappings such as 于/於, 干/乾, 里/裏, 群/羣).
+_SHARED = frozenset("群愿于於涌范征徵干乾余里后并台云只松谷穀面系才几")
+
+_T2S = opencc.OpenCC("t2s")
+_S2T = opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=65536)
+def _kind(ch: str) -> int:
+    """+1 Traditional-only, -1 Simplified-only, 0 shared or unknown."""
+    if ch in _SHARED:
+        return 0
+    if _T2S.convert(ch) != ch:
+        return 1
+    if _S2T.convert(ch) != ch:
+        return -1
+    return 0
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """(Traditional-only, Simplified-only) character counts in ``text``."""
+    trad = simp = 0
+    for ch, n in Counter(_HAN.findall(text)).items():
+        kind = _kind(ch)
+        if kind > 0:
+            trad += n
+        elif kind < 0:
+            simp += n
+    return trad, simp
+
+
+def _decide(trad: int, simp: int) -> str:
+    telling = trad + simp
+    if telling < MIN_TELLING:
+        return "unknown"
+    minority = min(trad, simp)
+    if minority >= MIN_MINORITY and minority >= MIXED_SHARE * telling:
+        return "mixed"
+    return "traditional" if trad > simp else "simplified"
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    step = len(text) // 8
+    size = _SAMPLE_CHARS // 8
+    return "".join(text[i * step : i * step + size] for i in range(8))
+
+
+def detect_script(text: str) -> str:
+    """ "simplified", "traditional", "mixed" or "unknown" (too few telling characters)."""
+    return _decide(*_counts(_sample(text)))
+
+
+def paragraph_scripts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, script) for each non-empty line of ``text``, in order."""
+    return [(m.start(), m.end(), detect_script(m.group())) for m in _PARAGRAPH.finditer(text)]
