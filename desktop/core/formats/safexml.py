@@ -1,0 +1,116 @@
+"""Parse untrusted XML and HTML without entities, DTDs or the network.
+
+Every parser here is built with ``resolve_entities=False, no_network=True,
+load_dtd=False, huge_tree=False``.  Before parsing, a DOCTYPE internal subset is
+removed: entity declarations that refer to other entities (the "billion laughs"
+pattern) refuse the file; external entities (``SYSTEM``/``PUBLIC``) are dropped with
+a warning and never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from desktop.core.formats import ImportRefused
+
+__all__ = ["MalformedXML", "defuse", "parse_html", "parse_xml"]
+
+_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.IGNORECASE | re.DOTALL)
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(.*?)>", re.DOTALL)
+_MAX_ENTITIES = 64
+_PROLOG_BYTES = 1 << 20
+_MAX_EXPANSION = 1 << 20
+
+
+class MalformedXML(ImportRefused):
+    """The XML is not well-formed (as opposed to hostile, which is plain ImportRefused)."""
+
+
+def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
+    """Return ``data`` without a DOCTYPE internal subset, plus warnings.
+
+    References to entities the subset declared are replaced: external ones by
+    nothing (never loaded), simple internal ones by their literal text.  Raises
+    :class:`ImportRefused` for entity-expansion bombs.
+    """
+    match = _SUBSET.search(data[:_PROLOG_BYTES])
+    if match is None:
+        return data, []
+    entities = _ENTITY.findall(match.group(1))
+    if len(entities) > _MAX_ENTITIES:
+        raise ImportRefused(f"{name}: declares {len(entities)} XML entities (an entity bomb)")
+    warnings: list[str] = []
+    rest = data[match.end() :]
+    for percent, entity, body in entities:
+        label = entity.decode("ascii", "replace")
+        if b"&" in body or b"%" in body:
+            raise ImportRefused(
+                f"{name}: XML entity {label!r} expands other entities "
+                "(an entity-expansion bomb); refused"
+            )
+        if percent:
+            continue
+        if body.lstrip().startswith((b"SYSTEM", b"PUBLIC")):
+            warnings.append(f"{name}: external entity {label!r} was not loaded")
+            value = b""
+        else:
+            value = _literal(body)
+        rest = rest.replace(b"&" + entity + b";", value)
+        if len(rest) > len(data) + _MAX_EXPANSION:
+            raise ImportRefused(f"{name}: XML entities expand too far (an entity bomb)")
+    return data[: match.start()] + b"<!DOCTYPE html>" + rest, warnings
+
+
+def _literal(body: bytes) -> bytes:
+    body = body.strip()
+    if len(body) >= 2 and body[:1] in (b'"', b"'") and body[-1:] == body[:1]:
+        return body[1:-1]
+    return b""
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _html_parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+    )
+
+
+def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
+    """Parse XML safely; :class:`ImportRefused` names ``name`` on any problem."""
+    clean, warnings = defuse(data, name)
+    try:
+        root = etree.fromstring(clean, parser=_xml_parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise MalformedXML(f"{name}: not well-formed XML ({_first_line(exc)})") from exc
+    if root is None:
+        raise MalformedXML(f"{name}: empty XML document")
+    return root, warnings
+
+
+def parse_html(text: str, name: str) -> etree._Element:
+    """Parse decoded HTML leniently (libxml2's HTML parser), with the same defences."""
+    clean, _ = defuse(text.encode("utf-8", errors="surrogatepass"), name)
+    try:
+        root = lxml_html.document_fromstring(clean, parser=_html_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ImportRefused(f"{name}: the HTML cannot be read ({_first_line(exc)})") from exc
+    return root
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
