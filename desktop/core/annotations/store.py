@@ -385,10 +385,13 @@ def _reanchored(item: Annotation, text: str, when: str, report: ReanchorReport) 
     if found is None:
         report.orphaned.append(item.id)
         return item if item.orphaned else item.edited(when, orphaned=True)
-    if found.method == "unchanged" and not item.orphaned:
+    same_place = (found.target.start, found.target.end) == (item.target.start, item.target.end)
+    if same_place and not item.orphaned:
         report.unchanged.append(item.id)
-        return item
-    (report.fuzzy if found.method == "fuzzy" else report.moved).append(item.id)
+        if found.target == item.target:
+            return item
+    else:
+        (report.fuzzy if found.method == "fuzzy" else report.moved).append(item.id)
     return item.edited(when, target=found.target, orphaned=False)
 
 
