@@ -1,0 +1,75 @@
+"""A writer killed with SIGKILL at random moments never leaves a partial file.
+
+The writer (this module run as a script) adds one highlight and saves, 200 times,
+with fixed ids and times, so every version it can write is known in advance.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+SAVES = 200
+TEXT = "天下大势,分久必合,合久必分。" * 40
+
+
+def write_versions(doc_dir: Path, saves: int = SAVES, report: bool = False) -> list[bytes]:
+    """Add highlight i and save, for i in range(saves); return each saved file's bytes."""
+    import desktop.core.annotations.store as store_mod
+    from desktop.core.annotations import AnnotationStore
+
+    counter = iter(range(10**6))
+    real_new_id = store_mod.new_id
+    store_mod.new_id = lambda: f"00000000-0000-4000-8000-{next(counter):012d}"
+    try:
+        store = AnnotationStore.open(doc_dir, text=TEXT, clock=lambda: "2024-01-01T00:00:00.000Z")
+        versions = []
+        for i in range(saves):
+            store.add_highlight(i % 500, i % 500 + 3, note=f"第{i}条" * (i % 7))
+            store.save()
+            if report:
+                print(i, flush=True)
+            else:
+                versions.append((doc_dir / "annotations.json").read_bytes())
+    finally:
+        store_mod.new_id = real_new_id
+    return versions
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_during_saves_leaves_a_whole_version(tmp_path: Path) -> None:
+    expected = set(write_versions(tmp_path / "reference"))
+    doc_dir = tmp_path / "doc"
+    doc_dir.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    rng = random.Random(20241121)
+    kills = 0
+    for _ in range(8):
+        proc = subprocess.Popen(
+            [sys.executable, __file__, str(doc_dir)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()  # at least one save done: the file exists from here on
+        time.sleep(rng.uniform(0, 0.15))
+        proc.send_signal(signal.SIGKILL)
+        kills += proc.wait() == -signal.SIGKILL
+        data = (doc_dir / "annotations.json").read_bytes()
+        json.loads(data)  # complete, parseable
+        assert data in expected, "the file is not one of the versions the writer produced"
+    assert kills >= 4  # most writers really died mid-run
+
+
+if __name__ == "__main__":
+    write_versions(Path(sys.argv[1]), report=True)
