@@ -1,0 +1,202 @@
+"""Tests for desktop.core.encoding: detection on shared samples, seeds and truncations."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+
+from desktop.core.encoding import Decoded, canonical_encoding, decode_bytes, normalise_newlines
+from desktop.core.formats import ImportRefused
+
+_S2T = opencc.OpenCC("s2t")
+HK_TEXT = "佢哋話呢間茶餐廳嘅奶茶好好飲㗎,我哋今晚一齊去食飯啦。" * 4
+
+
+def _seed_texts(seed_paths: list[Path]) -> list[str]:
+    return [normalise_newlines(p.read_text("utf-8")) for p in seed_paths]
+
+
+def _traditional(text: str) -> str:
+    return _S2T.convert(text)
+
+
+@pytest.mark.parametrize(
+    ("rel", "codec", "words"),
+    [
+        ("gb2312/cnblog.org.xml", "gb18030", ["出版商", "开放图书项目"]),
+        ("gb2312/softsea.net.xml", "gb18030", ["系统工具", "特洛伊木马"]),
+        ("big5/_ude_1.txt", "big5", ["維基大典", "天下"]),
+        ("big5/upsaid.com.xml", "big5", ["反世貿連署", "香港政府"]),
+        ("utf16/bom-utf-16-le.srt", "utf-16-le", ["comment section of YouTube"]),
+        ("utf16/_ude_4.txt", "utf-8-sig", ["universalchardet", "アプリケーション"]),
+    ],
+)
+def test_shared_samples(testdata: Path, rel: str, codec: str, words: list[str]) -> None:
+    data = (testdata / "encodings" / rel).read_bytes()
+    result = decode_bytes(data, name=rel)
+    assert result.encoding == codec
+    for word in words:
+        assert word in result.text
+    assert "\r" not in result.text and not result.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5", "utf-8", "utf-16-le", "utf-16-be"])
+def test_seeds_reencoded(seed_paths: list[Path], codec: str) -> None:
+    for text in _seed_texts(seed_paths):
+        if codec == "big5":
+            text = _traditional(text)
+        data = text.encode(codec, "replace")
+        result = decode_bytes(data, name="seed.txt")
+        assert result.encoding == codec
+        assert result.text == data.decode(codec)
+        assert result.confidence >= 0.5
+
+
+def test_big5hkscs_cantonese() -> None:
+    data = HK_TEXT.encode("big5hkscs")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("big5")
+    result = decode_bytes(data)
+    assert result.encoding == "big5hkscs"
+    assert result.text == HK_TEXT
+
+
+def test_big5_is_not_taken_for_gb18030(seed_paths: list[Path]) -> None:
+    data = _traditional(_seed_texts(seed_paths)[1]).encode("big5", "replace")
+    data.decode("gb18030")  # the trap: decodes without error, into garbage
+    assert decode_bytes(data).encoding == "big5"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_bom(bom: bytes, codec: str) -> None:
+    text = "同文 reader\r\n第二行"
+    body = text.encode(codec.replace("-sig", ""))
+    result = decode_bytes(bom + body)
+    assert result.encoding == codec
+    assert result.text == "同文 reader\n第二行"
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_bom(codec: str) -> None:
+    text = "中文文本和 English text.\n" * 5
+    assert decode_bytes(text.encode(codec)).text == text
+
+
+def test_newlines() -> None:
+    assert normalise_newlines("a\r\nb\rc\nd") == "a\nb\nc\nd"
+    assert decode_bytes("一\r\n二\r三\n".encode("gb18030")).text == "一\n二\n三\n"
+
+
+def test_small_file_of_300_bytes(seed_paths: list[Path]) -> None:
+    for text in _seed_texts(seed_paths):
+        for codec in ("gb18030", "big5"):
+            source = _traditional(text) if codec == "big5" else text
+            data = source.encode(codec, "replace")
+            middle = data[len(data) // 2 :]
+            cut = middle[middle.index(b"\n") + 1 :][:300]
+            assert decode_bytes(cut).encoding == codec
+
+
+def _truncations(seed_paths: list[Path]) -> list[tuple[bytes, set[str]]]:
+    cases = []
+    for text in _seed_texts(seed_paths):
+        for codec in ("gb18030", "big5", "utf-8", "utf-16-le", "utf-16-be"):
+            source = _traditional(text) if codec == "big5" else text
+            data = source.encode(codec, "replace")
+            accepted = {codec, "big5hkscs", "cp950"} if codec == "big5" else {codec}
+            for start, length in ((1, 301), (3, 999), (1001, 501), (2047, 4001), (5, None)):
+                end = None if length is None else start + length
+                cases.append((data[start:end], accepted))
+    return cases
+
+
+def test_accuracy_on_truncated_samples(seed_paths: list[Path]) -> None:
+    cases = _truncations(seed_paths)
+    right = sum(decode_bytes(data).encoding in accepted for data, accepted in cases)
+    assert len(cases) == 125
+    assert right / len(cases) >= 0.96
+
+
+def test_truncated_text_keeps_its_words(seed_paths: list[Path]) -> None:
+    text = _traditional(_seed_texts(seed_paths)[2])
+    data = text.encode("big5", "replace")[1:-1]
+    result = decode_bytes(data)
+    assert result.text.startswith("\ufffd")
+    assert "工作作出重要指示" in result.text and "黨員" in result.text
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "PNG"),
+        (b"PK\x03\x04\x14\x00\x00\x00" + bytes(300), "ZIP"),
+        (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
+        (bytes(range(256)) * 8, "NUL"),
+        (b"text\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20, "control"),
+    ],
+)
+def test_binary_refused(data: bytes, words: str) -> None:
+    with pytest.raises(ImportRefused, match=words) as info:
+        decode_bytes(data, name="picture.txt")
+    assert "picture.txt" in str(info.value)
+
+
+def test_executable_refused() -> None:
+    data = Path(sys.executable).resolve().read_bytes()[:65536]
+    with pytest.raises(ImportRefused, match=r"python\.txt"):
+        decode_bytes(data, name="python.txt")
+
+
+def test_explicit_encoding_honoured() -> None:
+    data = "社會工作".encode("big5")
+    assert decode_bytes(data, encoding="big5") == Decoded("社會工作", "big5", 1.0)
+    # the reader may insist on garbage: GB18030 decodes Big5 bytes without error
+    assert decode_bytes(data, encoding="gbk").encoding == "gb18030"
+
+
+@pytest.mark.parametrize(
+    ("alias", "codec"),
+    [("GB2312", "gb18030"), ("gbk", "gb18030"), ("cp936", "gb18030"), ("Big5", "big5")],
+)
+def test_aliases(alias: str, codec: str) -> None:
+    assert canonical_encoding(alias) == codec
+    assert canonical_encoding("utf8") == "utf-8"
+    assert canonical_encoding("big5-hkscs") == "big5hkscs"
+
+
+def test_explicit_encoding_that_fails() -> None:
+    data = "社会工作".encode("gb18030")
+    with pytest.raises(ImportRefused, match=r"notes\.txt.*big5") as info:
+        decode_bytes(data + b"\xff\xff more", encoding="big5", name="notes.txt")
+    assert "offset" in str(info.value)
+
+
+def test_unknown_encoding() -> None:
+    with pytest.raises(ImportRefused, match="no-such-codec"):
+        decode_bytes(b"abc", encoding="no-such-codec", name="a.txt")
+
+
+def test_empty_and_ascii() -> None:
+    assert decode_bytes(b"") == Decoded("", "utf-8", 1.0)
+    assert decode_bytes(b"plain ascii\n") == Decoded("plain ascii\n", "utf-8", 1.0)
+
+
+def test_utf8_with_one_bad_byte_stays_utf8(seed_paths: list[Path]) -> None:
+    data = bytearray(_seed_texts(seed_paths)[0].encode("utf-8"))
+    data[2000:2001] = b"\xff"
+    result = decode_bytes(bytes(data))
+    assert result.encoding == "utf-8"
+    assert result.text.count("\ufffd") <= 3
