@@ -28,6 +28,7 @@ __all__ = [
     "ImportedAnnotations",
     "doc_urn",
     "from_w3c",
+    "source_doc_id",
     "to_markdown",
     "to_w3c",
 ]
@@ -255,6 +256,16 @@ def _style_of(value: dict[str, Any]) -> str | None:
     if style in COLORS:
         return str(style)
     return "yellow" if value.get("motivation", "highlighting") == "highlighting" else None
+
+
+def source_doc_id(value: Any) -> str | None:
+    """The Tongwen document id named by the first annotation's target, if any."""
+    for entry in _annotation_list(value):
+        target = entry.get("target") if isinstance(entry, dict) else None
+        source = target.get("source") if isinstance(target, dict) else None
+        if isinstance(source, str) and source.startswith(_URN):
+            return source.removeprefix(_URN)
+    return None
 
 
 def from_w3c(value: Any, text: str) -> ImportedAnnotations:
