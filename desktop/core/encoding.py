@@ -195,8 +195,7 @@ def _decode_wide(data: bytes) -> Decoded | None:
             usable = len(data) - len(data) % 4
             return Decoded(data[:usable].decode(codec, "replace"), codec, 0.9)
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    if max(even, odd) < 2 or min(even, odd) > 0.5 * max(even, odd):
-        return None  # NULs everywhere: binary, refused later
+    # "一" (U+4E00) and friends put NULs on the other parity too: score, don't count
     return _best_utf16(data, first="utf-16-le" if odd > even else "utf-16-be")
 
 
@@ -208,8 +207,8 @@ def _best_utf16(data: bytes, *, first: str) -> Decoded | None:
     scored = [(_quality(_utf16(head, c, s)), c, s) for c, s in options]
     best = max(scored, key=lambda item: item[0])  # max keeps the first of equals
     _, codec, skip = best
-    if best[0] < 0.3 and not _mostly_ascii(_utf16(head, codec, skip)):
-        return None
+    if best[0] < 0.5 and not _mostly_ascii(_utf16(head, codec, skip)):
+        return None  # not text: refused as binary later
     text = ("\ufffd" if skip else "") + _utf16(data, codec, skip)
     return Decoded(text, codec, _margin(scored, best[0]))
 

@@ -145,6 +145,7 @@ def test_truncated_text_keeps_its_words(seed_paths: list[Path]) -> None:
         (b"PK\x03\x04\x14\x00\x00\x00" + bytes(300), "ZIP"),
         (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
         (bytes(range(256)) * 8, "NUL"),
+        (b"hello\x00world\x00" * 50, "NUL"),
         (b"text\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20, "control"),
     ],
 )
