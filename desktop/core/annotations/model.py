@@ -9,6 +9,7 @@ text with about 32 characters of context on each side).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ KINDS = ("highlight", "note", "bookmark")
 CONTEXT_CHARS = 32
 
 Clock = Callable[[], str]
+_OUR_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)
 
 
 def utc_now() -> str:
@@ -56,6 +58,8 @@ def normalize_time(value: Any) -> str:
     """Parse any ISO 8601 time and return it in our form; ``ValueError`` when it is not one."""
     if not isinstance(value, str) or not value:
         raise ValueError(f"not a time: {value!r}")
+    if _OUR_TIME.match(value):
+        return value
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
