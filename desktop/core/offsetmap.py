@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["Bias", "MapBuilder", "OffsetMap"]
+__all__ = ["Bias", "MapBuilder", "OffsetMap", "apply_edits"]
 
 Bias = Literal["start", "end"]
 Edit = tuple[int, int, int, int]
@@ -108,10 +108,24 @@ class OffsetMap:
         """The map from the target back to the source."""
         return OffsetMap(self.dst_len, self.src_len, zip(self._ds, self._de, self._rs, self._re))
 
+    @classmethod
+    def concat(cls, maps: Iterable[OffsetMap]) -> OffsetMap:
+        """Maps of consecutive pieces joined into the map of the whole."""
+        edits: list[Edit] = []
+        src = dst = 0
+        for m in maps:
+            edits.extend((a + src, b + src, c + dst, d + dst) for a, b, c, d in m.edits())
+            src, dst = src + m.src_len, dst + m.dst_len
+        return cls(src, dst, edits)
+
     def compose(self, then: OffsetMap) -> OffsetMap:
         """``self``: A→B and ``then``: B→C give A→C."""
         if then.src_len != self.dst_len:
             raise ValueError(f"cannot compose: {self.dst_len} chars != {then.src_len} chars")
+        if not then._rs:
+            return self
+        if not self._rs:
+            return then
         out = OffsetMap.__new__(OffsetMap)
         out.src_len, out.dst_len = self.src_len, then.dst_len
         out._rs, out._re, out._ds, out._de = array("q"), array("q"), array("q"), array("q")
@@ -194,3 +208,21 @@ class MapBuilder:
     def build(self) -> OffsetMap:
         """The finished map."""
         return OffsetMap(self._src, self._dst, self._edits)
+
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Replace ``text[start:end]`` by each replacement (sorted, non-overlapping)."""
+    parts: list[str] = []
+    builder = MapBuilder()
+    pos = 0
+    for start, end, new in edits:
+        if start < pos or end < start:
+            raise ValueError(f"edit {start}..{end} overlaps or is reversed")
+        parts.append(text[pos:start])
+        builder.keep(start - pos)
+        parts.append(new)
+        builder.replace(end - start, len(new))
+        pos = end
+    parts.append(text[pos:])
+    builder.keep(len(text) - pos)
+    return "".join(parts), builder.build()

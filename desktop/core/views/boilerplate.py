@@ -1,0 +1,144 @@
+"""Hide web boilerplate lines around an article, conservatively.
+
+The article body is the stretch from the first to the last *prose* line (long, with
+sentence punctuation, no junk marker).  Nothing inside it is touched.  Before and
+after it, lines are hidden when they are breadcrumbs, SEO spam, search boxes, menus
+and link lists, copyright/ICP footers, editor credits, share prompts or site
+notices; a blank line after a hidden line goes with it.  Titles and bylines
+(source, author, date) stay: a reader wants them; only a click counter inside a
+byline (``點擊:``) is hidden.  Lines are judged in Simplified, hints stripped, so
+both scripts behave alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.offsetmap import OffsetMap, apply_edits
+from desktop.core.views.convert import convert_text
+from desktop.core.views.pinyin import strip_hints
+
+__all__ = ["hide_boilerplate", "is_junk_line"]
+
+_JUNK = re.compile(
+    r"版权所有|copyright|©|\(c\)|icp备|icp证|备案号|许可证编号|公网安备|all rights reserved"
+    r"|^[(（]?\s*(?:责任编辑|责编|编辑|审核|校对|签发)\s*[:：]"
+    r"|站内搜索|^\W*搜索\s*[:：]|分享到|扫一扫|扫码|打印本页|关闭窗口|收藏本页|【打印】|【关闭】"
+    r"|^\d+[、.]\s*本(?:站|网)|本网站|免责声明|特别申明|特别声明|版权事宜|举报邮箱|联系我们"
+    r"|^(?:热点排行|网友热搜|最新发布|更多搜索|内容精选|友情链接|相关阅读|相关新闻|热门推荐"
+    r"|上一篇|下一篇|返回顶部|推荐阅读)\W*$",
+    re.IGNORECASE,
+)
+_CRUMB = re.compile(
+    r"^\W*(?:首页|网站首页|当前位置|您的位置|home)\b.*(?:>|›|»|＞)|(?:\S+\s*(?:>|›|»|＞)\s*){2,}\S"
+)
+_SPAM_WORDS = re.compile(
+    r"国产|精品|视频|色播|免费看|无码|久久|在线观看|成人|日韩|欧美|人妻|porn", re.I
+)
+_FOOTER = re.compile(
+    r"^[(（]?\s*(?:责任编辑|责编|特别申明|特别声明|免责声明|热点排行|友情链接|相关阅读|相关新闻)"
+    r"|版权所有|copyright|icp备",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*[•·●▪◦*-]\s*\S.{0,24}$")
+_CLICKS = re.compile(r"点击[:：]\s*\d*\s*")
+_PROSE_END = re.compile(r"[。！？!?…”」』;；]\s*$")
+
+
+def _fold(line: str) -> str:
+    return convert_text(strip_hints(line), "t2s").strip()
+
+
+def _is_menu(line: str) -> bool:
+    tokens = line.split()
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
+
+
+def _is_spam(line: str) -> bool:
+    hits = len(_SPAM_WORDS.findall(line))
+    return hits >= 2 or (hits >= 1 and line.count("-") + line.count("|") >= 3)
+
+
+def is_junk_line(line: str) -> bool:
+    """Whether a (folded) line is boilerplate wherever it stands outside the body."""
+    return bool(
+        _JUNK.search(line)
+        or _CRUMB.search(line)
+        or _is_spam(line)
+        or _BULLET.match(line)
+        or _is_menu(line)
+    )
+
+
+def _is_prose(folded: str) -> bool:
+    return len(folded) >= 40 and bool(_PROSE_END.search(folded)) and not is_junk_line(folded)
+
+
+def _body_span(folded: list[str]) -> tuple[int, int, int]:
+    """(first prose line, last prose line, first footer line after the body)."""
+    prose = [i for i, line in enumerate(folded) if _is_prose(line)]
+    if not prose:
+        return len(folded), len(folded) - 1, len(folded)
+    footer = next(
+        (i for i in range(prose[0], len(folded)) if _FOOTER.search(folded[i])), len(folded)
+    )
+    last = max((i for i in prose if i < footer), default=prose[0])
+    return prose[0], last, footer
+
+
+def _short_run(folded: list[str], i: int) -> bool:
+    """Line ``i`` is one of 3+ consecutive short lines (blank lines skipped): a link list."""
+
+    def short(line: str) -> bool:
+        return 0 < len(line) <= 8 and not _PROSE_END.search(line)
+
+    if not short(folded[i]):
+        return False
+    idx = [j for j, line in enumerate(folded) if line]
+    pos = idx.index(i)
+    window = idx[max(0, pos - 2) : pos + 3]
+    run = 0
+    for j in window:
+        run = run + 1 if short(folded[j]) else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def _hidden_lines(folded: list[str]) -> set[int]:
+    first, last, footer = _body_span(folded)
+    hidden: set[int] = set()
+    outside = [i for i in range(len(folded)) if i < first or i > last]
+    for i in outside:
+        line = folded[i]
+        if (
+            i >= footer
+            or (line and (is_junk_line(line) or (i > last and _short_run(folded, i))))
+            or (not line and i > 0 and (i - 1) in hidden)
+        ):  # everything after a footer marker is the site's, not the article's
+            hidden.add(i)
+    return hidden
+
+
+def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
+    """Hide boilerplate: (text, map, hidden input ranges)."""
+    lines = text.split("\n")
+    if len(lines) > 200_000:  # a book, not a web page: only look at its ends
+        return text, OffsetMap.identity(len(text)), []
+    folded = [_fold(line) for line in lines]
+    hidden = _hidden_lines(folded)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        if i in hidden:
+            end = min(starts[i + 1], len(text))
+            start = starts[i] - 1 if end == len(text) and i > 0 else starts[i]
+            edits.append((max(start, edits[-1][1] if edits else 0), end, ""))
+        elif _CLICKS.search(folded[i]) and not _is_prose(folded[i]):
+            m = re.search(r"(?:點擊|点击)[:：]\s*\d*\s*", line)
+            if m:
+                edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
+    out, mapping = apply_edits(text, edits)
+    return out, mapping, [(s, e, "boilerplate") for s, e, _ in edits]
