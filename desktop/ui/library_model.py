@@ -155,8 +155,14 @@ class LibraryFilterProxy(QSortFilterProxyModel):
     def set_filter_text(self, text: str) -> None:
         from desktop.core.fold import fold_for_match
 
-        self._words = [fold_for_match(w) for w in text.split()]
-        self.invalidateRowsFilter()
+        words = [fold_for_match(w) for w in text.split()]
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = words
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._words:

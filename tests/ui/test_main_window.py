@@ -73,12 +73,12 @@ def test_geometry_is_remembered(qtbot, seeded_library: Library, settings: QSetti
     first = MainWindow(seeded_library, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(900, 600)
-    first.splitter.setSizes([300, 600])
+    first.resize(700, 500)
+    first.splitter.setSizes([250, 450])
     first.close()
     second = MainWindow(seeded_library, settings)
     qtbot.addWidget(second)
     second.show()
-    assert second.size().width() == 900
-    assert abs(second.splitter.sizes()[0] - 300) <= 2
+    assert second.size().width() == 700
+    assert abs(second.splitter.sizes()[0] - 250) <= 2
     second.close()
