@@ -1,0 +1,27 @@
+"""Library search: a whoosh index across scripts, exact as a substring scan.
+
+Use :class:`SearchIndex`::
+
+    index = SearchIndex.open(library)      # subscribes to the library's changes
+    index.ensure_current(progress, cancel) # in a worker: builds or updates
+    results = index.search("社会工作")       # SearchResults(hits, total, hint)
+"""
+
+from __future__ import annotations
+
+from desktop.core.search.fold import fold, fold_plain
+from desktop.core.search.index import INDEX_VERSION, IndexBusyError, SearchIndex
+from desktop.core.search.query import ParsedQuery, parse_query
+from desktop.core.search.searcher import SearchHit, SearchResults
+
+__all__ = [
+    "INDEX_VERSION",
+    "IndexBusyError",
+    "ParsedQuery",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+    "fold",
+    "fold_plain",
+    "parse_query",
+]

@@ -1,0 +1,63 @@
+"""The whoosh side of the index: metadata fields analysed as folded grams.
+
+Titles, authors, sources and annotation notes are short, so whoosh indexes them
+(BM25F, the title boosted); bodies go to :mod:`desktop.core.search.store`.  The
+analyzer is an importable top-level class holding no OpenCC object, because whoosh
+pickles the schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import Analyzer, Token
+
+from desktop.core.search.fold import fold_plain, text_grams
+
+__all__ = ["TITLE_BOOST", "GramAnalyzer", "make_schema"]
+
+#: How much more a match in the title weighs than one in author, source or notes.
+TITLE_BOOST = 3.0
+
+
+class GramAnalyzer(Analyzer):
+    """Folds a value and yields its grams (Han chars, Han pairs, Latin words)."""
+
+    def __call__(self, value: str, **kwargs: Any) -> Iterator[Token]:
+        token = Token(**{k: v for k, v in kwargs.items() if k in ("mode", "boosts")})
+        grams = text_grams(fold_plain(value))
+        pos = 0
+        for gram, count in grams.items():
+            for _ in range(count):
+                token.text = gram
+                token.boost = 1.0
+                token.pos = pos
+                pos += 1
+                yield token
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GramAnalyzer)
+
+    def __hash__(self) -> int:
+        return hash(GramAnalyzer)
+
+
+def _text(boost: float = 1.0) -> fields.TEXT:
+    return fields.TEXT(analyzer=GramAnalyzer(), phrase=False, stored=True, field_boost=boost)
+
+
+def make_schema() -> fields.Schema:
+    """The whoosh schema of the metadata index."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=_text(TITLE_BOOST),
+        author=_text(),
+        source=_text(),
+        notes=_text(),
+        script=fields.ID(stored=True),
+        format=fields.ID(stored=True),
+        published=fields.ID(stored=True),
+        imported=fields.ID(stored=True),
+    )
