@@ -83,11 +83,11 @@ _REFUSED = {
 
 
 def _handlers() -> dict[str, Handler]:
-    from desktop.core.formats import text
+    import desktop.core.formats.text as text
 
     table: dict[str, Handler] = {".txt": text.extract, ".text": text.extract}
     try:  # formats added by later modules register here
-        from desktop.core.formats import registry
+        import desktop.core.formats.registry as registry
 
         table.update(registry.handlers())
     except ImportError:
@@ -123,7 +123,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         if suffix in _REFUSED:
             raise ImportRefused(f"{_REFUSED[suffix]} files are not supported")
         # Unknown suffix: accept it if it is text, refuse it clearly if not.
-        from desktop.core.formats import text
+        import desktop.core.formats.text as text
 
         handler = text.extract
     return handler(path, data, encoding=encoding)
