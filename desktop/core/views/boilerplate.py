@@ -82,6 +82,8 @@ def _body_span(folded: list[str]) -> tuple[int, int, int]:
     footer = next(
         (i for i in range(prose[0], len(folded)) if _FOOTER.search(folded[i])), len(folded)
     )
+    if sum(1 for i in prose if i > footer) > 3:  # more article after it: not a footer
+        return prose[0], prose[-1], len(folded)
     last = max((i for i in prose if i < footer), default=prose[0])
     return prose[0], last, footer
 
