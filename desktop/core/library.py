@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop.core import atomic
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
+from desktop.core.script import detect_script
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -377,6 +378,7 @@ class Library:
 
     def _meta_for(self, doc_id: str, original: str, size: int, ex: Extracted) -> dict[str, Any]:
         chapters = ex.chapters or _detect_chapters(ex.text)
+        script = ex.script or detect_script(ex.text)
         return {
             "format": DOC_FORMAT,
             "version": DOC_VERSION,
@@ -394,7 +396,7 @@ class Library:
                 "source": ex.source,
                 "published": ex.published,
                 "language": ex.language,
-                "script": ex.script,
+                "script": script,
             },
             "user": {},
             "chapters": [[o, t] for o, t in chapters],

@@ -201,3 +201,41 @@ def test_links_are_not_followed(library_dir: Path, tmp_path: Path) -> None:
     (folder / "link.txt").symlink_to(outside)
     results = Library.open(library_dir).add_paths([folder])
     assert [r.status for r in results] == ["skipped"]
+
+
+def test_other_formats_import_into_the_same_library(
+    library_dir: Path, testdata: Path, tmp_path: Path
+) -> None:
+    md = tmp_path / "筆記.md"
+    md.write_text(
+        "# 第一章 緣起\n\n這是**重要**的[筆記](http://x)。\n\n## 第二章\n\n繼續。\n", "utf-8"
+    )
+    lib = Library.open(library_dir)
+    results = lib.add_paths(
+        [
+            testdata / "epub" / "idpf-moby-dick.epub",
+            testdata / "html" / "gmw" / "source.html",
+            md,
+        ]
+    )
+    assert [r.status for r in results] == ["imported"] * 3, [r.error for r in results]
+    epub, html, note = (lib.get(r.id or "") for r in results)
+    assert epub.format == "epub" and len(epub.chapters) > 100
+    assert "Call me Ishmael" in lib.text(epub.id)
+    assert html.format == "html" and html.script == "simplified"
+    assert note.format == "markdown" and [t for _, t in note.chapters] == ["第一章 緣起", "第二章"]
+    assert "**" not in lib.text(note.id) and "http://x" not in lib.text(note.id)
+    for record in (epub, html, note):
+        text = lib.text(record.id)
+        assert all(0 <= off < len(text) for off, _ in record.chapters)
+
+
+def test_hostile_files_end_in_messages(library_dir: Path, testdata: Path) -> None:
+    lib = Library.open(library_dir)
+    results = lib.add_paths(sorted((testdata / "epub" / "w3c").glob("*.epub")))
+    for r in results:
+        assert r.status in ("imported", "failed")
+        if r.status == "imported" and r.id:
+            assert "SYSTEM" not in lib.text(r.id)
+        else:
+            assert r.error
