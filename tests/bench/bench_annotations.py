@@ -86,6 +86,13 @@ def run(quick: bool = False) -> list[Result]:
         )
         if why:
             results[-1].note += f"; {why}"
+
+        def open_to_ranges() -> None:
+            opened = AnnotationStore.open(doc_dir, text=text)
+            opened.view_ranges(_simplified_view(text)[0])
+
+        total = median_time(open_to_ranges, runs=3)
+        add("open store + build view + ranges (no painting)", total * 1000, "ms")
         offsets = iter(range(1, 1000))
 
         def save() -> None:

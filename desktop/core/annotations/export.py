@@ -63,9 +63,9 @@ def _md_item(item: Annotation, convert: Callable[[str], str]) -> str:
     parts = [_md_quote(convert(item.target.exact))]
     label = item.color if item.kind == "highlight" else "note"
     tail = " (orphaned: not found in the current text)" if item.orphaned else ""
-    parts.append(f"\n*{label}* {where}{tail}")
+    parts.append(f"\n\n*{label}* {where}{tail}")
     if item.note:
-        parts.append("\n" + item.note.strip())
+        parts.append("\n\n" + item.note.strip())
     return "".join(parts)
 
 

@@ -15,7 +15,7 @@ from desktop.core.library import Library
 def doc(library_dir: Path, seed_paths: list[Path]) -> tuple[Path, str, str]:
     lib = Library.open(library_dir)
     result = lib.add_file(seed_paths[0])
-    assert result.status == "imported", result.error
+    assert result.status == "imported" and result.id, result.error
     return library_dir, result.id, lib.text(result.id)
 
 
