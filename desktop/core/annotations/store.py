@@ -367,6 +367,16 @@ class AnnotationStore:
             self._saved_generation = generation
             for path, _ in copies:
                 self._set_aside_copy(path)
+            self._remove_stale_temp_files()
+
+    def _remove_stale_temp_files(self) -> None:
+        # Under the lock no other process is writing, so a temp file left here was
+        # abandoned by a writer that died before its os.replace.
+        for tmp in self.doc_dir.glob(f".{FILE_NAME}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     def _set_aside_copy(self, path: Path) -> None:
         dest_dir = self.doc_dir / _MERGED_DIR

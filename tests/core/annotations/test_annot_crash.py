@@ -73,3 +73,30 @@ def test_sigkill_during_saves_leaves_a_whole_version(tmp_path: Path) -> None:
 
 if __name__ == "__main__":
     write_versions(Path(sys.argv[1]), report=True)
+
+
+def _add_many(doc_dir: Path, tag: str, count: int) -> None:
+    from desktop.core.annotations import AnnotationStore
+
+    for i in range(count):
+        store = AnnotationStore.open(doc_dir, text=TEXT)
+        store.add_highlight(i, i + 2, note=f"{tag}{i}")
+        store.save()
+
+
+def test_concurrent_processes_lose_nothing(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    code = (
+        "import sys, runpy; from pathlib import Path; "
+        "m = runpy.run_path(sys.argv[1]); m['_add_many'](Path(sys.argv[2]), sys.argv[3], 25)"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, __file__, str(tmp_path), tag], env=env)
+        for tag in ("a", "b", "c")
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    from desktop.core.annotations import AnnotationStore
+
+    notes = {i.note for i in AnnotationStore.open(tmp_path, text=TEXT).items()}
+    assert notes == {f"{tag}{i}" for tag in "abc" for i in range(25)}
+    assert not list(tmp_path.glob("*.tmp"))
