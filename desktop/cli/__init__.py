@@ -22,7 +22,7 @@ from desktop import __version__
 __all__ = ["COMMAND_MODULES", "Context", "fail", "main", "print_json"]
 
 #: Command modules of this package, in the order their commands are listed in --help.
-COMMAND_MODULES = ["library_cmds", "annotation_cmds", "search_cmds"]
+COMMAND_MODULES = ["library_cmds", "annotation_cmds", "search_cmds", "view_cmds"]
 
 
 @dataclass
