@@ -58,7 +58,7 @@ def show_command(args: argparse.Namespace, ctx: Context) -> int:
 
 def convert_command(args: argparse.Namespace, ctx: Context) -> int:
     """stdin → stdout, identical to OpenCC for the config (tofu-risk dictionaries off)."""
-    config = args.config or script_config(args.to, args.phrases)
+    config = args.config or script_config(args.to, args.phrases) or "s2t"
     data = sys.stdin.buffer.read().decode("utf-8", errors="surrogateescape")
     out = convert_text(data, config)
     sys.stdout.buffer.write(out.encode("utf-8", errors="surrogateescape"))
