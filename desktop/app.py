@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop import APP_NAME, __version__
 
@@ -28,6 +29,9 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="library folder (default: $TONGWEN_LIBRARY or the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"tongwen {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation headless and exit"
+    )
     return parser.parse_args(argv)
 
 
@@ -60,8 +64,39 @@ def _no_display() -> bool:
     )
 
 
+def _single_instance(root: Path, files: Sequence[str]) -> Any:
+    """The listening guard; None when a running instance took ``files``; False when off."""
+    from desktop.ui.single_instance import SingleInstance, instance_key, single_instance_disabled
+
+    if single_instance_disabled():
+        return False
+    guard = SingleInstance(instance_key(root))
+    if guard.send(files):
+        log.info("handed %d file(s) to the running instance", len(files))
+        return None
+    guard.listen()
+    return guard
+
+
+def _set_icon(app: Any) -> None:
+    from PySide6.QtGui import QIcon
+
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
+    icons = base / "resources" / "icons"
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        if (icons / f"tongwen-{size}.png").is_file():
+            icon.addFile(str(icons / f"tongwen-{size}.png"))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from desktop.selftest import self_test
+
+        return self_test()
     if _no_display():
         sys.stderr.write(
             "tongwen: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -81,8 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    QApplication.setDesktopFileName("tongwen")
+    _set_icon(app)
 
     root = library_dir(args.library)
+    guard = _single_instance(root, args.files)
+    if guard is None:
+        return 0  # the running instance took the files
     try:
         library = Library.open(root)
     except (LibraryError, OSError) as exc:
@@ -96,6 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = QSettings(str(config_dir() / "tongwen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(library, settings)
+    if guard is not False:
+        from desktop.ui.single_instance import deliver_files
+
+        guard.filesReceived.connect(lambda files: deliver_files(window, files))
+    if os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1":
+        from desktop.selftest import install_first_paint_probe
+
+        install_first_paint_probe(window)
     window.show()
     if args.files:
         window.import_paths([Path(f) for f in args.files], open_single=True)
