@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -26,8 +27,12 @@ from desktop import APP_NAME, __version__
 from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
+from desktop.ui.find_bar import FindBar
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.reader import ReaderPane
+from desktop.ui.reader_toolbar import SCRIPT_LABELS, ReaderToolbar
+from desktop.ui.settings import AppSettings
+from desktop.ui.toc_panel import TocPanel
 from desktop.ui.workers import Task, run_in_background
 
 __all__ = ["LibraryBridge", "MainWindow"]
@@ -57,7 +62,9 @@ class MainWindow(QMainWindow):
         self._import_task: Task | None = None
 
         self.library_pane = LibraryPane(self)
-        self.reader = ReaderPane(self)
+        self.app_settings = AppSettings(settings)
+        self.reader = ReaderPane(self, settings=self.app_settings, library=library)
+        self._build_reader_tools()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(self.reader)
@@ -101,9 +108,60 @@ class MainWindow(QMainWindow):
         doc_menu.addAction(self._action(self.tr("Re-&decode…"), self._reencode_current))
         doc_menu.addAction(self._action(self.tr("&Remove"), self._remove_current))
         self.document_menu = doc_menu
+        self._build_view_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Tongwen"), self.show_about))
+
+    def _build_reader_tools(self) -> None:
+        """Reader toolbar, find bar under the text, contents dock (reader_ui)."""
+        self.reader_toolbar = ReaderToolbar(self.reader, self.app_settings, self)
+        self.addToolBar(self.reader_toolbar)
+        self.find_bar = FindBar(self.reader, self.reader)
+        self.reader.layout_box.addWidget(self.find_bar)
+        self.toc = TocPanel(self.reader, self)
+        self.toc_dock = QDockWidget(self.tr("Contents"), self)
+        self.toc_dock.setObjectName("toc_dock")
+        self.toc_dock.setWidget(self.toc)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.toc_dock)
+        self.toc_dock.hide()  # shown when a document has chapters
+        self.reader.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10_000))
+        self.reader.progressSaved.connect(self._progress_saved)
+
+    def _build_view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(
+            self._action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        )
+        menu.addAction(
+            self._action(
+                self.tr("Find &Next"), self.find_bar.next, QKeySequence.StandardKey.FindNext
+            )
+        )
+        menu.addAction(
+            self._action(
+                self.tr("Find &Previous"),
+                self.find_bar.previous,
+                QKeySequence.StandardKey.FindPrevious,
+            )
+        )
+        menu.addSeparator()
+        for n, (script, label) in enumerate(SCRIPT_LABELS.items(), start=1):
+            action = self._action(
+                label,
+                lambda _=False, s=script: self.reader_toolbar.choose_script(s),
+                QKeySequence(f"Ctrl+{n}"),
+            )
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.toc_dock.toggleViewAction())
+        menu.addAction(self.reader_toolbar.toggleViewAction())
+
+    def _progress_saved(self, doc_id: str) -> None:
+        try:
+            self.library_pane.model.update_document(self.library.reload(doc_id))
+        except (KeyError, OSError) as exc:
+            log.warning("cannot refresh %s after saving the position: %s", doc_id, exc)
 
     def _action(
         self,
@@ -141,6 +199,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_task is not None:
             self._import_task.cancel()
+        self.reader.flush_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
@@ -180,6 +239,7 @@ class MainWindow(QMainWindow):
             self._error(self.tr("Cannot open the document"), str(exc))
             return
         self.reader.show_document(record, text)
+        self.toc_dock.setVisible(len(record.chapters) > 1 or self.toc_dock.isVisible())
         self.library_pane.select(doc_id)
 
     def _current_id(self) -> str | None:

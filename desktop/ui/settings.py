@@ -1,0 +1,156 @@
+"""App settings in one place: a typed layer over ``QSettings`` with defaults.
+
+Every reader preference lives here (script, clean view, pinyin hints, fonts, line
+spacing, page width, theme, phrase conversion) plus the per-document script choice.
+Bad stored values (hand-edited ini files) fall back to the default, never raise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+__all__ = ["PINYIN_MODES", "SCRIPT_CHOICES", "THEME_NAMES", "AppSettings"]
+
+#: Scripts a reader can choose, in toolbar order (values of ``ViewOptions.script``).
+SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
+PINYIN_MODES = ("hide", "ruby", "inline")
+THEME_NAMES = ("system", "light", "dark", "sepia")
+
+_DEFAULTS: dict[str, Any] = {
+    "reader/script": "original",
+    "reader/clean": True,
+    "reader/pinyin": "hide",
+    "reader/phrases": False,
+    "reader/font_size": 15.0,
+    "reader/line_spacing": 160,
+    "reader/page_width": 46,
+    "reader/theme": "system",
+}
+
+
+def _as_bool(value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no"):
+        return value.lower() in ("true", "1", "yes")
+    return default
+
+
+def _as_number(value: Any, default: float, low: float, high: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return default if not low <= number <= high else number
+
+
+class AppSettings:
+    """Typed getters and setters for the reader's preferences over one ``QSettings``."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+    def _get(self, key: str) -> Any:
+        return self.qsettings.value(key, _DEFAULTS.get(key))
+
+    def _choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self._get(key)
+        return value if value in allowed else str(_DEFAULTS[key])
+
+    def _set(self, key: str, value: Any) -> None:
+        self.qsettings.setValue(key, value)
+
+    # ----------------------------------------------------------------- script
+    @property
+    def default_script(self) -> str:
+        return self._choice("reader/script", SCRIPT_CHOICES)
+
+    @default_script.setter
+    def default_script(self, script: str) -> None:
+        if script not in SCRIPT_CHOICES:
+            raise ValueError(f"unknown script {script!r}")
+        self._set("reader/script", script)
+
+    def document_script(self, doc_id: str) -> str:
+        """The script chosen for this document, else the global default."""
+        value = self.qsettings.value(f"documents/{doc_id}/script")
+        return value if value in SCRIPT_CHOICES else self.default_script
+
+    def set_document_script(self, doc_id: str, script: str) -> None:
+        if script not in SCRIPT_CHOICES:
+            raise ValueError(f"unknown script {script!r}")
+        self._set(f"documents/{doc_id}/script", script)
+
+    # ---------------------------------------------------------------- options
+    @property
+    def clean(self) -> bool:
+        return _as_bool(self._get("reader/clean"), True)
+
+    @clean.setter
+    def clean(self, on: bool) -> None:
+        self._set("reader/clean", bool(on))
+
+    @property
+    def pinyin(self) -> str:
+        return self._choice("reader/pinyin", PINYIN_MODES)
+
+    @pinyin.setter
+    def pinyin(self, mode: str) -> None:
+        if mode not in PINYIN_MODES:
+            raise ValueError(f"unknown pinyin mode {mode!r}")
+        self._set("reader/pinyin", mode)
+
+    @property
+    def phrases(self) -> bool:
+        return _as_bool(self._get("reader/phrases"), False)
+
+    @phrases.setter
+    def phrases(self, on: bool) -> None:
+        self._set("reader/phrases", bool(on))
+
+    # ------------------------------------------------------------- typography
+    def font_family(self, script: str) -> str:
+        """The family chosen for text shown in ``script`` ("" = automatic)."""
+        value = self.qsettings.value(f"fonts/{script}", "")
+        return value if isinstance(value, str) else ""
+
+    def set_font_family(self, script: str, family: str) -> None:
+        self._set(f"fonts/{script}", family)
+
+    @property
+    def font_size(self) -> float:
+        return _as_number(self._get("reader/font_size"), 15.0, 6, 72)
+
+    @font_size.setter
+    def font_size(self, points: float) -> None:
+        self._set("reader/font_size", float(points))
+
+    @property
+    def line_spacing(self) -> int:
+        """Line height in percent of the font's natural height."""
+        return int(_as_number(self._get("reader/line_spacing"), 160, 100, 300))
+
+    @line_spacing.setter
+    def line_spacing(self, percent: int) -> None:
+        self._set("reader/line_spacing", int(percent))
+
+    @property
+    def page_width(self) -> int:
+        """Widest text column, in em (characters of the body font); 0 = no limit."""
+        return int(_as_number(self._get("reader/page_width"), 46, 0, 400))
+
+    @page_width.setter
+    def page_width(self, ems: int) -> None:
+        self._set("reader/page_width", int(ems))
+
+    @property
+    def theme(self) -> str:
+        return self._choice("reader/theme", THEME_NAMES)
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        if name not in THEME_NAMES:
+            raise ValueError(f"unknown theme {name!r}")
+        self._set("reader/theme", name)

@@ -1,0 +1,78 @@
+"""Table of contents: the document's chapters; a click jumps, scrolling follows.
+
+Chapters come from the record as canonical offsets, so they stay right in every view;
+their titles are shown in the script of the view.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop.core.views import convert_text, script_config
+from desktop.ui.reader import ReaderPane
+
+__all__ = ["OFFSET_ROLE", "TocPanel"]
+
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TocPanel(QWidget):
+    """A list of chapters that drives and follows the reader."""
+
+    def __init__(self, reader: ReaderPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Table of contents"))
+        self.list.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self._offsets: list[int] = []
+        self._following = False
+        self.list.itemActivated.connect(self._jump)
+        self.list.itemClicked.connect(self._jump)
+        reader.viewReset.connect(self.refresh)
+        reader.positionChanged.connect(self.follow)
+
+    def refresh(self) -> None:
+        """Rebuild from the reader's document and view script."""
+        record = self.reader.record
+        chapters = sorted(record.chapters) if record else []
+        options = self.reader.options
+        config = script_config(options.script, options.phrases)
+        titles = [t for _, t in chapters]
+        if config and titles:
+            titles = convert_text("\n".join(titles), config).split("\n")
+        self.list.clear()
+        self._offsets = [offset for offset, _ in chapters]
+        for offset, title in zip(self._offsets, titles):
+            item = QListWidgetItem(title.strip() or "…")
+            item.setData(OFFSET_ROLE, offset)
+            self.list.addItem(item)
+        self.follow(self.reader.current_canonical())
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        if self._following:
+            return
+        self.reader.go_to_canonical(int(item.data(OFFSET_ROLE)))
+
+    def current_row(self, canonical: int) -> int:
+        """The row of the chapter holding ``canonical`` (-1 before the first)."""
+        return bisect_right(self._offsets, canonical) - 1
+
+    def follow(self, canonical: int) -> None:
+        """Mark the chapter being read."""
+        row = self.current_row(canonical)
+        self._following = True
+        try:
+            if row >= 0:
+                self.list.setCurrentRow(row)
+                self.list.scrollToItem(self.list.item(row))
+            else:
+                self.list.clearSelection()
+        finally:
+            self._following = False
