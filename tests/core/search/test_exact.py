@@ -1,0 +1,78 @@
+"""Property: search results equal a substring scan of the folded texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.library import Library
+from desktop.core.search import SearchIndex, fold_plain
+from desktop.core.search.index import reading_text
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff]{1,}")
+REPO = Path(__file__).resolve().parents[3]
+NOVEL = REPO.parent / "shared" / "testdata" / "novels" / "zuozhuan_opencc_benchmark_zhs.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[SearchIndex, dict[str, str]]:
+    root = tmp_path_factory.mktemp("exact")
+    lib = Library.open(root / "library")
+    files = sorted((REPO / "seeds").glob("*.txt"))
+    if NOVEL.exists():
+        novel = NOVEL.read_text("utf-8").replace("\r\n", "\n")
+        for n in range(12):
+            chunk = root / f"chunk{n}.txt"
+            chunk.write_text(novel[n * 40_000 : n * 40_000 + 3_000], "utf-8")
+            files.append(chunk)
+    wrapped = root / "wrapped.txt"  # a hard-wrapped Traditional text
+    body = "這是一段被硬換行切開的文字用來測試跨行的詞語搜尋功能是否正常運作" * 3
+    wrapped.write_text("\n".join(body[i : i + 17] for i in range(0, len(body), 17)), "utf-8")
+    files.append(wrapped)
+    for path in files:
+        assert lib.add_file(path).status == "imported"
+    index = SearchIndex.open(lib, subscribe=False)
+    index.ensure_current()
+    folded = {}
+    for rec in lib.documents():
+        text = fold_plain(reading_text(lib.text(rec.id))[0])
+        meta = " ".join(fold_plain(v or "") for v in (rec.title, rec.author, rec.source))
+        folded[rec.id] = text + "\x00" + meta
+    return index, folded
+
+
+def _scan(folded: dict[str, str], needle: str) -> set[str]:
+    return {d for d, text in folded.items() if any(needle in part for part in text.split("\x00"))}
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_results_equal_a_substring_scan(
+    corpus: tuple[SearchIndex, dict[str, str]], data: st.DataObject
+) -> None:
+    index, folded = corpus
+    doc = data.draw(st.sampled_from(sorted(folded)))
+    runs = _HAN_RUN.findall(folded[doc].split("\x00")[0])
+    run = data.draw(st.sampled_from(runs))
+    start = data.draw(st.integers(0, len(run) - 1))
+    length = data.draw(st.integers(1, min(6, len(run) - start)))
+    needle = run[start : start + length]
+    results = index.search(f'"{needle}"', limit=None)
+    assert {h.doc_id for h in results.hits} == _scan(folded, needle)
+    assert results.total == len(results.hits)
+
+
+def test_wrapped_phrase_is_found(corpus: tuple[SearchIndex, dict[str, str]]) -> None:
+    index, _folded = corpus
+    results = index.search("測試跨行的詞語")
+    assert len(results.hits) == 1
+    text = index.library.text(results.hits[0].doc_id)
+    spans = [text[a:b] for a, b in results.hits[0].hits]
+    assert any("\n" in s for s in spans)
+    assert all(s.replace("\n", "") == "測試跨行的詞語" for s in spans)
