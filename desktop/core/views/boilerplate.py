@@ -74,50 +74,72 @@ def _is_prose(folded: str) -> bool:
     return len(folded) >= 40 and bool(_PROSE_END.search(folded)) and not is_junk_line(folded)
 
 
-def _body_span(folded: list[str]) -> tuple[int, int, int]:
-    """(first prose line, last prose line, first footer line after the body)."""
-    prose = [i for i, line in enumerate(folded) if _is_prose(line)]
-    if not prose:
-        return len(folded), len(folded) - 1, len(folded)
-    footer = next(
-        (i for i in range(prose[0], len(folded)) if _FOOTER.search(folded[i])), len(folded)
-    )
-    if sum(1 for i in prose if i > footer) > 3:  # more article after it: not a footer
-        return prose[0], prose[-1], len(folded)
-    last = max((i for i in prose if i < footer), default=prose[0])
-    return prose[0], last, footer
+class _Folded:
+    """Lines folded for judging (Simplified, hints stripped), computed on demand."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> str:
+        got = self._cache.get(i)
+        if got is None:
+            got = self._cache[i] = _fold(self._lines[i])
+        return got
 
 
-def _short_run(folded: list[str], i: int) -> bool:
-    """Line ``i`` is one of 3+ consecutive short lines (blank lines skipped): a link list."""
+def _body_span(folded: _Folded) -> tuple[int, int, int]:
+    """(first prose line, last prose line, footer line: all after it is the site's)."""
+    n = len(folded)
+    first = next((i for i in range(n) if _is_prose(folded[i])), None)
+    if first is None:
+        return n, n - 1, n
+    footer, prose_after = n, 0
+    for i in range(n - 1, first, -1):
+        if _FOOTER.search(folded[i]):
+            footer = i
+        if _is_prose(folded[i]):
+            prose_after += 1
+            if prose_after > 3:  # more article after it: not a footer
+                break
+    last = next(i for i in range(footer - 1, first - 1, -1) if _is_prose(folded[i]))
+    return first, last, footer
 
-    def short(line: str) -> bool:
-        return 0 < len(line) <= 8 and not _PROSE_END.search(line)
 
-    if not short(folded[i]):
-        return False
-    idx = [j for j, line in enumerate(folded) if line]
-    pos = idx.index(i)
-    window = idx[max(0, pos - 2) : pos + 3]
-    run = 0
-    for j in window:
-        run = run + 1 if short(folded[j]) else 0
-        if run >= 3:
-            return True
-    return False
+def _is_short(line: str) -> bool:
+    return 0 < len(line) <= 8 and not _PROSE_END.search(line)
 
 
-def _hidden_lines(folded: list[str]) -> set[int]:
+def _link_lists(folded: _Folded, lines: range) -> set[int]:
+    """Lines in 3+ consecutive short lines (blank lines skipped): link lists, menus."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*[j for j in lines if folded[j]], -1]:
+        if i >= 0 and _is_short(folded[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _hidden_lines(folded: _Folded) -> set[int]:
     first, last, footer = _body_span(folded)
     hidden: set[int] = set()
-    outside = [i for i in range(len(folded)) if i < first or i > last]
-    for i in outside:
+    tail = range(last + 1, len(folded))
+    lists = _link_lists(folded, tail)
+    for i in [*range(first), *tail]:
         line = folded[i]
         if (
             i >= footer
-            or (line and (is_junk_line(line) or (i > last and _short_run(folded, i))))
+            or i in lists
+            or (line and is_junk_line(line))
             or (not line and i > 0 and (i - 1) in hidden)
-        ):  # everything after a footer marker is the site's, not the article's
+        ):
             hidden.add(i)
     return hidden
 
@@ -125,10 +147,9 @@ def _hidden_lines(folded: list[str]) -> set[int]:
 def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
     """Hide boilerplate: (text, map, hidden input ranges)."""
     lines = text.split("\n")
-    if len(lines) > 200_000:  # a book, not a web page: only look at its ends
-        return text, OffsetMap.identity(len(text)), []
-    folded = [_fold(line) for line in lines]
+    folded = _Folded(lines)
     hidden = _hidden_lines(folded)
+    first_body = _body_span(folded)[0]
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
@@ -138,7 +159,7 @@ def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, st
             end = min(starts[i + 1], len(text))
             start = starts[i] - 1 if end == len(text) and i > 0 else starts[i]
             edits.append((max(start, edits[-1][1] if edits else 0), end, ""))
-        elif _CLICKS.search(folded[i]) and not _is_prose(folded[i]):
+        elif (i < first_body or i > len(lines) - 50) and _CLICKS.search(folded[i]):
             m = re.search(r"(?:點擊|点击)[:：]\s*\d*\s*", line)
             if m:
                 edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
