@@ -130,6 +130,9 @@ class AnnotationStore:
         return store
 
     def _read_disk(self) -> Loaded:
+        # Stat before reading: if the file is replaced in between, the next save
+        # sees a changed signature and reads it again.
+        signature = self._signature()
         try:
             result = read_json(self.path, default=dict, validate=validate_document)
         except UnreadableFileError as exc:
@@ -138,7 +141,7 @@ class AnnotationStore:
                 f"{self.path} was written by a newer version of Tongwen; it is shown "
                 f"read-only and will not be overwritten ({exc})"
             ) from exc
-        self._disk_sig = self._signature()
+        self._disk_sig = signature if not result.set_aside else None
         for problem in result.problems:
             self._warn(f"{self.path.name}: {problem}")
         for aside in result.set_aside:
