@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
@@ -384,14 +384,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------- other
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Tongwen"),
-            self.tr(
-                "<h3>Tongwen 同文 {version}</h3>"
-                "<p>A reader for Chinese documents in Simplified and Traditional script.</p>"
-            ).format(version=__version__),
-        )
+        from desktop.ui.about import AboutDialog
+
+        self._about = AboutDialog(self)
+        self._about.open()
 
     def _error(self, title: str, message: str) -> None:
         log.warning("%s: %s", title, message)
