@@ -1,0 +1,195 @@
+"""The reader pane on the real main window: views, positions, loading, UTF-16."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+
+from desktop.core.library import Library
+from desktop.core.views import ViewOptions, build_view
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import Utf16Index
+from desktop.ui.settings import AppSettings
+
+
+def _open(window: MainWindow, title_start: str) -> str:
+    doc = next(d for d in window.library.documents() if d.title.startswith(title_start))
+    window.open_document(doc.id)
+    return doc.id
+
+
+def _shown(window: MainWindow) -> str:
+    """The widget's text as is (``toPlainText`` turns no-break spaces into spaces)."""
+    return window.reader.text.document().toRawText().replace("\u2029", "\n")
+
+
+def _import(window: MainWindow, path: Path) -> str:
+    result = window.library.add_file(path)
+    assert result.id, result.error
+    return result.id
+
+
+def _novel(path: Path, lines: int = 3000) -> Path:
+    body = "".join(
+        f"第{i}行 話說天下大勢,分久必合,合久必分。周末七國分爭,並入於秦。\n" for i in range(lines)
+    )
+    path.write_text(body, "utf-8")
+    return path
+
+
+def _wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.reader.loading, timeout=120_000)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional", "taiwan", "hongkong", "original"])
+def test_script_toggle_shows_build_view(qtbot, main_window: MainWindow, script: str) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _open(main_window, "健全社會工作")
+    main_window.reader_toolbar.choose_script(script)
+    expected = build_view(main_window.library.text(doc_id), ViewOptions(script=script)).text
+    assert _shown(main_window) == expected
+    assert main_window.reader_toolbar.script_combo.currentData() == script
+
+
+def test_script_choice_is_remembered_per_document(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    first = _open(main_window, "健全社會工作")
+    main_window.reader_toolbar.choose_script("simplified")
+    _open(main_window, "党建引领")
+    assert main_window.reader.options.script == "original"  # the default
+    main_window.open_document(first)
+    assert main_window.reader.options.script == "simplified"
+    assert "社会工作" in main_window.reader.text.toPlainText()
+
+
+def test_clean_toggle_shows_raw_text(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _open(main_window, "健全社會工作")
+    canonical = main_window.library.text(doc_id)
+    main_window.reader_toolbar.clean_action.setChecked(False)
+    assert _shown(main_window) == canonical
+    main_window.reader_toolbar.clean_action.setChecked(True)
+    assert _shown(main_window) == build_view(canonical).text
+    assert len(main_window.reader.text.toPlainText()) < len(canonical)
+
+
+def test_position_survives_script_switch_and_reopen(
+    qtbot, main_window: MainWindow, seeded_library: Library, settings: QSettings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _import(main_window, _novel(tmp_path / "長篇.txt"))
+    main_window.open_document(doc_id)
+    _wait_loaded(qtbot, main_window)
+    reader = main_window.reader
+    canonical = main_window.library.text(doc_id)
+    target = canonical.index("第1500行")
+    reader.go_to_canonical(target)
+    assert reader.current_canonical() == target
+    main_window.reader_toolbar.choose_script("simplified")
+    assert reader.current_canonical() == target
+    _wait_loaded(qtbot, main_window)
+    assert reader.current_canonical() == target
+    reader._record_position()
+    reader.flush_position()
+    assert main_window.library.get(doc_id).progress == pytest.approx(target / len(canonical))
+    _open(main_window, "党建引领")
+    main_window.open_document(doc_id)
+    assert reader.current_canonical() == target
+    main_window.close()
+    again = MainWindow(seeded_library, settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_document(doc_id)
+    assert again.reader.options.script == "simplified"
+    assert again.reader.current_canonical() == target
+    again.close()
+
+
+def test_progressive_loading_ends_with_full_text(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    AppSettings(main_window.settings).clean = False
+    doc_id = _import(main_window, _novel(tmp_path / "大書.txt", lines=60_000))  # ~2.7 MB
+    canonical = main_window.library.text(doc_id)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    assert reader.loading
+    assert reader.text.toPlainText()  # the first screen is there at once
+    with qtbot.waitSignal(reader.loadFinished, timeout=120_000):
+        pass
+    timer.stop()
+    assert len(ticks) > 3  # the event loop kept running while the text loaded
+    expected = build_view(canonical, ViewOptions(clean=False)).text
+    assert _shown(main_window) == expected
+    main_window.reader_toolbar.choose_script("simplified")
+    assert reader.loading
+    _wait_loaded(qtbot, main_window)
+    assert reader.view_text() == build_view(canonical, reader.options).text
+
+
+def test_switching_again_cancels_the_previous_load(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    AppSettings(main_window.settings).clean = False
+    doc_id = _import(main_window, _novel(tmp_path / "大書.txt", lines=60_000))
+    main_window.open_document(doc_id)
+    main_window.reader_toolbar.choose_script("simplified")
+    main_window.reader_toolbar.choose_script("traditional")
+    _wait_loaded(qtbot, main_window)
+    canonical = main_window.library.text(doc_id)
+    expected = build_view(canonical, ViewOptions(clean=False, script="traditional")).text
+    assert _shown(main_window) == expected
+
+
+def test_utf16_index_with_astral_text() -> None:
+    text = "a𠮷b𠮷𠮷c"
+    index = Utf16Index(text)
+    utf16 = text.encode("utf-16-le")
+    for i in range(len(text) + 1):
+        q = index.to_qt(i)
+        assert len(text[:i].encode("utf-16-le")) // 2 == q
+        assert index.to_py(q) == i
+    assert index.qt_length == len(utf16) // 2
+    assert index.to_py(2) == 1  # inside the surrogate pair: the character's start
+    grown = Utf16Index("x𠮷")
+    grown.prepend("𠮷y")
+    grown.append("𠮷")
+    whole = "𠮷yx𠮷𠮷"
+    assert [grown.to_qt(i) for i in range(6)] == [
+        len(whole[:i].encode("utf-16-le")) // 2 for i in range(6)
+    ]
+
+
+def test_astral_text_positions_in_the_widget(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "吉.txt"
+    path.write_text("𠮷野家\n\n" + "𠮷野家的牛丼,𠮷野家的湯。\n" * 40, "utf-8")
+    doc_id = _import(main_window, path)
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    view = reader.view_text()
+    start = view.index("牛丼")
+    reader.select_view_range(start, start + 2)
+    assert reader.text.textCursor().selectedText() == "牛丼"
+    cursor = reader.text.textCursor()
+    assert reader.qt_to_view(cursor.selectionStart()) == start
+    main_window.find_bar.open_bar()
+    main_window.find_bar.edit.setText("的湯")
+    qtbot.waitUntil(lambda: bool(main_window.find_bar.matches))
+    assert len(main_window.find_bar.matches) == 40
+    assert reader.text.textCursor().selectedText() == "的湯"
+
+
+def test_ruby_mode_underlines_and_reports_readings(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    AppSettings(main_window.settings).pinyin = "ruby"
+    doc_id = _open(main_window, "近日,習近平")
+    reader = main_window.reader
+    assert reader.options.pinyin == "ruby"
+    view = build_view(main_window.library.text(doc_id), reader.options)
+    assert view.ruby
+    start, _end, reading = view.ruby[0]
+    assert reader.ruby_at(start) == reading
+    assert "(xí)" not in reader.text.toPlainText()
