@@ -540,8 +540,20 @@ class Library:
             meta["reencoded"] = _now()
 
         record = self._write_meta(doc_id, change)
+        self._reanchor_annotations(doc_id, extracted.text)
         self._emit("text-changed", doc_id)
         return record
+
+    def _reanchor_annotations(self, doc_id: str, text: str) -> None:
+        """Move annotations to their quotes in the new text (kept as orphans if lost)."""
+        folder = self.doc_dir(doc_id)
+        if not (folder / "annotations.json").exists():
+            return
+        from desktop.core.annotations import AnnotationStore
+
+        store = AnnotationStore.open(folder, text=text)
+        store.save()
+        self.warnings.extend(store.warnings)
 
     # --------------------------------------------------------- removing, trash
     def remove(self, doc_id: str) -> str:

@@ -239,3 +239,24 @@ def test_hostile_files_end_in_messages(library_dir: Path, testdata: Path) -> Non
             assert "SYSTEM" not in lib.text(r.id)
         else:
             assert r.error
+
+
+def test_reencode_reanchors_annotations(library_dir: Path, tmp_path: Path) -> None:
+    from desktop.core.annotations import AnnotationStore
+
+    src = tmp_path / "gbk.txt"
+    body = "前言很短。" + "天下大勢,分久必合,合久必分。周末七國分爭,併入於秦。"
+    src.write_bytes(body.encode("big5"))
+    lib = Library.open(library_dir)
+    doc_id = lib.add_file(src, encoding="big5").id or ""
+    text = lib.text(doc_id)
+    start = text.index("合久必分")
+    store = AnnotationStore.open(lib.doc_dir(doc_id), text=text)
+    note = store.add_highlight(start, start + 4, note="名句")
+    store.save()
+    lib.reencode(doc_id, "gb18030")  # garbage: the quote cannot be found
+    lib.reencode(doc_id, "big5")  # right again: the highlight is back on its words
+    fresh = lib.text(doc_id)
+    again = AnnotationStore.open(lib.doc_dir(doc_id), text=fresh).get(note.id)
+    assert again is not None
+    assert fresh[again.target.start : again.target.end] == "合久必分"
