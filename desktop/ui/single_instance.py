@@ -72,20 +72,22 @@ class SingleInstance(QObject):
         paths = [str(Path(f).expanduser().resolve()) for f in files]
         socket.write((json.dumps({"files": paths}) + "\n").encode("utf-8"))
         socket.flush()
-        answered = socket.waitForBytesWritten(timeout_ms) and socket.waitForReadyRead(timeout_ms)
-        reply = bytes(socket.readAll().data()).strip() if answered else b""
-        socket.disconnectFromServer()
-        return reply == b"ok"
+        reply = bytearray()
+        while b"\n" not in reply and socket.waitForReadyRead(timeout_ms):
+            reply += bytes(socket.readAll().data())
+        reply += bytes(socket.readAll().data())
+        socket.abort()
+        return bytes(reply).strip() == b"ok"
 
     # ----------------------------------------------------------- first launch
     def listen(self) -> bool:
         """Start answering later launches; a stale socket from a crash is replaced."""
+        if self._someone_answers():
+            log.warning("another instance owns %s; not listening", self.key)
+            return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.key):
-            if self._someone_answers():
-                log.warning("another instance owns %s; not listening", self.key)
-                return False
             QLocalServer.removeServer(self.key)  # left behind by a crashed instance
             if not server.listen(self.key):
                 log.warning("cannot listen on %s: %s", self.key, server.errorString())
@@ -113,6 +115,8 @@ class SingleInstance(QObject):
             buffer = bytearray()
             socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
             socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket, buffer)
 
     def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
         buffer += bytes(socket.readAll().data())
