@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBox
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
-from desktop.core.views import TextView, ViewOptions, build_view
+from desktop.core.views import TextView, ViewOptions, build_view, convert_text, script_config
 from desktop.ui.fonts import body_family, missing_cjk_message, region_for
 from desktop.ui.settings import AppSettings
 from desktop.ui.themes import Theme, apply_theme, resolve_theme
@@ -35,7 +35,7 @@ __all__ = ["ReaderPane", "Utf16Index"]
 log = logging.getLogger(__name__)
 
 #: A document up to this size is one piece, built exactly as ``build_view`` builds it.
-WHOLE_LIMIT = 64_000
+WHOLE_LIMIT = 300_000
 FIRST_AFTER = 6_000
 FIRST_BEFORE = 1_500
 MIN_CHUNK, MAX_CHUNK = 2_000, 400_000
@@ -121,6 +121,7 @@ class ReaderPane(QWidget):
     positionChanged = Signal(int)  # canonical offset of the first visible character
     progressSaved = Signal(str)  # doc id whose reading position was written
     statusMessage = Signal(str)
+    pieceLoaded = Signal(int, int)  # canonical (start, end) of text just added to the widget
 
     def __init__(
         self,
@@ -240,13 +241,13 @@ class ReaderPane(QWidget):
         """Show ``text`` (canonical) of ``record`` at its remembered position."""
         self.flush_position()
         self.doc_id, self.record, self.canonical = record.id, record, text
-        self.title_label.setText(record.title)
         parts = [record.author, record.source, record.published]
         details = " · ".join(p for p in parts if p)
         self.meta_label.setText(details or record.original_name)
         self._store = self._open_store(record, text)
         self.options = self._options_for(record.id)
         self._reset_text()
+        self._show_title()
         self.apply_typography()
         start = self._store.position.offset if self._store else 0
         self._start_view(min(start, len(text)))
@@ -283,12 +284,24 @@ class ReaderPane(QWidget):
         if self.doc_id is None:
             return
         self._reset_text()
+        self._show_title()
         self.apply_typography()
         self._start_view(position)
+
+    def _show_title(self) -> None:
+        """The title in the script of the view."""
+        title = self.record.title if self.record else ""
+        config = script_config(self.options.script, self.options.phrases)
+        self.title_label.setText(convert_text(title, config) if config else title)
 
     @property
     def loading(self) -> bool:
         return self._timer.isActive()
+
+    @property
+    def store(self) -> AnnotationStore | None:
+        """The open document's annotation store (also used for the reading position)."""
+        return self._store
 
     # -------------------------------------------------------- progressive load
     def _reset_text(self) -> None:
@@ -350,7 +363,8 @@ class ReaderPane(QWidget):
             start = self._cut_before(first.canon_start - self._chunk)
             self._insert_piece(self._build(start, first.canon_start), at_end=False)
         spent = max(time.perf_counter() - began, 1e-4)
-        self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, self._chunk * TICK_BUDGET / spent)))
+        scale = min(2.0, TICK_BUDGET / spent)
+        self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, self._chunk * scale)))
         if not self._more_to_load():
             self._timer.stop()
             self.loadFinished.emit()
@@ -367,6 +381,7 @@ class ReaderPane(QWidget):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(text)
             self._format_piece(piece, q0, self._utf16.qt_length)
+            self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
             return
         top = self._top_qt()
         self._pieces.insert(0, piece)
@@ -376,6 +391,7 @@ class ReaderPane(QWidget):
         added = self._utf16.to_qt(len(text))
         cursor.insertText(text)
         self._format_piece(piece, 0, added)
+        self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
         self._scroll_to_qt(top + added)
 
     def _format_piece(self, piece: _Piece, q0: int, q1: int) -> None:

@@ -1,0 +1,170 @@
+"""Reader pane on a big novel: first paint, longest freeze while loading, script switch,
+memory per MB.  Offscreen Qt.  Also ``python -m tests.bench.bench_reader --screenshots``
+saves the README screenshots under resources/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.library import DocRecord
+from desktop.ui.reader import ReaderPane
+from desktop.ui.settings import AppSettings
+from tests.bench.harness import REPO, Result, big_text
+
+BENCH = "reader"
+_LOAD_LIMIT = 240.0  # seconds of loading watched at most
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication([])
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _record(text: str) -> DocRecord:
+    return DocRecord(
+        "bench", "長篇", None, None, None, "traditional", "txt", "utf-8", 1.0,
+        len(text), len(text.encode()), "", "bench.txt",
+    )  # fmt: skip
+
+
+def _pane(clean: bool) -> ReaderPane:
+    _app()
+    folder = tempfile.mkdtemp(prefix="bench-reader-")
+    qs = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+    settings = AppSettings(qs)
+    settings.clean = clean
+    pane = ReaderPane(settings=settings)
+    pane.resize(900, 800)
+    pane.show()
+    _app().processEvents()
+    return pane
+
+
+def _timed_paint(pane: ReaderPane, action: object) -> float:
+    t0 = time.perf_counter()
+    action()  # type: ignore[operator]
+    pane.text.viewport().repaint()
+    return time.perf_counter() - t0
+
+
+def _watch_load(pane: ReaderPane) -> tuple[float, float]:
+    """(longest gap between event-loop iterations, seconds) until loading ends."""
+    app, began = _app(), time.perf_counter()
+    last, worst = began, 0.0
+    while pane.loading and last - began < _LOAD_LIMIT:
+        app.processEvents()
+        now = time.perf_counter()
+        worst, last = max(worst, now - last), now
+    return worst, last - began
+
+
+def _measure(text: str, clean: bool, runs: int) -> dict[str, float]:
+    firsts, switches, freezes, loads, per_mb = [], [], [], [], []
+    mb = len(text.encode("utf-8")) / 2**20
+    for _ in range(runs):
+        pane = _pane(clean)
+        before = _rss_mb()
+        firsts.append(_timed_paint(pane, lambda p=pane: p.show_document(_record(text), text)))
+        freeze, seconds = _watch_load(pane)
+        freezes.append(freeze)
+        loads.append(seconds)
+        per_mb.append((_rss_mb() - before) / mb)
+        pane.go_to_canonical(len(text) // 2)
+        switches.append(_timed_paint(pane, lambda p=pane: p.set_options(script="simplified")))
+        pane._timer.stop()
+        pane.close()
+        pane.deleteLater()
+        _app().processEvents()
+    med = statistics.median
+    return {
+        "first": med(firsts),
+        "freeze": med(freezes),
+        "load": med(loads),
+        "switch": med(switches),
+        "mb": med(per_mb),
+        "done": float(not pane.loading),
+    }
+
+
+def _results(label: str, m: dict[str, float], size: str) -> list[Result]:
+    first, freeze, switch = m["first"] * 1000, m["freeze"] * 1000, m["switch"] * 1000
+    return [
+        Result(BENCH, f"{label} open → first page ({size})", first, "ms", "<= 150", first <= 150),
+        Result(
+            BENCH, f"{label} longest freeze while loading", freeze, "ms", "<= 50", freeze <= 50,
+            f"whole text loaded in {m['load']:.1f} s",
+        ),
+        Result(BENCH, f"{label} script switch → page", switch, "ms", "<= 100", switch <= 100),
+        Result(BENCH, f"{label} memory per MB of text", m["mb"], "MB/MB"),
+    ]  # fmt: skip
+
+
+def run(quick: bool) -> list[Result]:
+    size = 5 if quick else 50
+    text = big_text(size).replace("\r\n", "\n")
+    runs = 3 if quick else 1
+    out = _results("raw", _measure(text, clean=False, runs=runs), f"{size} MB")
+    small = text[: len(text) // (10 if quick else 50)]
+    out += _results("clean", _measure(small, clean=True, runs=runs), "~1 MB")
+    return out
+
+
+def save_screenshots(folder: Path = REPO / "resources" / "screenshots") -> list[Path]:
+    """Main window, 1280×800, a seed in 简体/繁體 and light/dark themes."""
+    from desktop.core.library import Library
+    from desktop.ui.main_window import MainWindow
+
+    app = _app()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="shots-"))
+    library = Library.open(tmp / "library")
+    library.import_seeds_if_new(REPO / "seeds")
+    doc = next(d for d in library.documents() if d.title.startswith("健全社會工作"))
+    saved = []
+    for script, theme in (
+        ("simplified", "light"), ("traditional", "dark"),
+        ("simplified", "sepia"), ("traditional", "light"),
+    ):  # fmt: skip
+        qs = QSettings(str(tmp / f"{script}-{theme}.ini"), QSettings.Format.IniFormat)
+        AppSettings(qs).theme = theme
+        window = MainWindow(library, qs)
+        window.resize(1280, 800)
+        window.show()
+        window.open_document(doc.id)
+        window.reader_toolbar.choose_script(script)
+        window.find_bar.open_bar()
+        window.find_bar.edit.setText("社会工作" if script == "simplified" else "社會工作")
+        for _ in range(20):
+            app.processEvents()
+        name = "simplified" if script == "simplified" else "traditional"
+        path = folder / f"reader-{name}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        window.close()
+    return saved
+
+
+if __name__ == "__main__":
+    if "--screenshots" in sys.argv:
+        for shot in save_screenshots():
+            print(shot)
+    else:
+        for result in run(quick="--quick" in sys.argv):
+            print(result)
