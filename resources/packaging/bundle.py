@@ -19,6 +19,7 @@ __all__ = [
     "icon_for",
     "info_plist",
     "keep_entry",
+    "metadata_datas",
     "opencc_datas",
     "package_datas",
     "trim_toc",
@@ -33,6 +34,9 @@ DOC_SUFFIXES = {
     "htm": ("text/html", "public.html", "Web page"),
     "epub": ("application/epub+zip", "org.idpf.epub-container", "EPUB book"),
 }
+
+#: Distributions whose version the About dialog shows.
+_VERSIONED = ("opencc", "whoosh-reloaded", "chardet", "platformdirs")
 
 #: Python modules never imported by Tongwen; leaving them out drops their Qt libraries.
 EXCLUDED_MODULES = [
@@ -209,6 +213,16 @@ def package_datas(packages: Iterable[str] = ("trafilatura", "justext", "courlan"
     found: list[tuple[str, str]] = []
     for name in packages:
         found += collect_data_files(name)
+    return found
+
+
+def metadata_datas(dists: Iterable[str] = _VERSIONED) -> list:
+    """Distribution metadata, so the About dialog can show the bundled versions."""
+    from PyInstaller.utils.hooks import copy_metadata
+
+    found: list[tuple[str, str]] = []
+    for name in dists:
+        found += copy_metadata(name)
     return found
 
 
