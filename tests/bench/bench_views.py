@@ -12,6 +12,7 @@ BENCH = "views"
 
 
 def _ratio(text: str, script: str, config: str, runs: int) -> list[Result]:
+    convert_text(text, config)  # warm up: dictionaries loaded, memory grown
     raw = median_time(lambda: convert_text(text, config), runs)
     options = ViewOptions(clean=False, script=script)
     built = median_time(lambda: build_view(text, options), runs)
@@ -82,7 +83,7 @@ def _map_figures(text: str) -> list[Result]:
 
 def run(quick: bool) -> list[Result]:
     text = big_text(5 if quick else 50)
-    runs = 1 if not quick else 3
+    runs = 3
     results = _ratio(text, "simplified", "t2s", runs)
     results += _ratio(text, "traditional", "s2t", runs)
     results.append(_first_screen(text))
