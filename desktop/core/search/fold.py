@@ -28,7 +28,7 @@ __all__ = ["HAN", "columns", "flat_edits", "fold", "fold_plain", "hit_range", "t
 
 #: A regular-expression class of Han characters (CJK ideographs and 〇).
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 _GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _WORD = re.compile(r"[0-9a-z]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -132,14 +132,13 @@ def text_grams(folded: str) -> Counter[str]:
     Every Han character and every pair of adjacent Han characters, and every run of
     Latin letters and digits as a word.
     """
-    grams: Counter[str] = Counter(folded)
-    grams.update(map(add, folded, folded[1:]))
-    han = _HAN_CHAR.fullmatch
-    out: Counter[str] = Counter(
-        {g: n for g, n in grams.items() if han(g[0]) and (len(g) == 1 or han(g[1]))}
-    )
-    out.update(_WORD.findall(folded))
-    return out
+    joined = "\0".join(_HAN_RUN.findall(folded))  # NUL never folds into a Han run
+    grams: Counter[str] = Counter(joined)
+    grams.update(map(add, joined, joined[1:]))
+    for key in [k for k in grams if "\0" in k]:
+        del grams[key]
+    grams.update(_WORD.findall(folded))
+    return grams
 
 
 Columns = tuple[array, array, array, array]

@@ -23,8 +23,9 @@ import mmap
 import os
 import pickle
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -80,11 +81,20 @@ class _Segment:
         self._file.close()
 
 
-def _write_segment(folder: Path, number: int, pending: dict[str, tuple[array, bytearray]]) -> None:
+def _split(codes: list[int]) -> tuple[array, bytearray]:
+    """Pending ``slot << 8 | count`` codes as slot and count columns."""
+    return array("I", map(int.__rshift__, codes, repeat(8))), bytearray(
+        map(int.__and__, codes, repeat(255))
+    )
+
+
+def _write_segment(
+    folder: Path, number: int, postings: Iterable[tuple[str, array, bytes | bytearray]]
+) -> None:
     lexicon: dict[str, tuple[int, int]] = {}
     with open(folder / f"seg-{number}.post", "wb") as fh:
         off = 0
-        for gram, (slots, counts) in pending.items():
+        for gram, slots, counts in postings:
             fh.write(slots.tobytes())
             fh.write(counts)
             lexicon[gram] = (off, len(slots))
@@ -100,7 +110,7 @@ class BodyStore:
         self.folder = folder
         self._slots = _Slots()
         self._segments: list[_Segment] = []
-        self._pending: dict[str, tuple[array, bytearray]] = {}
+        self._pending: dict[str, list[int]] = {}
         self._pending_count = 0
         self._retired: set[int] = set()
         self._slot_of: dict[str, int] = {}
@@ -185,13 +195,15 @@ class BodyStore:
 
     def _add_postings(self, slot: int, grams: Iterable[tuple[str, int]]) -> None:
         pending = self._pending
+        base = slot << 8
         n = 0
         for gram, count in grams:
-            entry = pending.get(gram)
-            if entry is None:
-                entry = pending[gram] = (array("I"), bytearray())
-            entry[0].append(slot)
-            entry[1].append(count if count < 255 else 255)
+            code = base | (count if count < 255 else 255)
+            codes = pending.get(gram)
+            if codes is None:
+                pending[gram] = [code]
+            else:
+                codes.append(code)
             n += 1
         self._pending_count += n
         if self._pending_count >= _FLUSH_POSTINGS:
@@ -214,7 +226,8 @@ class BodyStore:
         if not self._pending:
             return
         number = max(self._slots.segments, default=0) + 1
-        _write_segment(self.folder, number, self._pending)
+        items = ((g, *_split(codes)) for g, codes in self._pending.items())
+        _write_segment(self.folder, number, items)
         self._slots.segments.append(number)
         self._segments.append(_Segment(self.folder, number))
         self._pending = {}
@@ -236,23 +249,25 @@ class BodyStore:
     def _merge(self) -> None:
         if len(self._segments) <= 1:
             return
-        merged: dict[str, tuple[array, bytearray]] = {}
-        for seg in self._segments:
-            for gram in seg.lexicon:
-                got = seg.postings(gram)
-                if got is None:
-                    continue
-                entry = merged.get(gram)
-                if entry is None:
-                    entry = merged[gram] = (array("I"), bytearray())
-                entry[0].extend(got[0])
-                entry[1].extend(got[1])
         number = max(self._slots.segments) + 1
-        _write_segment(self.folder, number, merged)
+        _write_segment(self.folder, number, self._merged())
         for seg in self._segments:
             seg.close()
         self._slots.segments = [number]
         self._segments = [_Segment(self.folder, number)]
+
+    def _merged(self) -> Iterator[tuple[str, array, bytes | bytearray]]:
+        grams: dict[str, None] = {}
+        for seg in self._segments:
+            grams.update(dict.fromkeys(seg.lexicon))
+        for gram in grams:
+            slots, counts = array("I"), bytearray()
+            for seg in self._segments:
+                got = seg.postings(gram)
+                if got is not None:
+                    slots.extend(got[0])
+                    counts.extend(got[1])
+            yield gram, slots, counts
 
     def _drop_unused_segments(self) -> None:
         keep = {f"seg-{n}.{ext}" for n in self._slots.segments for ext in ("lex", "post")}
@@ -299,9 +314,9 @@ class BodyStore:
             got = seg.postings(gram)
             if got is not None:
                 out.update(zip(got[0], got[1]))
-        entry = self._pending.get(gram)
-        if entry is not None:
-            out.update(zip(entry[0], entry[1]))
+        codes = self._pending.get(gram)
+        if codes is not None:
+            out.update(zip(*_split(codes)))
         for slot in self._retired.intersection(out) if self._retired else ():
             del out[slot]
         return out

@@ -1,0 +1,188 @@
+"""Search benchmark: indexing throughput, size, memory; query latency vs a plain scan.
+
+Synthetic libraries of ~5.5 KB documents built from corpus sentences (fixed seed),
+plus the shared novel as whole documents.  Indexing runs in a subprocess so its peak
+memory is its own.  Quick mode: 2,000 documents; full: 10,000; ``TONGWEN_BENCH_BIG=1``
+adds 100,000 (takes long).  Run: ``.venv/bin/python -m tests.bench search [--quick]``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.bench.harness import NOVELS, REPO, Result, peak_rss_mb, percentile, sentences
+
+DOC_BYTES = 5_500
+
+
+@dataclass
+class _Record:
+    id: str
+    title: str
+    author: str | None = None
+    source: str | None = None
+    published: str | None = None
+    script: str = "simplified"
+    format: str = "txt"
+    imported: str = "2025-01-01T00:00:00"
+
+
+class _MemoryLibrary:
+    """Just enough of ``Library`` for the index: texts generated, not imported."""
+
+    def __init__(self, root: Path, count: int) -> None:
+        self.root = root
+        self._texts = _texts(count)
+        self._records = {
+            f"{n:064x}": _Record(f"{n:064x}", text[:12]) for n, text in enumerate(self._texts)
+        }
+
+    def documents(self) -> list[_Record]:
+        return list(self._records.values())
+
+    def get(self, doc_id: str) -> _Record:
+        return self._records[doc_id]
+
+    def text(self, doc_id: str) -> str:
+        return self._texts[int(doc_id, 16)]
+
+    def doc_dir(self, doc_id: str) -> Path:
+        return self.root / doc_id
+
+    def subscribe(self, callback: Any) -> None:
+        pass
+
+
+def _texts(count: int) -> list[str]:
+    pool = sentences()
+    rnd = random.Random(2024)
+    out = []
+    for _ in range(count):
+        parts: list[str] = []
+        size = 0
+        while size < DOC_BYTES:
+            s = pool[rnd.randrange(len(pool))]
+            parts.append(s)
+            size += len(s.encode("utf-8")) + 1
+        out.append("\n".join(parts))
+    for novel in sorted(NOVELS.glob("zuozhuan*.txt")):
+        out.append(novel.read_text("utf-8").replace("\r\n", "\n"))
+    return out
+
+
+def _child(count: int, root: str) -> None:
+    from desktop.core.search import SearchIndex
+
+    lib = _MemoryLibrary(Path(root), count)
+    mb = sum(len(t.encode("utf-8")) for t in lib._texts) / 2**20
+    t0 = time.perf_counter()
+    index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
+    index.ensure_current()
+    seconds = time.perf_counter() - t0
+    index.close()
+    size = sum(p.stat().st_size for p in index.folder.rglob("*") if p.is_file()) / 2**20
+    print(json.dumps({"mb": mb, "seconds": seconds, "size": size, "rss": peak_rss_mb()}))
+
+
+def _queries(texts: list[str], n: int = 200) -> list[str]:
+    import re
+
+    from desktop.core.search.fold import HAN
+
+    rnd = random.Random(99)
+    han = re.compile(f"[{HAN}]{{6,}}")
+    out: list[str] = []
+    while len(out) < n:
+        runs = han.findall(texts[rnd.randrange(len(texts))])
+        if runs:
+            run = rnd.choice(runs)
+            length = rnd.randint(1, 6)
+            start = rnd.randrange(len(run) - length + 1)
+            out.append(run[start : start + length])
+    return out
+
+
+def _measure(count: int, quick: bool) -> list[Result]:
+    from desktop.core.search import SearchIndex, fold_plain
+
+    label = f"{count:,} docs"
+    with tempfile.TemporaryDirectory(prefix="tongwen-bench-search-") as tmp:
+        env = dict(os.environ, TONGWEN_CACHE=str(Path(tmp) / "cache"))
+        root = str(Path(tmp) / "library")
+        code = f"from tests.bench.bench_search import _child; _child({count}, {root!r})"
+        proc = subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr[-2000:])
+        built = json.loads(proc.stdout.strip().splitlines()[-1])
+        os.environ["TONGWEN_CACHE"] = env["TONGWEN_CACHE"]
+        lib = _MemoryLibrary(Path(root), count)
+        index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
+        index.ensure_current()
+        folded = [fold_plain(t) for t in lib._texts]
+        queries = _queries(lib._texts)
+        search_ms, scan_ms = [], []
+        for q in queries:
+            t0 = time.perf_counter()
+            index.search(q, limit=20)
+            search_ms.append((time.perf_counter() - t0) * 1000)
+            fq = fold_plain(q)
+            t0 = time.perf_counter()
+            [i for i, t in enumerate(folded) if fq in t]
+            scan_ms.append((time.perf_counter() - t0) * 1000)
+        index.close()
+    mbps = built["mb"] / built["seconds"]
+    p95, scan95 = percentile(search_ms, 95), percentile(scan_ms, 95)
+    target95 = 50 if count <= 10_000 else 150
+    return [
+        Result("search", f"index throughput, {label}", mbps, "MB/s", ">= 2", mbps >= 2),
+        Result(
+            "search",
+            f"index size / text size, {label}",
+            built["size"] / built["mb"],
+            "x",
+            "<= 1",
+            built["size"] <= built["mb"],
+            f"{built['size']:.1f} MB for {built['mb']:.1f} MB",
+        ),
+        Result(
+            "search",
+            f"index peak memory, {label}",
+            built["rss"],
+            "MB",
+            "<= 1024",
+            built["rss"] <= 1024,
+        ),
+        Result("search", f"query p50, {label}", percentile(search_ms, 50), "ms"),
+        Result("search", f"query p95, {label}", p95, "ms", f"<= {target95}", p95 <= target95),
+        Result("search", f"scan p50, {label}", percentile(scan_ms, 50), "ms"),
+        Result("search", f"scan p95, {label}", scan95, "ms"),
+        Result(
+            "search",
+            f"query p95 / scan p95, {label}",
+            p95 / scan95,
+            "x",
+            "<= 0.33",
+            p95 / scan95 <= 0.33 if count >= 100_000 else None,
+        ),
+    ]
+
+
+def run(quick: bool) -> list[Result]:
+    sizes = [2_000] if quick else [10_000]
+    if os.environ.get("TONGWEN_BENCH_BIG"):
+        sizes.append(100_000)
+    results: list[Result] = []
+    for count in sizes:
+        results.extend(_measure(count, quick))
+    return results
