@@ -1,0 +1,181 @@
+"""Packaged app: bundle and .deb size, cold start to the first painted window.
+
+Needs ``make package`` first (dist/tongwen/ and dist/tongwen_*.deb); without the
+bundle it says so and measures nothing.  The floor is a bare PySide6 window bundled
+the same way (resources/packaging/floor.spec, built here on demand, ~25 s).
+
+Start-up is measured from outside (process launch until the app prints
+``first-paint``) and from inside (the app's own age at first paint).  The first run
+is a first launch (seed import into an empty library); the median is over the later
+runs.  The page cache is warm after the first run: a truly cold disk is slower.
+Without a display the runs use a private Xvfb server when one is installed, else
+Qt's offscreen platform.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.bench.harness import REPO, Result
+
+BENCH = "package"
+BUNDLE = REPO / "dist" / "tongwen"
+FLOOR = REPO / "build" / "floor-dist" / "floor"
+PYINSTALLER = Path(sys.executable).with_name("pyinstaller")
+
+
+def _size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    return (
+        sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
+
+
+def _build_floor() -> bool:
+    if (FLOOR / "floor").is_file():
+        return True
+    if not PYINSTALLER.is_file():
+        return False
+    spec = REPO / "resources" / "packaging" / "floor.spec"
+    work = REPO / "build" / "floor"
+    cmd = [
+        str(PYINSTALLER),
+        "--noconfirm",
+        "--distpath",
+        str(FLOOR.parent),
+        "--workpath",
+        str(work),
+    ]
+    done = subprocess.run([*cmd, str(spec)], capture_output=True, text=True)
+    return done.returncode == 0 and (FLOOR / "floor").is_file()
+
+
+@contextmanager
+def _display() -> Iterator[dict[str, str]]:
+    """Environment for GUI runs: the current display, a private Xvfb, or offscreen."""
+    env = dict(os.environ)
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or not shutil.which("Xvfb"):
+        env.setdefault("QT_QPA_PLATFORM", "" if env.get("DISPLAY") else "offscreen")
+        yield env
+        return
+    number = 90 + os.getpid() % 500
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1.0)
+        env["DISPLAY"] = f":{number}"
+        env.pop("QT_QPA_PLATFORM", None)
+        yield env
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _launch(exe: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds from launch to the first-paint line, the app's own age at first paint)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(exe)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert proc.stdout is not None
+    inner = float("nan")
+    for line in proc.stdout:
+        if line.startswith("first-paint "):
+            inner = float(line.split()[1])
+            break
+    outer = time.perf_counter() - start
+    proc.wait(30)
+    if inner != inner:  # NaN: no first-paint line
+        raise RuntimeError(f"{exe} exited ({proc.returncode}) without reporting its first paint")
+    return outer, inner
+
+
+def _start_times(exe: Path, env: dict[str, str], runs: int) -> tuple[float, float, float]:
+    """(first launch, median outer, median inner) over ``runs`` launches after the first."""
+    first, _ = _launch(exe, env)
+    samples = [_launch(exe, env) for _ in range(runs)]
+    return first, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def _app_env(base: dict[str, str], home: Path) -> dict[str, str]:
+    env = dict(base, TONGWEN_EXIT_AFTER_PAINT="1", TONGWEN_NO_SINGLE_INSTANCE="1")
+    for var, sub in (
+        ("LIBRARY", "library"),
+        ("CACHE", "cache"),
+        ("CONFIG", "config"),
+        ("LOG_DIR", "log"),
+    ):
+        env[f"TONGWEN_{var}"] = str(home / sub)
+    return env
+
+
+def run(quick: bool) -> list[Result]:
+    if not (BUNDLE / "tongwen").is_file():
+        print(
+            "bench_package: dist/tongwen is not built (run `make package`); skipped",
+            file=sys.stderr,
+        )
+        return [Result(BENCH, "skipped: bundle not built (make package)", 0.0, "", note="skipped")]
+    results = [Result(BENCH, "bundle size (dist/tongwen)", _size_mb(BUNDLE), "MB", "<= 150 MB")]
+    results[-1].ok = results[-1].value <= 150
+    debs = sorted((REPO / "dist").glob("tongwen_*.deb"))
+    if debs:
+        results.append(
+            Result(BENCH, f".deb size ({debs[-1].name})", _size_mb(debs[-1]), "MB", "<= 70 MB")
+        )
+        results[-1].ok = results[-1].value <= 70
+    runs = 3 if quick else 7
+    with _display() as base, tempfile.TemporaryDirectory(prefix="tongwen-bench-") as tmp:
+        how = "xcb" if base.get("DISPLAY") else base.get("QT_QPA_PLATFORM", "")
+        first, outer, inner = _start_times(BUNDLE / "tongwen", _app_env(base, Path(tmp)), runs)
+        results.append(
+            Result(BENCH, "first launch to first paint (imports seeds)", first, "s", note=how)
+        )
+        results.append(
+            Result(
+                BENCH,
+                f"start to first paint, median of {runs}",
+                outer,
+                "s",
+                "<= 2 s",
+                outer <= 2,
+                how,
+            )
+        )
+        results.append(Result(BENCH, "  same, measured inside the app", inner, "s", note=how))
+        if _build_floor():
+            _f, f_outer, f_inner = _start_times(FLOOR / "floor", dict(base), runs)
+            results.append(
+                Result(
+                    BENCH, f"floor: bare PySide6 window, median of {runs}", f_outer, "s", note=how
+                )
+            )
+            results.append(Result(BENCH, "  floor, measured inside", f_inner, "s", note=how))
+            results.append(Result(BENCH, "floor bundle size", _size_mb(FLOOR), "MB"))
+            results.append(
+                Result(
+                    BENCH,
+                    "Tongwen start minus floor",
+                    outer - f_outer,
+                    "s",
+                    note="the app's own cost",
+                )
+            )
+        else:
+            results.append(
+                Result(BENCH, "floor: not built (pyinstaller missing)", 0.0, "", note="skipped")
+            )
+    return results
