@@ -81,7 +81,12 @@ def _import_throughput(quick: bool) -> list[Result]:
                 raise RuntimeError(f"{len(failed)} files did not import: {failed[0].error}")
             rates.append(size / 2**20 / elapsed)
     return [
-        Result(BENCH, f"import throughput ({files + 6} files, {size / 2**20:.1f} MB)", statistics.median(rates), "MB/s"),
+        Result(
+            BENCH,
+            f"import throughput ({files + 6} files, {size / 2**20:.1f} MB)",
+            statistics.median(rates),
+            "MB/s",
+        ),
     ]
 
 
@@ -110,10 +115,19 @@ def _cold_start(quick: bool) -> list[Result]:
             )
             match = re.search(r"first paint after ([0-9.]+) s", proc.stdout + proc.stderr)
             if not match:
-                raise RuntimeError(f"no first-paint report: {proc.stdout[-300:]} {proc.stderr[-300:]}")
+                raise RuntimeError(
+                    f"no first-paint report: {proc.stdout[-300:]} {proc.stderr[-300:]}"
+                )
             if n:
                 times.append(float(match.group(1)))
-    return [Result(BENCH, "cold start to first painted window (median)", statistics.median(times) * 1000, "ms")]
+    return [
+        Result(
+            BENCH,
+            "cold start to first painted window (median)",
+            statistics.median(times) * 1000,
+            "ms",
+        )
+    ]
 
 
 def run(quick: bool) -> list[Result]:
