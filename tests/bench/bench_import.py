@@ -113,7 +113,7 @@ def _cold_start(quick: bool) -> list[Result]:
                 text=True,
                 timeout=120,
             )
-            match = re.search(r"first paint after ([0-9.]+) s", proc.stdout + proc.stderr)
+            match = re.search(r"first-paint ([0-9.]+)", proc.stdout + proc.stderr)
             if not match:
                 raise RuntimeError(
                     f"no first-paint report: {proc.stdout[-300:]} {proc.stderr[-300:]}"
