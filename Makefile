@@ -48,3 +48,20 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache
+
+# Packaging (issue 7): the PyInstaller bundle dist/tongwen/ and, on Debian/Ubuntu,
+# dist/tongwen_<version>_<arch>.deb.  `make package-test` runs their self-tests.
+.PHONY: package-test
+PKG_STAMP := $(VENV)/.installed-package
+
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	@touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build.spec
+	@if command -v dpkg-deb >/dev/null; then bash resources/packaging/build_deb.sh; \
+	else echo "dpkg-deb not found: the .deb is built on Debian/Ubuntu only"; fi
+
+package-test: package
+	bash resources/packaging/ci_package_check.sh --no-build
