@@ -22,7 +22,7 @@ MIN_TELLING = 3
 #: conversion, mojibake and one-to-many mappings stay well below it.
 MIXED_SHARE = 0.2
 MIN_MINORITY = 5
-_SAMPLE_CHARS = 2_000_000
+_SAMPLE_CHARS = 400_000
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
