@@ -13,6 +13,7 @@ how the packaging benchmark measures cold start.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -235,7 +236,7 @@ def self_test(out: TextIO | None = None) -> int:
     """Run the self-test in a temporary folder, print a report, return the exit code."""
     from desktop import __version__
 
-    stream = out or sys.stdout
+    stream = out or sys.stdout or io.StringIO()  # a windowed Windows build has no stdout
     with tempfile.TemporaryDirectory(prefix="tongwen-selftest-") as tmp:
         _isolate(Path(tmp))
         frozen = "bundle" if getattr(sys, "frozen", False) else "source"

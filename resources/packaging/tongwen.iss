@@ -61,5 +61,4 @@ Root: HKA; Subkey: "Software\Classes\Tongwen.Document\DefaultIcon"; ValueType: s
 Root: HKA; Subkey: "Software\Classes\Tongwen.Document\shell\open\command"; ValueType: string; ValueData: """{app}\tongwen.exe"" ""%1"""
 
 [Run]
-Filename: "{app}\tongwen.exe"; Parameters: "--self-test"; StatusMsg: "Checking the installation…"; Flags: runhidden waituntilterminated
 Filename: "{app}\tongwen.exe"; Description: "{cm:LaunchProgram,Tongwen}"; Flags: nowait postinstall skipifsilent
