@@ -20,8 +20,23 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
@@ -164,6 +179,7 @@ class ReaderPane(QWidget):
         self.meta_label.setAccessibleName(self.tr("Document details"))
         self.text = _Page(self)
         self.text.setReadOnly(True)
+        self._new_document()
         self.text.setUndoRedoEnabled(False)
         self.text.setAccessibleName(self.tr("Document text"))
         self.text.viewport().installEventFilter(self)
@@ -311,7 +327,19 @@ class ReaderPane(QWidget):
         self._joined = None
         self._matches, self._current_match = [], -1
         self.text.setExtraSelections([])
-        self.text.clear()
+        old = self.text.document()
+        if old.characterCount() < 100_000:
+            self.text.clear()
+            return
+        self._new_document()  # clearing a big document blocks: swap in a new one
+        old.deleteLater()  # ours, not the widget's: freed later, after the page is painted
+
+    def _new_document(self) -> None:
+        doc = QTextDocument(self.text)
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        doc.setUndoRedoEnabled(False)
+        self.text.setDocument(doc)
+        self._document = doc  # keeps the Python wrapper tied to the live document
 
     def _start_view(self, canonical_pos: int) -> None:
         self._reset_text()
