@@ -147,4 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.files:
         window.import_paths([Path(f) for f in args.files], open_single=True)
-    return int(app.exec())
+    status = int(app.exec())
+    # Let background work (imports, indexing, saves) finish before Qt objects go.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return status

@@ -75,10 +75,11 @@ def test_geometry_is_remembered(qtbot, seeded_library: Library, settings: QSetti
     first.show()
     first.resize(700, 500)
     first.splitter.setSizes([250, 450])
+    wanted = first.splitter.sizes()
     first.close()
     second = MainWindow(seeded_library, settings)
     qtbot.addWidget(second)
     second.show()
     assert second.size().width() == 700
-    assert abs(second.splitter.sizes()[0] - 250) <= 2
+    assert second.splitter.sizes() == wanted
     second.close()
