@@ -1,0 +1,533 @@
+"""Highlights, notes and bookmarks in the reader: painting them and making them.
+
+Annotations are stored in canonical offsets (:class:`~desktop.core.annotations.
+AnnotationStore`, the same store the reader keeps the reading position in) and painted
+through the view: each loaded piece of the view maps its own canonical slice, so a
+highlight made in 繁體 covers the same characters in 简体, in the raw text and in the
+cleaned text.  Painting uses ``QTextCursor.mergeCharFormat`` inside one edit block;
+text appended by progressive loading is painted when it arrives (``pieceLoaded``).
+Qt's UTF-16 positions are converted by the reader (``view_to_qt``/``qt_to_view``).
+
+Changes are saved by the reader's ``flush_position`` from a short timer, so a burst
+of edits costs one write and the UI never waits on the disk for long.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotations import COLORS, Annotation, AnnotationStore
+from desktop.core.annotations.model import normalize_time, utc_now
+from desktop.core.views import TextView, convert_text, script_config
+from desktop.ui.reader import ReaderPane
+
+__all__ = ["COLOR_LABELS", "AnnotationLayer", "NoteDialog", "swatch_color", "swatch_icon"]
+
+log = logging.getLogger(__name__)
+
+#: Colours as painted: translucent, so they read on the light, sepia and dark pages.
+_PAINT = {
+    "yellow": (255, 212, 0),
+    "green": (64, 192, 87),
+    "blue": (51, 154, 240),
+    "pink": (240, 101, 149),
+    "purple": (132, 94, 247),
+    None: (134, 142, 150),  # a note without a highlight colour
+}
+_ALPHA = 95
+COLOR_LABELS = {
+    "yellow": "Yellow",
+    "green": "Green",
+    "blue": "Blue",
+    "pink": "Pink",
+    "purple": "Purple",
+}
+#: Char-format property holding the id of the item painted on a character.
+ITEM_PROPERTY = QTextFormat.Property.UserProperty.value + 71
+SAVE_DELAY_MS = 400
+_QUOTE_CHARS = 160
+
+AskNote = Callable[[QWidget, str, str], "str | None"]
+
+
+def swatch_color(color: str | None) -> QColor:
+    """The opaque colour of a highlight colour's swatch (grey for a plain note)."""
+    return QColor(*_PAINT.get(color, _PAINT[None]))
+
+
+def swatch_icon(color: str | None) -> QIcon:
+    """A small square of the colour, for menus and the panel."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(swatch_color(color))
+    return QIcon(pixmap)
+
+
+def _paint_format(item: Annotation) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(*_PAINT.get(item.color, _PAINT[None]), _ALPHA))
+    fmt.setProperty(ITEM_PROPERTY, item.id)
+    return fmt
+
+
+def _clear_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush())
+    fmt.setProperty(ITEM_PROPERTY, "")
+    return fmt
+
+
+def _just_after(stamp: str) -> str:
+    """Now, or a millisecond after ``stamp`` if that is later (merges need a newer time)."""
+    now = utc_now()
+    if now > stamp:
+        return now
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+    return normalize_time(moment.isoformat())
+
+
+class NoteDialog(QDialog):
+    """A small dialog to write or edit a note, showing the quote it belongs to."""
+
+    def __init__(self, parent: QWidget | None, quote: str, note: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note"))
+        shown = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS] + "…"
+        label = QLabel(f"“{shown}”", self)
+        label.setWordWrap(True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlainText(note)
+        self.editor.setAccessibleName(self.tr("Note text"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.resize(420, 240)
+
+    @classmethod
+    def ask(cls, parent: QWidget, quote: str, note: str) -> str | None:
+        """The edited note, or None when cancelled."""
+        dialog = cls(parent, quote, note)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.editor.toPlainText().strip()
+
+
+class AnnotationLayer(QObject):
+    """Paints a document's annotations in the reader and turns selections into them."""
+
+    changed = Signal(str)  #: doc id: items were added, edited, deleted or restored
+    saved = Signal(str)  #: doc id: annotation changes are on disk
+    saveFailed = Signal(str)  #: why (the file is named); the changes stay in memory
+    statusMessage = Signal(str)
+    undoChanged = Signal(bool)  #: whether a deletion can be undone
+    documentShown = Signal(str)  #: doc id ("" for none): another document is in the reader
+
+    def __init__(self, reader: ReaderPane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.color = "yellow"
+        self.ask_note: AskNote = NoteDialog.ask
+        self._undo: list[Annotation] = []
+        self._doc_id: str | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._build_actions()
+        reader.pieceLoaded.connect(self._paint_piece)
+        reader.viewReset.connect(self._view_reset)
+        reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        reader.text.customContextMenuRequested.connect(self._context_menu)
+
+    # ------------------------------------------------------------------ actions
+    def _build_actions(self) -> None:
+        self.highlight_action = self._action(self.tr("&Highlight"), "Ctrl+H", self.highlight)
+        self.note_action = self._action(self.tr("Add or Edit &Note…"), "Ctrl+Shift+N", self.note)
+        self.bookmark_action = self._action(self.tr("&Bookmark"), "Ctrl+B", self.bookmark)
+        self.color_actions: dict[str, QAction] = {}
+        for n, color in enumerate(COLORS, start=1):
+            action = self._action(
+                self.tr(COLOR_LABELS[color]),
+                f"Ctrl+Alt+{n}",
+                lambda _=False, c=color: self.highlight(c),
+            )
+            action.setIcon(swatch_icon(color))
+            self.color_actions[color] = action
+
+    def _action(self, text: str, keys: str, slot: Callable[..., object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        """Highlight, note and bookmark actions (colour actions: :attr:`color_actions`)."""
+        return [self.highlight_action, self.note_action, self.bookmark_action]
+
+    # -------------------------------------------------------------- the store
+    @property
+    def store(self) -> AnnotationStore | None:
+        return self.reader.store
+
+    def _writable_store(self) -> AnnotationStore | None:
+        store = self.store
+        if store is None:
+            self.statusMessage.emit(self.tr("Open a document first"))
+            return None
+        if store.read_only:
+            self.statusMessage.emit(
+                self.tr("{path} is read-only here; annotations cannot be changed").format(
+                    path=store.path
+                )
+            )
+            return None
+        return store
+
+    def items(self) -> list[Annotation]:
+        """Live items of the open document in reading order."""
+        return self.store.items() if self.store else []
+
+    def _view_reset(self) -> None:
+        if self.reader.doc_id != self._doc_id:
+            self._doc_id = self.reader.doc_id
+            self._undo.clear()
+            self.undoChanged.emit(False)
+            self.documentShown.emit(self._doc_id or "")
+
+    # --------------------------------------------------------------- offsets
+    def _edge(self, view_offset: int, *, start: bool) -> int:
+        """Canonical offset of a selection edge; hidden text beside it stays out."""
+        before = self.reader.to_canonical(view_offset, "start")
+        after = self.reader.to_canonical(view_offset, "end")
+        if before == after:
+            return before
+        if start:
+            return after if self.reader.to_view(after) == view_offset else before
+        return before if self.reader.to_view(before) == view_offset else after
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The reader's selection as a canonical range (None when nothing is selected)."""
+        cursor = self.reader.text.textCursor()
+        if not cursor.hasSelection() or self.reader.doc_id is None:
+            return None
+        v0 = self.reader.qt_to_view(cursor.selectionStart())
+        v1 = self.reader.qt_to_view(cursor.selectionEnd())
+        start, end = self._edge(v0, start=True), self._edge(v1, start=False)
+        return (start, end) if start < end else None
+
+    def _cursor_canonical(self) -> int:
+        cursor = self.reader.text.textCursor()
+        return self.reader.to_canonical(self.reader.qt_to_view(cursor.position()))
+
+    def view_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """A canonical range in loaded-view offsets (None when not loaded yet)."""
+        pieces = self.reader.pieces()
+        first = next((p for p in pieces if p[1] <= start <= p[1] + p[2].map.src_len), None)
+        last = next((p for p in pieces if p[1] <= end <= p[1] + p[2].map.src_len), None)
+        if first is None or last is None:
+            return None
+        v0 = first[0] + first[2].to_view(start - first[1], "start")
+        v1 = last[0] + last[2].to_view(end - last[1], "end")
+        return v0, max(v0, v1)
+
+    # --------------------------------------------------------------- painting
+    def repaint(self) -> None:
+        """Clear and repaint every highlight in the loaded text."""
+        cursor = QTextCursor(self.reader.text.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeCharFormat(_clear_format())
+        for view_start, canon_start, view in self.reader.pieces():
+            self._paint_spans(cursor, view_start, canon_start, view)
+        cursor.endEditBlock()
+
+    def _paint_piece(self, canon_start: int, canon_end: int) -> None:
+        piece = next((p for p in self.reader.pieces() if p[1] == canon_start), None)
+        if piece is None:
+            return
+        view_start, _, view = piece
+        cursor = QTextCursor(self.reader.text.document())
+        cursor.beginEditBlock()
+        # Inserted text takes the format of its neighbour: clear what it inherited.
+        self._select(cursor, view_start, view_start + len(view.text))
+        cursor.mergeCharFormat(_clear_format())
+        self._paint_spans(cursor, view_start, canon_start, view)
+        cursor.endEditBlock()
+
+    def _select(self, cursor: QTextCursor, v0: int, v1: int) -> None:
+        cursor.setPosition(self.reader.view_to_qt(v0))
+        cursor.setPosition(self.reader.view_to_qt(v1), QTextCursor.MoveMode.KeepAnchor)
+
+    def _paint_spans(
+        self, cursor: QTextCursor, view_start: int, canon_start: int, view: TextView
+    ) -> None:
+        canon_end = canon_start + view.map.src_len
+        for item in self._overlapping(canon_start, canon_end):
+            s = max(item.target.start, canon_start) - canon_start
+            e = min(item.target.end, canon_end) - canon_start
+            v0, v1 = view.view_range(s, e)
+            if v0 < v1:
+                self._select(cursor, view_start + v0, view_start + v1)
+                cursor.mergeCharFormat(_paint_format(item))
+
+    def _overlapping(self, start: int, end: int) -> Iterator[Annotation]:
+        painted = [
+            i for i in self.items() if i.kind != "bookmark" and not i.orphaned
+        ]  # sorted by start
+        if not painted:
+            return
+        longest = max(i.target.end - i.target.start for i in painted)
+        starts = [i.target.start for i in painted]
+        for item in painted[bisect_left(starts, start - longest) : bisect_left(starts, end)]:
+            if item.target.end > start:
+                yield item
+
+    def painted_spans(self) -> list[tuple[int, int, str]]:
+        """``(view start, view end, item id)`` of the text painted now, in order."""
+        spans: list[tuple[int, int, str]] = []
+        block = self.reader.text.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                ident = fragment.charFormat().property(ITEM_PROPERTY)
+                if ident:
+                    q0 = fragment.position()
+                    v0 = self.reader.qt_to_view(q0)
+                    v1 = self.reader.qt_to_view(q0 + fragment.length())
+                    if spans and spans[-1][2] == ident and spans[-1][1] == v0:
+                        v0 = spans.pop()[0]
+                    spans.append((v0, v1, str(ident)))
+                it += 1
+            block = block.next()
+        return spans
+
+    # ---------------------------------------------------------------- editing
+    def highlight(self, color: str | None = None) -> Annotation | None:
+        """Highlight the selection (or recolour a highlight of exactly that text)."""
+        color = color or self.color
+        store, span = self._writable_store(), self.selection_range()
+        if store is None:
+            return None
+        if span is None:
+            self.statusMessage.emit(self.tr("Select some text to highlight"))
+            return None
+        self.color = color
+        same = [i for i in self.items() if (i.target.start, i.target.end) == span]
+        if same and same[0].kind == "highlight":
+            item = store.update(same[0].id, color=color)
+        else:
+            item = store.add_highlight(*span, color=color)
+        self.notify_changed()
+        return item
+
+    def note(self) -> Annotation | None:
+        """Add a note to the selection, or edit the note of the item under the cursor."""
+        if self._writable_store() is None:
+            return None
+        span = self.selection_range()
+        if span is None:
+            under = self.items_at(self._cursor_canonical())
+            if under:
+                return self.edit_note(under[-1].id)
+            self.statusMessage.emit(self.tr("Select some text to write a note about"))
+            return None
+        same = [i for i in self.items() if (i.target.start, i.target.end) == span]
+        if same:
+            return self.edit_note(same[0].id)
+        text = self.ask_note(self.reader, self.quote_of_range(*span), "")
+        if not text or self.store is None:
+            return None
+        item = self.store.add_note(*span, text)
+        self.notify_changed()
+        return item
+
+    def edit_note(self, item_id: str) -> Annotation | None:
+        """Ask for a new note text for an item; an empty note removes the note."""
+        store = self._writable_store()
+        if store is None:
+            return None
+        item = store.get(item_id)
+        text = self.ask_note(self.reader, self.quote(item), item.note or "")
+        if text is None:
+            return None
+        return self.set_note(item_id, text)
+
+    def set_note(self, item_id: str, text: str) -> Annotation | None:
+        store = self._writable_store()
+        if store is None:
+            return None
+        updated = store.update(item_id, note=text or None)
+        self.notify_changed()
+        return updated
+
+    def set_color(self, item_id: str, color: str) -> Annotation | None:
+        """Change an item's colour (a plain note becomes coloured)."""
+        store = self._writable_store()
+        if store is None:
+            return None
+        updated = store.update(item_id, color=color)
+        self.notify_changed()
+        return updated
+
+    def bookmark(self) -> Annotation | None:
+        """Bookmark the selection's start, or the first visible character."""
+        store = self._writable_store()
+        if store is None:
+            return None
+        span = self.selection_range()
+        offset = span[0] if span else self.reader.current_canonical()
+        item = store.add_bookmark(offset)
+        self.notify_changed()
+        self.statusMessage.emit(self.tr("Bookmarked"))
+        return item
+
+    def delete(self, item_id: str) -> None:
+        """Delete an item; :meth:`undo_delete` brings it back."""
+        store = self._writable_store()
+        if store is None:
+            return
+        self._undo.append(store.get(item_id))
+        store.delete(item_id)
+        self.notify_changed()
+        self.undoChanged.emit(True)
+        self.statusMessage.emit(self.tr("Deleted; Ctrl+Z in the annotations panel undoes it"))
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo_delete(self) -> Annotation | None:
+        """Restore the item deleted last (merged in as newer than its tombstone)."""
+        store = self.store
+        if store is None or not self._undo:
+            return None
+        before = self._undo.pop()
+        tomb = store.get(before.id)
+        restored = before.edited(_just_after(max(tomb.modified, tomb.deleted or "")))
+        store.merge_in([restored])
+        self.notify_changed()
+        self.undoChanged.emit(bool(self._undo))
+        return restored
+
+    def notify_changed(self) -> None:
+        """Repaint, schedule a save and tell listeners (also after an import)."""
+        self.repaint()
+        self._save_timer.start()
+        self.changed.emit(self.reader.doc_id or "")
+
+    def save_now(self) -> None:
+        """Write pending changes (the reader reports failures with the file named)."""
+        self._save_timer.stop()
+        store = self.store
+        if store is None:
+            return
+        self.reader.flush_position()
+        if not store.dirty:
+            self.saved.emit(self.reader.doc_id or "")
+        elif store.last_error:
+            self.saveFailed.emit(store.last_error)
+
+    # ----------------------------------------------------------------- reading
+    def items_at(self, offset: int) -> list[Annotation]:
+        """Live highlights and notes covering canonical ``offset``."""
+        return [
+            i
+            for i in self.items()
+            if i.kind != "bookmark" and i.target.start <= offset < i.target.end
+        ]
+
+    def quote_of_range(self, start: int, end: int) -> str:
+        """Canonical ``[start, end)`` as shown (loaded view text, else converted)."""
+        span = self.view_span(start, end)
+        if span is not None:
+            return self.reader.view_text()[span[0] : span[1]]
+        return self.in_shown_script(self.reader.canonical[start:end])
+
+    def quote(self, item: Annotation) -> str:
+        """An item's text in the script shown; a bookmark's: the text after it."""
+        if item.orphaned:
+            return self.in_shown_script(item.target.exact)
+        if item.kind == "bookmark":
+            after = self.reader.canonical[item.target.start : item.target.start + 40]
+            return self.in_shown_script(after.split("\n", 1)[0].strip() or after.strip())
+        return self.quote_of_range(item.target.start, item.target.end)
+
+    def in_shown_script(self, text: str) -> str:
+        options = self.reader.options
+        config = script_config(options.script, options.phrases)
+        return convert_text(text, config) if config and text else text
+
+    def jump_to(self, item_id: str) -> bool:
+        """Show an item in the reader and select its text; False for an orphan."""
+        store = self.store
+        if store is None:
+            return False
+        item = store.get(item_id)
+        if item.orphaned:
+            self.statusMessage.emit(self.tr("This annotation's text is not in the document now"))
+            return False
+        span = self.view_span(item.target.start, item.target.end)
+        if span is None:
+            self.reader.go_to_canonical(item.target.start)
+            span = self.view_span(item.target.start, item.target.end)
+        if span is None:
+            return False
+        self.reader.select_view_range(*span)
+        return True
+
+    # ------------------------------------------------------------ context menu
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.reader.text.createStandardContextMenu(pos)
+        self.fill_menu(menu, pos)
+        menu.exec(self.reader.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def fill_menu(self, menu: QMenu, pos: QPoint | None = None) -> None:
+        """Add the annotation actions (and those for the item under ``pos``) to a menu."""
+        menu.addSeparator()
+        colors = menu.addMenu(self.tr("Highlight in Colour"))
+        for action in self.color_actions.values():
+            colors.addAction(action)
+        menu.addAction(self.highlight_action)
+        menu.addAction(self.note_action)
+        menu.addAction(self.bookmark_action)
+        if pos is None or self.store is None:
+            return
+        q = self.reader.text.cursorForPosition(pos).position()
+        under = self.items_at(self.reader.to_canonical(self.reader.qt_to_view(q)))
+        if under:
+            item_id = under[-1].id
+            menu.addSeparator()
+            remove = menu.addAction(self.tr("Remove Highlight"))
+            remove.triggered.connect(lambda _=False: self.delete(item_id))
