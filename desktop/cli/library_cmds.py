@@ -23,9 +23,11 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="print a document's text")
+    from desktop.cli.view_cmds import add_show_arguments, show_command
+
+    p = sub.add_parser("show", help="print a document's text in a chosen script")
     add_show_arguments(p)
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=show_command)
 
     p = sub.add_parser("meta", help="show or edit a document's metadata")
     p.add_argument("id", metavar="ID")
@@ -167,14 +169,3 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     if not problems:
         print(f"{len(lib)} documents, no problems found")
     return 1 if problems else 0
-
-
-def add_show_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--raw", action="store_true", help="the canonical text, without cleaning")
-
-
-def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    lib = ctx.library
-    sys.stdout.write(lib.text(lib.resolve(args.id)))
-    return 0
