@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
@@ -110,6 +111,14 @@ def _just_after(stamp: str) -> str:
     return normalize_time(moment.isoformat())
 
 
+@dataclass
+class _Painted:
+    store: AnnotationStore | None
+    items: list[Annotation]
+    starts: list[int]
+    longest: int
+
+
 class NoteDialog(QDialog):
     """A small dialog to write or edit a note, showing the quote it belongs to."""
 
@@ -159,6 +168,7 @@ class AnnotationLayer(QObject):
         self.ask_note: AskNote = NoteDialog.ask
         self._undo: list[Annotation] = []
         self._doc_id: str | None = None
+        self._cache: _Painted | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -300,17 +310,20 @@ class AnnotationLayer(QObject):
                 self._select(cursor, view_start + v0, view_start + v1)
                 cursor.mergeCharFormat(_paint_format(item))
 
-    def _overlapping(self, start: int, end: int) -> Iterator[Annotation]:
-        painted = [
-            i for i in self.items() if i.kind != "bookmark" and not i.orphaned
-        ]  # sorted by start
-        if not painted:
-            return
-        longest = max(i.target.end - i.target.start for i in painted)
-        starts = [i.target.start for i in painted]
-        for item in painted[bisect_left(starts, start - longest) : bisect_left(starts, end)]:
-            if item.target.end > start:
-                yield item
+    def _painted(self) -> _Painted:
+        """Anchored highlights and notes by start (cached until the items change)."""
+        store = self.store
+        if self._cache is None or self._cache.store is not store:
+            items = [i for i in self.items() if i.kind != "bookmark" and not i.orphaned]
+            longest = max((i.target.end - i.target.start for i in items), default=0)
+            self._cache = _Painted(store, items, [i.target.start for i in items], longest)
+        return self._cache
+
+    def _overlapping(self, start: int, end: int) -> list[Annotation]:
+        found = self._painted()
+        lo = bisect_left(found.starts, start - found.longest)
+        hi = bisect_left(found.starts, end)
+        return [i for i in found.items[lo:hi] if i.target.end > start]
 
     def painted_spans(self) -> list[tuple[int, int, str]]:
         """``(view start, view end, item id)`` of the text painted now, in order."""
@@ -442,6 +455,7 @@ class AnnotationLayer(QObject):
 
     def notify_changed(self) -> None:
         """Repaint, schedule a save and tell listeners (also after an import)."""
+        self._cache = None
         self.repaint()
         self._save_timer.start()
         self.changed.emit(self.reader.doc_id or "")

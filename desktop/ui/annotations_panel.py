@@ -95,6 +95,7 @@ class AnnotationsPanel(QWidget):
         self.list.setAccessibleName(self.tr("Annotations"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.count_label = QLabel(self)
@@ -190,7 +191,7 @@ class AnnotationsPanel(QWidget):
             quote = quote[:_SHOWN_CHARS] + "…"
         lines = []
         if item.kind == "bookmark":
-            lines.append(self.tr("🔖 Bookmark: {q}").format(q=quote))
+            lines.append(self.tr("Bookmark: {q}").format(q=quote))
         else:
             lines.append(f"“{quote}”")
         if item.orphaned:

@@ -272,7 +272,7 @@ def test_orphans_are_listed_with_a_marker(
     assert not main_window.annotations.jump_to(lost.id)
 
 
-def _novel(path: Path, lines: int = 6000) -> Path:
+def _novel(path: Path, lines: int = 12_000) -> Path:
     body = "".join(
         f"第{i}行 話說天下大勢,分久必合,合久必分。周末七國分爭,並入於秦。\n" for i in range(lines)
     )
@@ -287,15 +287,20 @@ def test_highlights_beyond_the_first_piece_are_painted_once_loaded(
     assert result.id
     text = main_window.library.text(result.id)
     store = AnnotationStore.open(main_window.library.doc_dir(result.id), text=text)
-    near_end = text.index("第5990行")
+    near_end = text.index("第11990行")
     store.add_highlight(near_end, near_end + 6, color="green")
     early = text.index("第10行")
     store.add_highlight(early, early + 5)
+    store.set_position(text.index("第6000行"))  # opens mid-way: pieces come after and before
     store.save()
     main_window.app_settings.set_document_script(result.id, "simplified")
     main_window.open_document(result.id)
     qtbot.waitUntil(lambda: not main_window.reader.loading, timeout=120_000)
-    assert _painted_text(main_window) == ["第10行 ", "第5990行"]
+    assert len(main_window.reader.pieces()) > 2  # loaded piece by piece
+    assert _painted_text(main_window) == ["第10行 ", "第11990"]
+    spans = main_window.annotations.painted_spans()
+    main_window.annotations.repaint()
+    assert main_window.annotations.painted_spans() == spans
 
 
 def test_export_markdown_and_w3c_then_import(
