@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.offsetmap import Bias, OffsetMap
+from desktop.core.views.blanks import collapse_blank_lines
 from desktop.core.views.boilerplate import hide_boilerplate
 from desktop.core.views.convert import convert_with_map, script_config
 from desktop.core.views.mojibake import repair_mojibake
@@ -96,6 +97,7 @@ def clean_text(canonical: str, pinyin: str = "hide") -> _Cleaned:
     if pinyin != "inline":
         steps.append(lambda t: _pinyin_step(t, pinyin == "ruby", ruby))
     steps.append(reflow)
+    steps.append(collapse_blank_lines)
     for step in steps:
         before = len(ruby)
         out, step_map, step_hidden = step(text)
