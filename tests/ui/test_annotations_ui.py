@@ -407,3 +407,36 @@ def test_save_failure_is_shown_with_the_file_named(
     assert label.isVisibleTo(main_window) and str(store.path) in label.text()
     assert "disk is full" in main_window.statusBar().currentMessage()
     monkeypatch.undo()
+
+
+def test_context_menu_offers_colours_and_removal(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
+    _open(main_window, DOC)
+    layer = main_window.annotations
+    v0, _ = _select_view_text(main_window, PHRASE)
+    layer.highlight()
+    reader = main_window.reader
+    cursor = QTextCursor(reader.text.document())
+    cursor.setPosition(reader.view_to_qt(v0 + 2))
+    rect = reader.text.cursorRect(cursor)
+    menu = QMenu()
+    layer.fill_menu(menu, rect.center())
+    texts = [a.text() for a in menu.actions()]
+    assert "Remove Highlight" in texts and layer.highlight_action.text() in texts
+    colours = menu.findChild(QMenu)
+    assert isinstance(colours, QMenu)
+    assert [a.text() for a in colours.actions()] == ["Yellow", "Green", "Blue", "Pink", "Purple"]
+    next(a for a in menu.actions() if a.text() == "Remove Highlight").trigger()
+    assert layer.items() == [] and layer.can_undo
+
+
+def test_read_only_store_refuses_changes_and_names_the_file(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open(main_window, DOC)
+    store = main_window.annotations.store
+    assert store is not None
+    store.read_only = True  # as when the file was written by a newer Tongwen
+    _select_view_text(main_window, PHRASE)
+    assert main_window.annotations.highlight() is None
+    assert store.items() == []
+    assert str(store.path) in main_window.statusBar().currentMessage()
