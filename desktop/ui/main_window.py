@@ -26,11 +26,16 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library
+from desktop.ui.annotation_layer import AnnotationLayer
+from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
+from desktop.ui.export_dialog import export_annotations, import_annotations
 from desktop.ui.find_bar import FindBar
+from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import SCRIPT_LABELS, ReaderToolbar
+from desktop.ui.search_pane import HitNavigator, SearchPane
 from desktop.ui.settings import AppSettings
 from desktop.ui.toc_panel import TocPanel
 from desktop.ui.workers import Task, run_in_background
@@ -65,8 +70,9 @@ class MainWindow(QMainWindow):
         self.app_settings = AppSettings(settings)
         self.reader = ReaderPane(self, settings=self.app_settings, library=library)
         self._build_reader_tools()
+        self._build_search()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.search_pane)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -78,10 +84,12 @@ class MainWindow(QMainWindow):
 
         self.bridge = LibraryBridge(library, self)
         self._build_menus()
+        self._build_annotations()
         self._wire()
         self.library_pane.set_documents(library.documents())
         self._update_status()
         self._restore_layout()
+        self.index_service.start()
         for warning in library.warnings:
             self.statusBar().showMessage(warning, 10_000)
 
@@ -134,14 +142,12 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find)
         )
         menu.addAction(
-            self._action(
-                self.tr("Find &Next"), self.find_bar.next, QKeySequence.StandardKey.FindNext
-            )
+            self._action(self.tr("Find &Next"), self.find_next, QKeySequence.StandardKey.FindNext)
         )
         menu.addAction(
             self._action(
                 self.tr("Find &Previous"),
-                self.find_bar.previous,
+                self.find_previous,
                 QKeySequence.StandardKey.FindPrevious,
             )
         )
@@ -157,11 +163,98 @@ class MainWindow(QMainWindow):
         menu.addAction(self.toc_dock.toggleViewAction())
         menu.addAction(self.reader_toolbar.toggleViewAction())
 
+    def _build_annotations(self) -> None:
+        """Highlights, notes, bookmarks: reader layer, panel dock, Document menu (annot_ui)."""
+        self.annotations = AnnotationLayer(self.reader, self)
+        self.annotations_panel = AnnotationsPanel(self.annotations, self)
+        self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
+        self.annotations_dock.setObjectName("annotations_dock")
+        self.annotations_dock.setWidget(self.annotations_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.tabifyDockWidget(self.toc_dock, self.annotations_dock)
+        self.annotations_dock.hide()  # shown for a document with annotations, or on the first
+        self.annotations.changed.connect(lambda _doc_id: self.annotations_dock.show())
+        self.annotations.documentShown.connect(
+            lambda _doc_id: self.annotations_dock.setVisible(
+                bool(self.annotations.items()) or self.annotations_dock.isVisible()
+            )
+        )
+        menu = self.document_menu
+        menu.addSeparator()
+        colors = menu.addMenu(self.tr("Highlight in &Colour"))
+        colors.addActions(list(self.annotations.color_actions.values()))
+        menu.addActions(self.annotations.actions())
+        self.addActions([*self.annotations.actions(), *self.annotations.color_actions.values()])
+        panel_action = self.annotations_dock.toggleViewAction()
+        panel_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        menu.addAction(panel_action)
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("E&xport Annotations…"), self._export_annotations))
+        menu.addAction(self._action(self.tr("Im&port Annotations…"), self._import_annotations))
+        self.annotations.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10_000))
+        self.annotations.saved.connect(
+            lambda doc_id: self.index_service.document_changed("meta-changed", doc_id)
+        )
+
+    def _export_annotations(self) -> None:
+        if message := export_annotations(self, self.annotations):
+            self.statusBar().showMessage(message, 10_000)
+
+    def _import_annotations(self) -> None:
+        if message := import_annotations(self, self.annotations):
+            self.statusBar().showMessage(message, 10_000)
+
     def _progress_saved(self, doc_id: str) -> None:
         try:
             self.library_pane.model.update_document(self.library.reload(doc_id))
         except (KeyError, OSError) as exc:
             log.warning("cannot refresh %s after saving the position: %s", doc_id, exc)
+
+    def _build_search(self) -> None:
+        """Search box above the library, index kept current in the background (search_ui)."""
+        self.index_service = IndexService(self.library, self)
+        self.search_pane = SearchPane(
+            self.library_pane,
+            self.index_service,
+            self.library,
+            lambda doc_id: (self.app_settings.document_script(doc_id), self.app_settings.phrases),
+            self,
+        )
+        self.search_hits = HitNavigator(
+            self.reader,
+            self,
+            yields=lambda: self.find_bar.isVisible() and bool(self.find_bar.matches),
+        )
+        self.index_label = QLabel(self)
+        self.statusBar().addWidget(self.index_label)
+        self.index_service.status.connect(self.index_label.setText)
+        self._action(
+            self.tr("Search the Library"),
+            self.search_pane.focus_search,
+            QKeySequence("Ctrl+Shift+F"),
+        )
+
+    def open_search_result(self, doc_id: str, hits: list[tuple[int, int]]) -> None:
+        """Open a search result at its first hit, with every hit marked."""
+        self.open_document(doc_id)
+        if self.reader.doc_id == doc_id:
+            if self.find_bar.isVisible():
+                self.find_bar.close_bar()
+            self.search_hits.show(doc_id, hits)
+
+    def find_next(self) -> None:
+        """F3: the next find-bar match, or the next search hit while the find bar is shut."""
+        if self.search_hits.active and not self.find_bar.isVisible():
+            self.search_hits.next()
+        else:
+            self.find_bar.next()
+
+    def find_previous(self) -> None:
+        """Shift+F3: as :meth:`find_next`, backwards."""
+        if self.search_hits.active and not self.find_bar.isVisible():
+            self.search_hits.previous()
+        else:
+            self.find_bar.previous()
 
     def _action(
         self,
@@ -183,6 +276,9 @@ class MainWindow(QMainWindow):
         pane.reencodeRequested.connect(self.reencode)
         pane.removeRequested.connect(self.remove_documents)
         self.bridge.changed.connect(self._library_changed)
+        self.bridge.changed.connect(self.index_service.document_changed)
+        self.search_pane.openRequested.connect(self.open_search_result)
+        self.reader.viewReset.connect(self.search_pane.refresh_display)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -199,6 +295,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_task is not None:
             self._import_task.cancel()
+        self.index_service.shutdown()
         self.reader.flush_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

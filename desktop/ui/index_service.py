@@ -1,0 +1,255 @@
+"""The search index on the UI side: opened once, kept current in the background.
+
+:class:`IndexService` owns the :class:`~desktop.core.search.SearchIndex` of the
+open library.  At start-up it brings the index up to date in a worker (the core
+rebuilds it when it is missing, stale, locked by a dead process or unreadable),
+reporting "Rebuilding search index… 40%" through :attr:`IndexService.status`.
+Library events (added, removed, meta-changed, text-changed) are queued and indexed
+incrementally, a small batch per job.
+
+Everything that touches the index runs as one job at a time on the thread pool
+(whoosh has one writer, and the core serialises on a lock anyway): a queued search
+goes before the next write batch, and only the newest search is kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.search import IndexBusyError, SearchIndex, SearchResults
+from desktop.ui.workers import Task, run_in_background
+
+__all__ = ["IndexService"]
+
+log = logging.getLogger(__name__)
+
+#: Documents re-indexed per background job (searches may run between jobs).
+BATCH = 8
+#: Wait before trying again when another process is writing the index.
+BUSY_RETRY_MS = 3000
+
+SearchDone = Callable[[SearchResults], None]
+SearchFailed = Callable[[str], None]
+
+
+class _Busy:
+    """Returned by a job that found another process writing the index."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+class IndexService(QObject):
+    """Keeps one library's search index current and runs searches off the UI thread."""
+
+    status = Signal(str)  #: a status-bar message ("" when the work is done)
+    readyChanged = Signal(bool)  #: the index became usable (or unusable)
+    indexChanged = Signal()  #: documents were (re)indexed: visible results may be stale
+
+    def __init__(
+        self, library: Any, parent: QObject | None = None, *, index: SearchIndex | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.index = index or SearchIndex.open(library, subscribe=False)
+        self.ready = False
+        self.error: str | None = None
+        self._needs_full = True
+        self._pending: list[str] = []
+        self._batch_total = 0
+        self._search: tuple[str, int | None, SearchDone, SearchFailed | None] | None = None
+        self._task: Task | None = None
+        self._stopped = False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(BUSY_RETRY_MS)
+        self._retry.timeout.connect(self._next_job)
+
+    # ------------------------------------------------------------------ public
+    @property
+    def busy(self) -> bool:
+        """True while a background job (index work or a search) is running."""
+        return self._task is not None
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing is running or waiting (tests wait for this)."""
+        return self._task is None and not self._pending and not self._needs_full
+
+    def start(self) -> None:
+        """Bring the index up to date in the background (call once, at start-up)."""
+        self._needs_full = True
+        self._next_job()
+
+    def document_changed(self, event: str, doc_id: str) -> None:
+        """Slot for library events: index the document in the background."""
+        if event not in ("added", "removed", "meta-changed", "text-changed"):
+            return
+        if doc_id not in self._pending:
+            self._pending.append(doc_id)
+            self._batch_total += 1
+        self._next_job()
+
+    def search(
+        self,
+        query: str,
+        on_done: SearchDone,
+        on_error: SearchFailed | None = None,
+        limit: int | None = 50,
+    ) -> None:
+        """Search in the background; replaces a search that has not started yet."""
+        self._search = (query, limit, on_done, on_error)
+        self._next_job()
+
+    def shutdown(self) -> None:
+        """Cancel running work and start nothing more (the window is closing)."""
+        self._stopped = True
+        self._retry.stop()
+        if self._task is not None:
+            self._task.cancel()
+
+    # -------------------------------------------------------------- scheduling
+    def _next_job(self) -> None:
+        if self._task is not None or self._stopped or self._retry.isActive():
+            return
+        if self._needs_full:
+            self._run_full()
+        elif self._search is not None and self.ready:
+            self._run_search()
+        elif self._pending:
+            self._run_batch()
+        elif self._search is not None:  # the index could not be opened: say why
+            _query, _limit, _done, failed = self._search
+            self._search = None
+            if failed is not None:
+                failed(self.error or self.tr("The search index is not available"))
+
+    def _finish_job(self) -> None:
+        self._task = None
+        QTimer.singleShot(0, self._next_job)
+
+    def _busy_later(self, message: str) -> None:
+        self.status.emit(self.tr("Search index busy: {m}; retrying…").format(m=message))
+        self._retry.start()
+
+    # ---------------------------------------------------------------- full pass
+    def _run_full(self) -> None:
+        self._pending.clear()  # a full pass sees every document as it is now
+        self._batch_total = 0
+        self.status.emit(self.tr("Checking the search index…"))
+        index = self.index
+
+        def work(task: Task) -> bool | _Busy:
+            try:
+                return index.ensure_current(progress=task.progress, cancel=task.is_cancelled)
+            except IndexBusyError as exc:
+                return _Busy(str(exc))
+
+        self._task = run_in_background(
+            work, on_done=self._full_done, on_error=self._full_failed, on_progress=self._progress
+        )
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        verb = (
+            self.tr("Rebuilding search index")
+            if message.startswith("rebuilding")
+            else self.tr("Updating search index")
+        )
+        percent = round(100 * done / total) if total else 100
+        self.status.emit(f"{verb}… {percent}%")
+
+    def _full_done(self, complete: object) -> None:
+        if isinstance(complete, _Busy):
+            self._task = None
+            self._busy_later(complete.message)
+            return
+        self._needs_full = not complete and not self._stopped
+        self.error = None
+        if self.index.rebuilt_because:
+            log.info("search index rebuilt: %s", self.index.rebuilt_because)
+        self._set_ready(True)
+        self.status.emit("")
+        self.indexChanged.emit()
+        self._finish_job()
+
+    def _full_failed(self, message: str) -> None:
+        self._task = None
+        log.warning("search index unusable: %s", message)
+        self.error = self.tr("The search index cannot be built: {m}").format(m=message)
+        self._needs_full = False
+        self._set_ready(False)
+        self.status.emit(self.error)
+        QTimer.singleShot(0, self._next_job)
+
+    def _set_ready(self, ready: bool) -> None:
+        if ready != self.ready:
+            self.ready = ready
+            self.readyChanged.emit(ready)
+
+    # -------------------------------------------------------------- incremental
+    def _run_batch(self) -> None:
+        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        indexed = self._batch_total - len(self._pending) - len(batch)
+        if self._batch_total > BATCH:
+            self.status.emit(
+                self.tr("Indexing documents… {done} of {total}").format(
+                    done=indexed, total=self._batch_total
+                )
+            )
+        index = self.index
+
+        def work(task: Task) -> list[str] | _Busy:
+            try:
+                index.refresh(batch)
+            except IndexBusyError as exc:
+                return _Busy(str(exc))
+            return batch
+
+        def done(result: object) -> None:
+            if isinstance(result, _Busy):
+                self._pending[:0] = batch
+                self._task = None
+                self._busy_later(result.message)
+            else:
+                self._batch_done()
+
+        def failed(message: str) -> None:  # something odd on disk: a full pass sorts it out
+            log.warning("incremental index update failed: %s", message)
+            self._task = None
+            self._needs_full = True
+            QTimer.singleShot(0, self._next_job)
+
+        self._task = run_in_background(work, on_done=done, on_error=failed)
+
+    def _batch_done(self) -> None:
+        if not self._pending:
+            self._batch_total = 0
+            self.status.emit("")
+        self.indexChanged.emit()
+        self._finish_job()
+
+    # ---------------------------------------------------------------- searching
+    def _run_search(self) -> None:
+        assert self._search is not None
+        query, limit, on_done, on_error = self._search
+        self._search = None
+        index = self.index
+
+        def work(task: Task) -> SearchResults:
+            return index.search(query, limit=limit)
+
+        def done(results: object) -> None:
+            self._finish_job()
+            if isinstance(results, SearchResults):
+                on_done(results)
+
+        def failed(message: str) -> None:
+            self._finish_job()
+            if on_error is not None:
+                on_error(message)
+
+        self._task = run_in_background(work, on_done=done, on_error=failed)

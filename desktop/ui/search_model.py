@@ -1,0 +1,158 @@
+"""Search results as a Qt list model, shown in the reader's chosen script.
+
+:func:`make_row` turns a core :class:`~desktop.core.search.SearchHit` into a
+:class:`ResultRow`: title, "source · date" and the snippet converted to the script
+the reader shows that document in, with the hit marks carried through the
+conversion's offset map (so ``社會工作`` marked in a Traditional snippet is still
+exactly ``社会工作`` once shown in 简体).  :func:`row_html` renders one row as rich
+text for the delegate.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.search import SearchHit
+from desktop.core.views import convert_text, convert_with_map, script_config
+
+__all__ = [
+    "HITS_ROLE",
+    "ID_ROLE",
+    "ROW_ROLE",
+    "ResultRow",
+    "SearchResultsModel",
+    "convert_marked",
+    "make_row",
+    "row_html",
+]
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HITS_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Range = tuple[int, int]
+#: doc_id → (script, phrases) the reader shows that document in
+ScriptFor = Callable[[str], tuple[str, bool]]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One search result as displayed."""
+
+    doc_id: str
+    title: str
+    details: str  #: "source · date", in the display script
+    snippet: str  #: in the display script
+    marks: tuple[Range, ...]  #: hit ranges inside ``snippet``
+    hits: tuple[Range, ...]  #: every hit in canonical offsets (for the reader)
+
+
+def convert_marked(
+    text: str, marks: Sequence[Range], script: str, phrases: bool = False
+) -> tuple[str, list[Range]]:
+    """``text`` in ``script`` with ``marks`` moved onto the converted text exactly."""
+    config = script_config(script, phrases)
+    if config is None or not text:
+        return text, list(marks)
+    out, mapping = convert_with_map(text, config)
+    return out, [mapping.dst_range(s, e) for s, e in marks]
+
+
+def _convert(text: str, script: str, phrases: bool) -> str:
+    config = script_config(script, phrases)
+    return text if config is None or not text else convert_text(text, config)
+
+
+def make_row(hit: SearchHit, record: Any, script: str, phrases: bool = False) -> ResultRow:
+    """The displayed row of ``hit``; ``record`` (a DocRecord) gives source and date."""
+    snippet, marks = convert_marked(hit.snippet, hit.snippet_marks, script, phrases)
+    title = hit.title or (record.title if record is not None else "") or hit.doc_id[:12]
+    parts: list[str] = []
+    if record is not None:
+        parts = [p for p in (record.source, record.published or record.imported[:10]) if p]
+    details = " · ".join(parts)
+    return ResultRow(
+        doc_id=hit.doc_id,
+        title=_convert(title, script, phrases),
+        details=_convert(details, script, phrases),
+        snippet=snippet,
+        marks=tuple(marks),
+        hits=tuple(hit.hits),
+    )
+
+
+def _marked_html(text: str, marks: Sequence[Range], mark_style: str) -> str:
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(marks):
+        start = max(start, at)
+        if end <= start:
+            continue
+        out.append(html.escape(text[at:start]))
+        out.append(f'<span style="{mark_style}">{html.escape(text[start:end])}</span>')
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+def row_html(row: ResultRow, *, dim: str = "#666666", mark: str = "#fff0a0") -> str:
+    """Rich text of a row: bold title, dim details, snippet with the hits marked."""
+    style = f"background-color:{mark}; font-weight:600;"
+    snippet = _marked_html(row.snippet.strip(), _stripped_marks(row), style)
+    details = f'<br/><span style="color:{dim};">{html.escape(row.details)}</span>'
+    return (
+        f"<b>{html.escape(row.title)}</b>"
+        f"{details if row.details else ''}"
+        f'<br/><span style="color:{dim};">…</span>{snippet}<span style="color:{dim};">…</span>'
+    )
+
+
+def _stripped_marks(row: ResultRow) -> list[Range]:
+    lead = len(row.snippet) - len(row.snippet.lstrip())
+    return [(s - lead, e - lead) for s, e in row.marks]
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Rows of :class:`ResultRow`; ``DisplayRole`` is the plain text of a row."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResultRow] = []
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ResultRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> ResultRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n".join(p for p in (row.title, row.details, row.snippet.strip()) if p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.title}. {row.details}. {row.snippet.strip()}"
+        if role == ID_ROLE:
+            return row.doc_id
+        if role == HITS_ROLE:
+            return list(row.hits)
+        if role == ROW_ROLE:
+            return row
+        return None
