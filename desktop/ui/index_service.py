@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,8 +33,20 @@ BATCH = 8
 #: Wait before trying again when another process is writing the index.
 BUSY_RETRY_MS = 3000
 
-SearchDone = Callable[[SearchResults], None]
+#: called on the UI thread with the results and what ``prepare`` made of them
+SearchDone = Callable[[SearchResults, Any], None]
 SearchFailed = Callable[[str], None]
+#: called in the worker with the results (e.g. to read text around the hits)
+Prepare = Callable[[SearchResults], Any]
+
+
+@dataclass
+class _SearchJob:
+    query: str
+    limit: int | None
+    on_done: SearchDone
+    on_error: SearchFailed | None
+    prepare: Prepare | None
 
 
 class _Busy:
@@ -61,7 +74,7 @@ class IndexService(QObject):
         self._needs_full = True
         self._pending: list[str] = []
         self._batch_total = 0
-        self._search: tuple[str, int | None, SearchDone, SearchFailed | None] | None = None
+        self._search: _SearchJob | None = None
         self._task: Task | None = None
         self._stopped = False
         self._retry = QTimer(self)
@@ -100,9 +113,14 @@ class IndexService(QObject):
         on_done: SearchDone,
         on_error: SearchFailed | None = None,
         limit: int | None = 50,
+        prepare: Prepare | None = None,
     ) -> None:
-        """Search in the background; replaces a search that has not started yet."""
-        self._search = (query, limit, on_done, on_error)
+        """Search in the background; replaces a search that has not started yet.
+
+        ``prepare(results)`` runs in the worker too; ``on_done(results, prepared)``
+        and ``on_error(message)`` are called on the UI thread.
+        """
+        self._search = _SearchJob(query, limit, on_done, on_error, prepare)
         self._next_job()
 
     def shutdown(self) -> None:
@@ -123,7 +141,7 @@ class IndexService(QObject):
         elif self._pending:
             self._run_batch()
         elif self._search is not None:  # the index could not be opened: say why
-            _query, _limit, _done, failed = self._search
+            failed = self._search.on_error
             self._search = None
             if failed is not None:
                 failed(self.error or self.tr("The search index is not available"))
@@ -234,22 +252,22 @@ class IndexService(QObject):
 
     # ---------------------------------------------------------------- searching
     def _run_search(self) -> None:
-        assert self._search is not None
-        query, limit, on_done, on_error = self._search
-        self._search = None
+        job, self._search = self._search, None
+        assert job is not None
         index = self.index
 
-        def work(task: Task) -> SearchResults:
-            return index.search(query, limit=limit)
+        def work(task: Task) -> tuple[SearchResults, Any]:
+            results = index.search(job.query, limit=job.limit)
+            return results, job.prepare(results) if job.prepare is not None else None
 
-        def done(results: object) -> None:
+        def done(outcome: object) -> None:
             self._finish_job()
-            if isinstance(results, SearchResults):
-                on_done(results)
+            if isinstance(outcome, tuple):
+                job.on_done(*outcome)
 
         def failed(message: str) -> None:
             self._finish_job()
-            if on_error is not None:
-                on_error(message)
+            if job.on_error is not None:
+                job.on_error(message)
 
         self._task = run_in_background(work, on_done=done, on_error=failed)

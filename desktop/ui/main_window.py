@@ -35,7 +35,7 @@ from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import SCRIPT_LABELS, ReaderToolbar
-from desktop.ui.search_pane import HitNavigator, SearchPane
+from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
 from desktop.ui.settings import AppSettings
 from desktop.ui.toc_panel import TocPanel
 from desktop.ui.workers import Task, run_in_background
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             self.library_pane,
             self.index_service,
             self.library,
-            lambda doc_id: (self.app_settings.document_script(doc_id), self.app_settings.phrases),
+            lambda doc_id: view_options(self.app_settings, doc_id),
             self,
         )
         self.search_hits = HitNavigator(

@@ -18,7 +18,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.search import SearchHit
-from desktop.core.views import convert_text, convert_with_map, script_config
+from desktop.core.views import (
+    ViewOptions,
+    build_view,
+    convert_text,
+    convert_with_map,
+    script_config,
+)
 
 __all__ = [
     "HITS_ROLE",
@@ -29,6 +35,7 @@ __all__ = [
     "convert_marked",
     "make_row",
     "row_html",
+    "snippet_window",
 ]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,8 +43,12 @@ HITS_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Range = tuple[int, int]
-#: doc_id → (script, phrases) the reader shows that document in
-ScriptFor = Callable[[str], tuple[str, bool]]
+#: doc_id → the view options the reader shows that document with
+OptionsFor = Callable[[str], ViewOptions]
+#: Characters of context before and after the first hit in a snippet.
+BEFORE, AFTER = 30, 60
+#: How far beyond the core's snippet a window reaches to take whole lines.
+REACH = 400
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,18 +80,69 @@ def _convert(text: str, script: str, phrases: bool) -> str:
     return text if config is None or not text else convert_text(text, config)
 
 
-def make_row(hit: SearchHit, record: Any, script: str, phrases: bool = False) -> ResultRow:
-    """The displayed row of ``hit``; ``record`` (a DocRecord) gives source and date."""
-    snippet, marks = convert_marked(hit.snippet, hit.snippet_marks, script, phrases)
+def snippet_window(canonical: str, hit: SearchHit, reach: int = REACH) -> tuple[int, str]:
+    """Whole lines of ``canonical`` around the hit's snippet (at most ``reach`` beyond).
+
+    Read in the search worker; :func:`make_row` shows it through the reader's view.
+    """
+    start, end = hit.snippet_range
+    low, high = max(0, start - reach), min(len(canonical), end + reach)
+    nl = canonical.rfind("\n", low, start)
+    start = nl + 1 if nl >= 0 else low
+    nl = canonical.find("\n", end, high)
+    end = nl if nl >= 0 else high
+    return start, canonical[start:end]
+
+
+def _view_marks(
+    window: tuple[int, str], hits: Sequence[Range], options: ViewOptions
+) -> tuple[str, list[Range]]:
+    w0, text = window
+    inside = [(s - w0, e - w0) for s, e in hits if s >= w0 and e <= w0 + len(text)]
+    view = build_view(text, options)
+    marks = [r for r in (view.view_range(s, e) for s, e in inside) if r[1] > r[0]]
+    if inside and not marks and options.clean:  # the window alone was judged boilerplate
+        return _view_marks(window, hits, ViewOptions(False, options.script, options.phrases))
+    return view.text, marks
+
+
+def _crop(text: str, marks: list[Range]) -> tuple[str, list[Range]]:
+    if not marks:
+        return text[: BEFORE + AFTER].replace("\n", " "), []
+    first_start, first_end = marks[0]
+    start = max(0, first_start - BEFORE)
+    end = min(len(text), max(first_end, first_start + 1) + AFTER)
+    kept = [(max(s, start) - start, min(e, end) - start) for s, e in marks if s < end and e > start]
+    return text[start:end].replace("\n", " "), kept
+
+
+def make_row(
+    hit: SearchHit,
+    record: Any,
+    options: ViewOptions,
+    window: tuple[int, str] | None = None,
+) -> ResultRow:
+    """The displayed row of ``hit`` as the reader would show it (``options``).
+
+    With the canonical ``window`` around the hit (:func:`snippet_window`) the snippet
+    goes through the reader's view (clean steps and script), marks mapped exactly;
+    without it the core's snippet is only converted to the script.
+    """
+    script, phrases = options.script, options.phrases
+    if window is not None:
+        pinyin = "inline" if options.pinyin == "inline" else "hide"
+        view_options = ViewOptions(options.clean, script, phrases, pinyin)
+        snippet, marks = _crop(*_view_marks(window, hit.hits, view_options))
+    else:
+        snippet, marks = convert_marked(hit.snippet, hit.snippet_marks, script, phrases)
     title = hit.title or (record.title if record is not None else "") or hit.doc_id[:12]
     parts: list[str] = []
     if record is not None:
         parts = [p for p in (record.source, record.published or record.imported[:10]) if p]
-    details = " · ".join(parts)
     return ResultRow(
         doc_id=hit.doc_id,
         title=_convert(title, script, phrases),
-        details=_convert(details, script, phrases),
+        details=_convert(" · ".join(parts), script, phrases),
         snippet=snippet,
         marks=tuple(marks),
         hits=tuple(hit.hits),

@@ -39,23 +39,36 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.search import SearchResults
+from desktop.core.views import ViewOptions
 from desktop.ui.index_service import IndexService
 from desktop.ui.search_model import (
     HITS_ROLE,
     ID_ROLE,
     ROW_ROLE,
+    OptionsFor,
     ResultRow,
-    ScriptFor,
     SearchResultsModel,
     make_row,
     row_html,
+    snippet_window,
 )
+from desktop.ui.settings import AppSettings
 
-__all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane"]
+__all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane", "view_options"]
 
 #: Pause after the last keystroke before searching.
 DEBOUNCE_MS = 250
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def view_options(settings: AppSettings, doc_id: str) -> ViewOptions:
+    """The view options the reader opens ``doc_id`` with (its script, clean, pinyin)."""
+    return ViewOptions(
+        clean=settings.clean,
+        script=settings.document_script(doc_id),
+        phrases=settings.phrases,
+        pinyin=settings.pinyin,
+    )
 
 
 class _ResultDelegate(QStyledItemDelegate):
@@ -121,14 +134,15 @@ class SearchPane(QWidget):
         library_widget: QWidget,
         service: IndexService,
         library: Any,
-        script_for: ScriptFor,
+        options_for: OptionsFor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.library = library
-        self.script_for = script_for
+        self.options_for = options_for
         self.last_results: SearchResults | None = None
+        self._windows: dict[str, tuple[int, str]] = {}
         self._query = ""
         self._pending = False
         self._build(library_widget)
@@ -211,19 +225,32 @@ class SearchPane(QWidget):
             self.message.setText(self.tr("Waiting for the search index…"))
         elif not self.model.rowCount():
             self.message.setText(self.tr("Searching…"))
-        self.service.search(query, self._found_for(query), self._failed_for(query))
+        self.service.search(
+            query, self._found_for(query), self._failed_for(query), prepare=self._windows_of
+        )
 
-    def _found_for(self, query: str) -> Callable[[SearchResults], None]:
-        return lambda results: self._found(query, results)
+    def _windows_of(self, results: SearchResults) -> dict[str, tuple[int, str]]:
+        """In the worker: canonical text around each snippet (files are read here)."""
+        windows: dict[str, tuple[int, str]] = {}
+        for hit in results.hits:
+            try:
+                windows[hit.doc_id] = snippet_window(self.library.text(hit.doc_id), hit)
+            except (KeyError, OSError, ValueError):
+                continue
+        return windows
+
+    def _found_for(self, query: str) -> Callable[[SearchResults, Any], None]:
+        return lambda results, windows: self._found(query, results, windows)
 
     def _failed_for(self, query: str) -> Callable[[str], None]:
         return lambda message: self._failed(query, message)
 
-    def _found(self, query: str, results: SearchResults) -> None:
+    def _found(self, query: str, results: SearchResults, windows: Any) -> None:
         if query != self._query or not self.showing_results:
             return  # an older query, or the search was closed meanwhile
         self._pending = False
         self.last_results = results
+        self._windows = windows if isinstance(windows, dict) else {}
         self._show_rows()
         self.resultsShown.emit(self.model.rowCount())
 
@@ -250,8 +277,8 @@ class SearchPane(QWidget):
             record = self.library.get(hit.doc_id)
         except KeyError:
             record = None
-        script, phrases = self.script_for(hit.doc_id)
-        return make_row(hit, record, script, phrases)
+        options = self.options_for(hit.doc_id)
+        return make_row(hit, record, options, self._windows.get(hit.doc_id))
 
     def _summary(self, results: SearchResults) -> str:
         parts: list[str] = []
@@ -289,6 +316,7 @@ class SearchPane(QWidget):
         self._pending = False
         self._query = ""
         self.last_results = None
+        self._windows = {}
         self.model.set_rows([])
         self.message.clear()
         if self.search_box.text():
