@@ -62,6 +62,7 @@ class ResultRow:
     snippet: str  #: in the display script
     marks: tuple[Range, ...]  #: hit ranges inside ``snippet``
     hits: tuple[Range, ...]  #: every hit in canonical offsets (for the reader)
+    cut_before: bool = True  #: the snippet starts inside the document (show "…")
 
 
 def convert_marked(
@@ -106,14 +107,14 @@ def _view_marks(
     return view.text, marks
 
 
-def _crop(text: str, marks: list[Range]) -> tuple[str, list[Range]]:
+def _crop(text: str, marks: list[Range]) -> tuple[str, list[Range], int]:
     if not marks:
-        return text[: BEFORE + AFTER].replace("\n", " "), []
+        return text[: BEFORE + AFTER].replace("\n", " "), [], 0
     first_start, first_end = marks[0]
     start = max(0, first_start - BEFORE)
     end = min(len(text), max(first_end, first_start + 1) + AFTER)
     kept = [(max(s, start) - start, min(e, end) - start) for s, e in marks if s < end and e > start]
-    return text[start:end].replace("\n", " "), kept
+    return text[start:end].replace("\n", " "), kept, start
 
 
 def make_row(
@@ -132,13 +133,16 @@ def make_row(
     if window is not None:
         pinyin = "inline" if options.pinyin == "inline" else "hide"
         view_options = ViewOptions(options.clean, script, phrases, pinyin)
-        snippet, marks = _crop(*_view_marks(window, hit.hits, view_options))
+        snippet, marks, cut = _crop(*_view_marks(window, hit.hits, view_options))
+        cut_before = cut > 0 or window[0] > 0
     else:
         snippet, marks = convert_marked(hit.snippet, hit.snippet_marks, script, phrases)
+        cut_before = hit.snippet_range[0] > 0
     title = hit.title or (record.title if record is not None else "") or hit.doc_id[:12]
     parts: list[str] = []
     if record is not None:
-        parts = [p for p in (record.source, record.published or record.imported[:10]) if p]
+        date = record.published or f"imported {record.imported[:10]}"
+        parts = [p for p in (record.source, date) if p]
     return ResultRow(
         doc_id=hit.doc_id,
         title=_convert(title, script, phrases),
@@ -146,6 +150,7 @@ def make_row(
         snippet=snippet,
         marks=tuple(marks),
         hits=tuple(hit.hits),
+        cut_before=cut_before,
     )
 
 
@@ -163,15 +168,18 @@ def _marked_html(text: str, marks: Sequence[Range], mark_style: str) -> str:
     return "".join(out)
 
 
-def row_html(row: ResultRow, *, dim: str = "#666666", mark: str = "#fff0a0") -> str:
+def row_html(
+    row: ResultRow, *, dim: str = "#666666", mark: str = "#fff0a0", mark_text: str = "#000000"
+) -> str:
     """Rich text of a row: bold title, dim details, snippet with the hits marked."""
-    style = f"background-color:{mark}; font-weight:600;"
+    style = f"background-color:{mark}; color:{mark_text}; font-weight:600;"
     snippet = _marked_html(row.snippet.strip(), _stripped_marks(row), style)
     details = f'<br/><span style="color:{dim};">{html.escape(row.details)}</span>'
+    ellipsis = f'<span style="color:{dim};">…</span>'
     return (
         f"<b>{html.escape(row.title)}</b>"
         f"{details if row.details else ''}"
-        f'<br/><span style="color:{dim};">…</span>{snippet}<span style="color:{dim};">…</span>'
+        f"<br/>{ellipsis if row.cut_before else ''}{snippet}{ellipsis}"
     )
 
 

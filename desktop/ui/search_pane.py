@@ -82,9 +82,9 @@ class _ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
         doc.setDocumentMargin(0)
-        mark = "#7a5d00" if dark else "#ffe680"
+        mark, mark_text = ("#8a6d00", "#ffffff") if dark else ("#ffe680", "#000000")
         dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        doc.setHtml(row_html(row, dim=dim, mark=mark))
+        doc.setHtml(row_html(row, dim=dim, mark=mark, mark_text=mark_text))
         width = option.rect.width() or 360  # type: ignore[attr-defined]
         doc.setTextWidth(max(120, width - 2 * self.PAD))
         return doc

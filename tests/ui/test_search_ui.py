@@ -70,13 +70,17 @@ def test_snippet_goes_through_the_view_with_exact_marks() -> None:
 
 
 def test_row_html_escapes_and_marks() -> None:
-    hit = SearchHit("ab" * 32, "<script>标题", 1.0, " 在社會工作中 ", [(2, 6)], [(10, 14)])
+    hit = SearchHit("ab" * 32, "<script>标题", 1.0, " 在社會工作中 ", [(2, 6)], [(10, 14)], (8, 16))
     row = make_row(hit, None, ViewOptions(script="simplified"))
     assert row.title == "<script>标题"
     assert row.snippet[row.marks[0][0] : row.marks[0][1]] == "社会工作"
     html = row_html(row, mark="#ff0")
     assert "&lt;script&gt;" in html and "<script>" not in html
-    assert '<span style="background-color:#ff0; font-weight:600;">社会工作</span>' in html
+    assert (
+        '<span style="background-color:#ff0; color:#000000; font-weight:600;">社会工作</span>'
+        in html
+    )
+    assert html.endswith("…</span>") and row.cut_before
 
 
 # ----------------------------------------------------------- the main window
