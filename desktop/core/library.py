@@ -593,41 +593,9 @@ class Library:
     # -------------------------------------------------------------------- check
     def check(self) -> list[str]:
         """Verify every document folder; returns the problems found (empty: all well)."""
-        problems = list(self.warnings)
-        for folder in sorted(self.docs_dir.iterdir()):
-            if folder.name.startswith(".staging-"):
-                problems.append(f"{folder.name}: an interrupted import (safe to delete)")
-                continue
-            if not folder.is_dir() or folder.name.startswith("."):
-                continue
-            problems.extend(f"{folder.name[:12]}: {p}" for p in self._check_doc(folder))
-        return problems
+        from desktop.core.library_check import check_library
 
-    def _check_doc(self, folder: Path) -> list[str]:
-        out = []
-        originals = sorted(folder.glob("original.*"))
-        if not originals:
-            return ["the original file is missing"]
-        digest = hashlib.sha256(originals[0].read_bytes()).hexdigest()
-        if digest != folder.name:
-            out.append("the original file does not match its id (changed on disk?)")
-        text_path = folder / "text.txt"
-        if not text_path.exists():
-            out.append("text.txt is missing")
-        else:
-            try:
-                text = text_path.read_text("utf-8")
-            except UnicodeDecodeError:
-                out.append("text.txt is not valid UTF-8")
-            else:
-                record = self._records.get(folder.name)
-                if record is not None and record.chars != len(text):
-                    out.append(
-                        f"text.txt has {len(text)} characters, meta.json says {record.chars}"
-                    )
-        if folder.name not in self._records:
-            out.append("meta.json is unreadable")
-        return out
+        return check_library(self)
 
 
 def _reason(exc: BaseException) -> str:
@@ -650,28 +618,6 @@ def _check_date(value: str) -> None:
 
 
 def _walk(folder: Path) -> list[tuple[Path, str | None]]:
-    suffixes = supported_suffixes()
-    try:
-        from desktop.core.walk import iter_import_files
-    except ImportError:
-        return list(_simple_walk(folder, suffixes))
-    return list(iter_import_files(folder, suffixes))
+    from desktop.core.walk import iter_import_files
 
-
-def _simple_walk(folder: Path, suffixes: tuple[str, ...]) -> Iterable[tuple[Path, str | None]]:
-    """Fallback walker: regular files only, links never followed."""
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = base / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink():
-                yield path, "a link; links are not followed"
-            elif not path.is_file():
-                yield path, "not a regular file"
-            elif path.suffix.lower() not in suffixes:
-                yield path, f"unsupported file type {path.suffix or '(no extension)'}"
-            else:
-                yield path, None
+    return list(iter_import_files(folder, supported_suffixes()))
