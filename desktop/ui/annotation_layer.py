@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
 from desktop.core.views import TextView, convert_text, script_config
+from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.reader import ReaderPane
 
 __all__ = ["COLOR_LABELS", "AnnotationLayer", "NoteDialog", "swatch_color", "swatch_icon"]
@@ -131,11 +131,7 @@ class NoteDialog(QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(note)
         self.editor.setAccessibleName(self.tr("Note text"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.editor)

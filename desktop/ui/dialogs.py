@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, ImportResult
 
-__all__ = ["ENCODINGS", "MetadataDialog", "ReencodeDialog", "import_summary"]
+__all__ = ["ENCODINGS", "MetadataDialog", "ReencodeDialog", "import_summary", "ok_cancel_buttons"]
 
 #: Encodings offered for re-decoding, with names a reader recognises.
 ENCODINGS: list[tuple[str, str]] = [
@@ -30,6 +30,16 @@ ENCODINGS: list[tuple[str, str]] = [
     ("euc-kr", "EUC-KR (한국어)"),
     ("cp1252", "Windows-1252 (Western)"),
 ]
+
+
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """An OK / Cancel button box wired to ``dialog``'s accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class MetadataDialog(QDialog):
@@ -57,11 +67,7 @@ class MetadataDialog(QDialog):
         self.fields["published"].setToolTip(self.tr("A date like 2024-08-04, 2024-08 or 2024"))
         hint = QLabel(self.tr("Leave a field empty to use the value found in the file."), self)
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -87,11 +93,7 @@ class ReencodeDialog(QDialog):
         prompt = self.tr("“{title}” was decoded as {enc}. Decode the original file again as:")
         label = QLabel(prompt.format(title=record.title, enc=record.encoding or "?"), self)
         label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.combo)

@@ -12,9 +12,7 @@ the pieces; Qt's UTF-16 offsets are converted at the widget boundary (:class:`Ut
 from __future__ import annotations
 
 import logging
-import re
 import time
-from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
@@ -44,6 +42,7 @@ from desktop.core.views import TextView, ViewOptions, build_view, convert_text, 
 from desktop.ui.fonts import body_family, missing_cjk_message, region_for
 from desktop.ui.settings import AppSettings
 from desktop.ui.themes import Theme, apply_theme, resolve_theme
+from desktop.ui.utf16 import Utf16Index
 
 __all__ = ["ReaderPane", "Utf16Index"]
 
@@ -55,52 +54,6 @@ FIRST_AFTER = 6_000
 FIRST_BEFORE = 1_500
 MIN_CHUNK, MAX_CHUNK = 2_000, 400_000
 TICK_BUDGET = 0.020
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class Utf16Index:
-    """Python code-point offsets ↔ Qt UTF-16 offsets of one (growing) text."""
-
-    def __init__(self, text: str = "") -> None:
-        self.length = 0
-        self._astral = array("q")  # code-point offsets of characters outside the BMP
-        self._astral_q = array("q")  # their UTF-16 offsets
-        self.append(text)
-
-    @staticmethod
-    def _find(text: str) -> list[int]:
-        return [m.start() for m in _ASTRAL.finditer(text)]
-
-    def _rebuild(self, positions: list[int]) -> None:
-        self._astral = array("q", positions)
-        self._astral_q = array("q", (p + k for k, p in enumerate(positions)))
-
-    def append(self, text: str) -> None:
-        """The text grew at the end."""
-        found = self._find(text)
-        if found:
-            self._rebuild([*self._astral, *(self.length + p for p in found)])
-        self.length += len(text)
-
-    def prepend(self, text: str) -> None:
-        """The text grew at the start."""
-        n = len(text)
-        found = self._find(text)
-        if found or self._astral:
-            self._rebuild([*found, *(p + n for p in self._astral)])
-        self.length += n
-
-    @property
-    def qt_length(self) -> int:
-        return self.length + len(self._astral)
-
-    def to_qt(self, offset: int) -> int:
-        """A code-point offset as a UTF-16 offset."""
-        return offset + bisect_left(self._astral, offset)
-
-    def to_py(self, qt_offset: int) -> int:
-        """A UTF-16 offset as a code-point offset (inside a surrogate pair: its start)."""
-        return qt_offset - bisect_left(self._astral_q, qt_offset)
 
 
 @dataclass
