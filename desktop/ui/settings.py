@@ -154,3 +154,33 @@ class AppSettings:
         if name not in THEME_NAMES:
             raise ValueError(f"unknown theme {name!r}")
         self._set("reader/theme", name)
+
+    # ------------------------------------------------------------ application
+    @property
+    def ui_language(self) -> str:
+        """The UI language code ("zh_CN", "zh_TW", "en"), or "" to follow the system."""
+        value = self.qsettings.value("app/language", "")
+        return value if value in ("", "zh_CN", "zh_TW", "en") else ""
+
+    @ui_language.setter
+    def ui_language(self, code: str) -> None:
+        if code not in ("", "zh_CN", "zh_TW", "en"):
+            raise ValueError(f"unknown UI language {code!r}")
+        self._set("app/language", code)
+
+    @property
+    def library_location(self) -> str:
+        """The library folder chosen by the user ("" = the platform's default)."""
+        value = self.qsettings.value("app/library", "")
+        return value if isinstance(value, str) else ""
+
+    @library_location.setter
+    def library_location(self, folder: str) -> None:
+        self._set("app/library", str(folder))
+
+    def hint_seen(self, name: str) -> bool:
+        """Whether the one-time hint ``name`` ("welcome", "script-toggle" …) was shown."""
+        return _as_bool(self.qsettings.value(f"hints/{name}", False), False)
+
+    def mark_hint_seen(self, name: str, seen: bool = True) -> None:
+        self._set(f"hints/{name}", bool(seen))

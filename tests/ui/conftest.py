@@ -35,3 +35,13 @@ def main_window(qtbot, seeded_library: Library, settings: QSettings) -> Iterator
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     QApplication.processEvents()
+
+
+@pytest.fixture(params=["zh_CN", "zh_TW"])
+def chinese_ui(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Each Chinese UI language in turn, installed for the test; English afterwards."""
+    from desktop.ui.i18n import install_language
+
+    install_language(request.param, qapp)
+    yield request.param
+    install_language("en", qapp)
