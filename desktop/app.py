@@ -105,12 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     setup_logging()
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtWidgets import QApplication
 
-    from desktop.core.library import Library, LibraryError
-    from desktop.core.paths import config_dir, library_dir, seeds_dir
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.paths import config_dir
+    from desktop.ui.i18n import install_language, resolve_language
+    from desktop.ui.settings import AppSettings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -118,38 +118,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     QApplication.setDesktopFileName("tongwen")
     _set_icon(app)
+    settings = QSettings(str(config_dir() / "tongwen.ini"), QSettings.Format.IniFormat)
+    prefs = AppSettings(settings)
 
-    root = library_dir(args.library)
-    guard = _single_instance(root, args.files)
+    install_language(resolve_language(prefs.ui_language), app)
+    files = list(args.files)
+    guard = _single_instance(_library_root(args.library, prefs), files)
     if guard is None:
         return 0  # the running instance took the files
+    current: list[Any] = []
+    if guard is not False:
+        from desktop.ui.single_instance import deliver_files
+
+        guard.filesReceived.connect(lambda received: deliver_files(current[-1], received))
+    while True:
+        window = _open_window(_library_root(args.library, prefs), settings, files)
+        if window is None:
+            return 1
+        current[:] = [window]
+        files = []
+        files = []
+        status = int(app.exec())
+        # Let background work (imports, indexing, saves) finish before Qt objects go.
+        QThreadPool.globalInstance().waitForDone(10_000)
+        if not getattr(window, "restart_requested", False):
+            return status
+        window.deleteLater()
+        install_language(resolve_language(prefs.ui_language), app)
+        log.info("restarting the main window (language or library changed)")
+
+
+def _library_root(explicit: str | None, prefs: Any) -> Path:
+    """``--library``, else ``$TONGWEN_LIBRARY``, else the folder chosen in Settings."""
+    from desktop.core.paths import library_dir
+
+    chosen = explicit or os.environ.get("TONGWEN_LIBRARY") or prefs.library_location or None
+    return library_dir(chosen)
+
+
+def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
+    """Open the library at ``root`` and show its main window; None (after a message) if not."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.library import Library, LibraryError
+    from desktop.core.paths import seeds_dir
+    from desktop.ui.main_window import MainWindow
+
     try:
         library = Library.open(root)
     except (LibraryError, OSError) as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the library at {root}:\n{exc}")
-        return 1
+        log.error("cannot open the library at %s: %s", root, exc)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Tongwen"), ""
+        )
+        box.setText(
+            QCoreApplication.translate(
+                "Startup", "The library folder {folder} cannot be opened."
+            ).format(folder=root)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Startup",
+                "Check that the folder exists and that you may write to it, or start "
+                "Tongwen with another library folder.",
+            )
+        )
+        box.setDetailedText(str(exc))
+        box.exec()
+        return None
     seeded = library.import_seeds_if_new(seeds_dir())
     if seeded:
         log.info(
             "first launch: imported %d seed articles", sum(r.status == "imported" for r in seeded)
         )
-
-    settings = QSettings(str(config_dir() / "tongwen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(library, settings)
-    if guard is not False:
-        from desktop.ui.single_instance import deliver_files
-
-        guard.filesReceived.connect(lambda files: deliver_files(window, files))
     if os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1":
         from desktop.selftest import install_first_paint_probe
 
         install_first_paint_probe(window)
     window.show()
-    if args.files:
-        window.import_paths([Path(f) for f in args.files], open_single=True)
-    status = int(app.exec())
-    # Let background work (imports, indexing, saves) finish before Qt objects go.
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(10_000)
-    return status
+    if files:
+        window.import_paths([Path(f) for f in files], open_single=True)
+    return window

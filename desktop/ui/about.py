@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -45,10 +45,13 @@ COMPONENTS = (
     Component("Python", "", "PSF-2.0", "https://docs.python.org/3/license.html"),
 )
 
-_LGPL_NOTE = (
-    "Qt and PySide6 are used under the GNU LGPL version 3. They are shipped as separate "
-    "shared libraries in Tongwen's installation folder; you may replace them with your "
-    "own builds. Their source code is available from qt.io and pyside.org."
+_LGPL_NOTE = str(
+    QT_TRANSLATE_NOOP(
+        "AboutDialog",
+        "Qt and PySide6 are used under the GNU LGPL version 3. They are shipped as separate "
+        "shared libraries in Tongwen's installation folder; you may replace them with your "
+        "own builds. Their source code is available from qt.io and pyside.org.",
+    )
 )
 
 
@@ -75,8 +78,14 @@ def _licence_table() -> str:
         link = f'<a href="{html.escape(comp.url)}">{name}</a>'
         version = html.escape(component_version(comp))
         rows.append(f"<tr><td>{link}</td><td>{version}</td><td>{comp.licence}</td></tr>")
-    header = "<tr><th align=left>Component</th><th align=left>Version</th><th align=left>Licence</th></tr>"
-    return f"<table cellspacing=6>{header}{''.join(rows)}</table><p>{html.escape(_LGPL_NOTE)}</p>"
+    heads = (
+        QCoreApplication.translate("AboutDialog", "Component"),
+        QCoreApplication.translate("AboutDialog", "Version"),
+        QCoreApplication.translate("AboutDialog", "Licence"),
+    )
+    header = "<tr>" + "".join(f"<th align=left>{html.escape(h)}</th>" for h in heads) + "</tr>"
+    note = html.escape(QCoreApplication.translate("AboutDialog", _LGPL_NOTE))
+    return f"<table cellspacing=6>{header}{''.join(rows)}</table><p>{note}</p>"
 
 
 class AboutDialog(QDialog):
@@ -101,6 +110,7 @@ class AboutDialog(QDialog):
         self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.heading)
         self.licences = QTextBrowser(self)
+        self.licences.setAccessibleName(self.tr("Components and licences"))
         self.licences.setOpenExternalLinks(True)
         self.licences.setHtml(_licence_table())
         layout.addWidget(self.licences)

@@ -35,6 +35,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "main": (
         "desktop/app.py",
         "desktop/ui/main_window.py",
+        "desktop/ui/menus.py",
         "desktop/ui/about.py",
         "desktop/ui/single_instance.py",
     ),
