@@ -7,16 +7,36 @@ Bad stored values (hand-edited ini files) fall back to the default, never raise.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QSettings
 
-__all__ = ["PINYIN_MODES", "SCRIPT_CHOICES", "THEME_NAMES", "AppSettings"]
+__all__ = [
+    "FONT_REGIONS",
+    "PINYIN_MODES",
+    "SCRIPT_CHOICES",
+    "THEME_NAMES",
+    "UI_LANGUAGES",
+    "AppSettings",
+    "script_region",
+]
 
 #: Scripts a reader can choose, in toolbar order (values of ``ViewOptions.script``).
 SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
 PINYIN_MODES = ("hide", "ruby", "inline")
 THEME_NAMES = ("system", "light", "dark", "sepia")
+#: Glyph regions that get a font choice of their own (see ``desktop.ui.fonts.FACES``).
+FONT_REGIONS = ("SC", "TC", "HK")
+#: UI language codes; "" follows the system.
+UI_LANGUAGES = ("", "zh_CN", "zh_TW", "en")
+_SCRIPT_REGION = {"simplified": "SC", "traditional": "TC", "taiwan": "TC", "hongkong": "HK"}
+#: Ranges accepted for the numeric settings: (low, high).
+_RANGES: dict[str, tuple[float, float]] = {
+    "reader/font_size": (6, 72),
+    "reader/line_spacing": (100, 300),
+    "reader/page_width": (0, 400),
+}
 
 _DEFAULTS: dict[str, Any] = {
     "reader/script": "original",
@@ -30,20 +50,44 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 
+def script_region(script: str) -> str:
+    """The font region of a view script ("SC", "TC", "HK"); "" for "original"."""
+    return _SCRIPT_REGION.get(script, "")
+
+
 def _as_bool(value: Any, default: bool) -> bool:
     if isinstance(value, bool):
         return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
     if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no"):
         return value.lower() in ("true", "1", "yes")
     return default
 
 
 def _as_number(value: Any, default: float, low: float, high: float) -> float:
+    if isinstance(value, bool):
+        return default
     try:
         number = float(value)
     except (TypeError, ValueError):
         return default
     return default if not low <= number <= high else number
+
+
+def _as_text(value: Any) -> str:
+    """A stored string, trimmed; anything else (a list from "a, b" in an ini) → ""."""
+    if not isinstance(value, str) or len(value) > 4096 or "\0" in value:
+        return ""
+    return value.strip()
+
+
+def _checked_number(key: str, value: float) -> float:
+    low, high = _RANGES[key]
+    number = float(value)
+    if not low <= number <= high:
+        raise ValueError(f"{key.split('/')[-1]} {value!r} is outside {low:g}…{high:g}")
+    return number
 
 
 class AppSettings:
@@ -61,6 +105,10 @@ class AppSettings:
 
     def _set(self, key: str, value: Any) -> None:
         self.qsettings.setValue(key, value)
+
+    def _number(self, key: str) -> float:
+        low, high = _RANGES[key]
+        return _as_number(self._get(key), float(_DEFAULTS[key]), low, high)
 
     # ----------------------------------------------------------------- script
     @property
@@ -111,39 +159,59 @@ class AppSettings:
         self._set("reader/phrases", bool(on))
 
     # ------------------------------------------------------------- typography
-    def font_family(self, script: str) -> str:
-        """The family chosen for text shown in ``script`` ("" = automatic)."""
-        value = self.qsettings.value(f"fonts/{script}", "")
-        return value if isinstance(value, str) else ""
+    def font_family(self, script: str, region: str = "") -> str:
+        """The family chosen for text shown in ``script`` ("" = automatic).
+
+        A choice made for the script itself (the toolbar's font box) wins; else the
+        choice for its glyph region (``region``, or the script's own region).
+        """
+        chosen = _as_text(self.qsettings.value(f"fonts/{script}", ""))
+        return chosen or self.region_font(region or script_region(script))
 
     def set_font_family(self, script: str, family: str) -> None:
-        self._set(f"fonts/{script}", family)
+        self._set(f"fonts/{script}", str(family).strip())
+
+    def region_font(self, region: str) -> str:
+        """The family chosen for a glyph region ("SC", "TC", "HK"); "" = automatic."""
+        if region not in FONT_REGIONS:
+            return ""
+        return _as_text(self.qsettings.value(f"fonts/region_{region}", ""))
+
+    def set_region_font(self, region: str, family: str) -> None:
+        """Choose the family for ``region`` and drop older per-script choices in it."""
+        if region not in FONT_REGIONS:
+            raise ValueError(f"unknown font region {region!r}")
+        self._set(f"fonts/region_{region}", str(family).strip())
+        for script, script_reg in _SCRIPT_REGION.items():
+            if script_reg == region:
+                self.qsettings.remove(f"fonts/{script}")
 
     @property
     def font_size(self) -> float:
-        return _as_number(self._get("reader/font_size"), 15.0, 6, 72)
+        """Body text size in points."""
+        return self._number("reader/font_size")
 
     @font_size.setter
     def font_size(self, points: float) -> None:
-        self._set("reader/font_size", float(points))
+        self._set("reader/font_size", _checked_number("reader/font_size", points))
 
     @property
     def line_spacing(self) -> int:
         """Line height in percent of the font's natural height."""
-        return int(_as_number(self._get("reader/line_spacing"), 160, 100, 300))
+        return int(self._number("reader/line_spacing"))
 
     @line_spacing.setter
     def line_spacing(self, percent: int) -> None:
-        self._set("reader/line_spacing", int(percent))
+        self._set("reader/line_spacing", int(_checked_number("reader/line_spacing", percent)))
 
     @property
     def page_width(self) -> int:
         """Widest text column, in em (characters of the body font); 0 = no limit."""
-        return int(_as_number(self._get("reader/page_width"), 46, 0, 400))
+        return int(self._number("reader/page_width"))
 
     @page_width.setter
     def page_width(self, ems: int) -> None:
-        self._set("reader/page_width", int(ems))
+        self._set("reader/page_width", int(_checked_number("reader/page_width", ems)))
 
     @property
     def theme(self) -> str:
@@ -160,23 +228,22 @@ class AppSettings:
     def ui_language(self) -> str:
         """The UI language code ("zh_CN", "zh_TW", "en"), or "" to follow the system."""
         value = self.qsettings.value("app/language", "")
-        return value if value in ("", "zh_CN", "zh_TW", "en") else ""
+        return value if value in UI_LANGUAGES else ""
 
     @ui_language.setter
     def ui_language(self, code: str) -> None:
-        if code not in ("", "zh_CN", "zh_TW", "en"):
+        if code not in UI_LANGUAGES:
             raise ValueError(f"unknown UI language {code!r}")
         self._set("app/language", code)
 
     @property
     def library_location(self) -> str:
         """The library folder chosen by the user ("" = the platform's default)."""
-        value = self.qsettings.value("app/library", "")
-        return value if isinstance(value, str) else ""
+        return _as_text(self.qsettings.value("app/library", ""))
 
     @library_location.setter
-    def library_location(self, folder: str) -> None:
-        self._set("app/library", str(folder))
+    def library_location(self, folder: str | os.PathLike[str]) -> None:
+        self._set("app/library", os.fspath(folder).strip())
 
     def hint_seen(self, name: str) -> bool:
         """Whether the one-time hint ``name`` ("welcome", "script-toggle" …) was shown."""
