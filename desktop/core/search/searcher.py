@@ -94,8 +94,7 @@ class _Run:
             counts = store.postings(grams[0])
         else:
             slots = store.slots_with_all(grams) if grams else store.live_slots()
-            needle = folded.encode("utf-8")
-            counts = {s: n for s in slots if (n := store.count(s, needle))}
+            counts = {s: n for s in slots if (n := store.count(s, folded))}
         df = len(counts)
         out: dict[str, float] = {}
         for slot, tf in counts.items():
@@ -193,7 +192,7 @@ def _hits(run: _Run, doc_id: str) -> list[tuple[int, int]]:
     slot = run.store.slot_of(doc_id)
     if slot is None or not run.body_terms:
         return []
-    folded = run.store.folded_bytes(slot).decode("utf-8")
+    folded = run.store.folded_text(slot)
     cols = run.store.map_columns(slot)
     found: list[tuple[int, int]] = []
     for term in run.body_terms:

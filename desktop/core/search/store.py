@@ -1,106 +1,64 @@
-"""The body store: folded texts, their offset maps and gram postings, on disk.
+"""The body store: compressed folded texts, their offset maps and gram postings.
 
 whoosh's per-posting writer indexes Chinese bigrams at about 0.2 MB/s, so document
 bodies live here instead, in a few flat files inside the index folder:
 
-``folded.bin``  folded texts, UTF-8, append-only (read through ``mmap``)
-``maps.bin``    each text's source→folded map edits as ``int64``, append-only
-``seg-N.lex``   a segment's lexicon: gram → (byte offset, posting count)
-``seg-N.post``  per gram: its slots (``uint32``) then their counts (``uint8``, capped)
+``texts.bin``   each slot's folded text, GB18030 (2 bytes a Han char) and zlib'd
+``maps.bin``    each text's source→folded map edits as ``int64``, only when non-empty
+``seg-N.lex``   a segment's lexicon: sorted gram keys → (block, first posting, count)
+``seg-N.post``  zlib'd blocks of postings: slot deltas (``uint32``), then counts
+                (``uint8``, capped at 255), gram after gram in key order
 ``slots.pkl``   per slot: document id, text and map extents, length; deleted slots
 
 A *slot* is one indexed version of one document; re-indexing a document appends a
-new slot and retires the old one.  Postings come from :func:`fold.text_grams`, so a
-query's grams are found by set intersection and every candidate is then verified
-against its folded text: results equal a substring scan.  One writer at a time (the
-caller holds the lock); readers see a consistent state after :meth:`save`.
+new slot and retires the old one.  Postings are keyed by :func:`grams.gram_key`, so
+a query's grams are found by intersecting postings (rarest first) and every
+candidate is then verified against its folded text: results equal a substring scan.
+One writer at a time (the caller holds the lock); readers see a consistent state
+after :meth:`BodyStore.save`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import mmap
 import os
 import pickle
+import zlib
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from itertools import repeat
+from collections import OrderedDict
 from pathlib import Path
-from typing import BinaryIO
 
 from desktop.core.search.fold import Columns, columns
+from desktop.core.search.grams import gram_counts, gram_key
+from desktop.core.search.postings import Pending, Segment, write_segment
 
 __all__ = ["BodyStore", "StoreError"]
 
-_FORMAT = 1
-_FLUSH_POSTINGS = 3_000_000  #: postings held in memory before a segment is written
-_MAX_SEGMENTS = 6
+_FORMAT = 2
+_FLUSH_POSTINGS = 6_000_000  #: postings held in memory before a segment is written
+_MAX_SEGMENTS = 24
+_TEXT_LEVEL = 1  #: zlib level of stored texts (1: 93 MB/s, ratio 0.50 of UTF-8)
+_BIG_TEXT = 1 << 16  #: texts at least this long (chars) are cached once decoded
+_TEXT_CACHE_CHARS = 32 << 20
 
 
 class StoreError(Exception):
     """The body store on disk is missing, damaged or from another version."""
 
 
-@dataclass
 class _Slots:
-    ids: list[str | None] = field(default_factory=list)
-    text_off: array = field(default_factory=lambda: array("q"))
-    text_len: array = field(default_factory=lambda: array("q"))
-    chars: array = field(default_factory=lambda: array("q"))
-    map_off: array = field(default_factory=lambda: array("q"))
-    map_len: array = field(default_factory=lambda: array("q"))
-    segments: list[int] = field(default_factory=list)
-    live: int = 0
-    total_chars: int = 0
+    """The slot table (pickled as a whole)."""
 
-
-class _Segment:
-    """One written postings segment, read through ``mmap``."""
-
-    def __init__(self, folder: Path, number: int) -> None:
-        self.number = number
-        with open(folder / f"seg-{number}.lex", "rb") as fh:
-            self.lexicon: dict[str, tuple[int, int]] = pickle.load(fh)
-        self._file = open(folder / f"seg-{number}.post", "rb")  # noqa: SIM115
-        size = os.fstat(self._file.fileno()).st_size
-        self._mm = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if size else None
-
-    def postings(self, gram: str) -> tuple[array, bytes] | None:
-        entry = self.lexicon.get(gram)
-        if entry is None or self._mm is None:
-            return None
-        off, n = entry
-        slots = array("I")
-        slots.frombytes(self._mm[off : off + 4 * n])
-        return slots, self._mm[off + 4 * n : off + 5 * n]
-
-    def close(self) -> None:
-        if self._mm is not None:
-            self._mm.close()
-        self._file.close()
-
-
-def _split(codes: list[int]) -> tuple[array, bytearray]:
-    """Pending ``slot << 8 | count`` codes as slot and count columns."""
-    return array("I", map(int.__rshift__, codes, repeat(8))), bytearray(
-        map(int.__and__, codes, repeat(255))
-    )
-
-
-def _write_segment(
-    folder: Path, number: int, postings: Iterable[tuple[str, array, bytes | bytearray]]
-) -> None:
-    lexicon: dict[str, tuple[int, int]] = {}
-    with open(folder / f"seg-{number}.post", "wb") as fh:
-        off = 0
-        for gram, slots, counts in postings:
-            fh.write(slots.tobytes())
-            fh.write(counts)
-            lexicon[gram] = (off, len(slots))
-            off += 5 * len(slots)
-    with open(folder / f"seg-{number}.lex", "wb") as fh:
-        pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self) -> None:
+        self.ids: list[str | None] = []
+        self.text_off = array("q")
+        self.text_len = array("q")
+        self.chars = array("q")
+        self.map_off = array("q")
+        self.map_len = array("q")
+        self.segments: list[int] = []
+        self.live = 0
+        self.total_chars = 0
 
 
 class BodyStore:
@@ -109,13 +67,12 @@ class BodyStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._slots = _Slots()
-        self._segments: list[_Segment] = []
-        self._pending: dict[str, list[int]] = {}
-        self._pending_count = 0
+        self._segments: list[Segment] = []
+        self._pending = Pending()
         self._retired: set[int] = set()
         self._slot_of: dict[str, int] = {}
-        self._text_mm: mmap.mmap | None = None
-        self._text_fh: BinaryIO | None = None
+        self._cache: OrderedDict[int, str] = OrderedDict()
+        self._cache_chars = 0
 
     # ------------------------------------------------------------ open / create
     @classmethod
@@ -126,7 +83,7 @@ class BodyStore:
             if old.is_file():
                 old.unlink()
         store = cls(folder)
-        (folder / "folded.bin").write_bytes(b"")
+        (folder / "texts.bin").write_bytes(b"")
         (folder / "maps.bin").write_bytes(b"")
         store.save()
         return store
@@ -138,51 +95,41 @@ class BodyStore:
         try:
             with open(folder / "slots.pkl", "rb") as fh:
                 state = pickle.load(fh)
-            if state.get("format") != _FORMAT:
-                raise StoreError(f"{folder}: body store format {state.get('format')!r}")
+            if not isinstance(state, dict) or state.get("format") != _FORMAT:
+                raise StoreError(f"{folder}: body store format {_format_of(state)!r}")
             store._slots = state["slots"]
             store._retired = state["retired"]
-            store._segments = [_Segment(folder, n) for n in store._slots.segments]
+            store._segments = [Segment(folder, n) for n in store._slots.segments]
         except StoreError:
             raise
         except Exception as exc:
             raise StoreError(f"{folder}: unreadable body store ({exc})") from exc
-        store._reindex_ids()
+        store._slot_of = {d: i for i, d in enumerate(store._slots.ids) if d is not None}
         return store
 
-    def _reindex_ids(self) -> None:
-        self._slot_of = {d: i for i, d in enumerate(self._slots.ids) if d is not None}
-
     def close(self) -> None:
-        """Release open files."""
+        """Release open files and caches."""
         for seg in self._segments:
             seg.close()
         self._segments = []
-        self._close_text()
-
-    def _close_text(self) -> None:
-        if self._text_mm is not None:
-            self._text_mm.close()
-            self._text_mm = None
-        if self._text_fh is not None:
-            self._text_fh.close()
-            self._text_fh = None
+        self._cache.clear()
+        self._cache_chars = 0
 
     # ------------------------------------------------------------------ writing
     def add(self, doc_id: str, folded: str, flat_map: array) -> int:
         """Index a document's folded body; replaces an older version of it."""
-        from desktop.core.search.fold import text_grams
-
         self.remove(doc_id)
         s = self._slots
         slot = len(s.ids)
-        data = folded.encode("utf-8")
-        with open(self.folder / "folded.bin", "ab") as fh:
+        data = zlib.compress(folded.encode("gb18030"), _TEXT_LEVEL)
+        with open(self.folder / "texts.bin", "ab") as fh:
             s.text_off.append(fh.tell())
             fh.write(data)
-        with open(self.folder / "maps.bin", "ab") as fh:
-            s.map_off.append(fh.tell())
-            fh.write(flat_map.tobytes())
+        s.map_off.append(0)
+        if len(flat_map):
+            with open(self.folder / "maps.bin", "ab") as fh:
+                s.map_off[-1] = fh.tell()
+                fh.write(flat_map.tobytes())
         s.ids.append(doc_id)
         s.text_len.append(len(data))
         s.map_len.append(len(flat_map))
@@ -190,24 +137,10 @@ class BodyStore:
         s.live += 1
         s.total_chars += len(folded)
         self._slot_of[doc_id] = slot
-        self._add_postings(slot, text_grams(folded).items())
-        return slot
-
-    def _add_postings(self, slot: int, grams: Iterable[tuple[str, int]]) -> None:
-        pending = self._pending
-        base = slot << 8
-        n = 0
-        for gram, count in grams:
-            code = base | (count if count < 255 else 255)
-            codes = pending.get(gram)
-            if codes is None:
-                pending[gram] = [code]
-            else:
-                codes.append(code)
-            n += 1
-        self._pending_count += n
-        if self._pending_count >= _FLUSH_POSTINGS:
+        self._pending.add(slot, gram_counts(folded))
+        if self._pending.size >= _FLUSH_POSTINGS:
             self.flush()
+        return slot
 
     def remove(self, doc_id: str) -> bool:
         """Retire the document's slot; True when it was indexed."""
@@ -219,55 +152,48 @@ class BodyStore:
         s.live -= 1
         s.total_chars -= s.chars[slot]
         self._retired.add(slot)
+        self._forget(slot)
         return True
 
     def flush(self) -> None:
         """Write pending postings as a new segment."""
-        if not self._pending:
+        if not self._pending.size:
             return
         number = max(self._slots.segments, default=0) + 1
-        items = ((g, *_split(codes)) for g, codes in self._pending.items())
-        _write_segment(self.folder, number, items)
+        write_segment(self.folder, number, self._pending.items())
         self._slots.segments.append(number)
-        self._segments.append(_Segment(self.folder, number))
-        self._pending = {}
-        self._pending_count = 0
+        self._segments.append(Segment(self.folder, number))
+        self._pending = Pending()
 
     def save(self, *, merge: bool = False) -> None:
         """Flush and write the slot table; merge segments when asked or too many."""
         self.flush()
-        if merge or len(self._segments) > _MAX_SEGMENTS:
+        if len(self._segments) > 1 and (merge or len(self._segments) > _MAX_SEGMENTS):
             self._merge()
         state = {"format": _FORMAT, "slots": self._slots, "retired": self._retired}
         tmp = self.folder / "slots.pkl.tmp"
         with open(tmp, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.folder / "slots.pkl")
-        self._close_text()
         self._drop_unused_segments()
 
     def _merge(self) -> None:
-        if len(self._segments) <= 1:
-            return
         number = max(self._slots.segments) + 1
-        _write_segment(self.folder, number, self._merged())
+        keys = sorted(set().union(*(seg.keys() for seg in self._segments)))
+        write_segment(self.folder, number, ((k, *self._gather(k)) for k in keys))
         for seg in self._segments:
             seg.close()
         self._slots.segments = [number]
-        self._segments = [_Segment(self.folder, number)]
+        self._segments = [Segment(self.folder, number)]
 
-    def _merged(self) -> Iterator[tuple[str, array, bytes | bytearray]]:
-        grams: dict[str, None] = {}
+    def _gather(self, key: int) -> tuple[array, bytes]:
+        slots, counts = array("I"), bytearray()
         for seg in self._segments:
-            grams.update(dict.fromkeys(seg.lexicon))
-        for gram in grams:
-            slots, counts = array("I"), bytearray()
-            for seg in self._segments:
-                got = seg.postings(gram)
-                if got is not None:
-                    slots.extend(got[0])
-                    counts.extend(got[1])
-            yield gram, slots, counts
+            got = seg.postings(key)
+            if got is not None:
+                slots.extend(got[0])
+                counts.extend(got[1])
+        return slots, bytes(counts)
 
     def _drop_unused_segments(self) -> None:
         keep = {f"seg-{n}.{ext}" for n in self._slots.segments for ext in ("lex", "post")}
@@ -309,14 +235,15 @@ class BodyStore:
 
     def postings(self, gram: str) -> dict[int, int]:
         """Live slots holding ``gram``, with the gram's count (capped at 255)."""
+        key = gram_key(gram)
         out: dict[int, int] = {}
         for seg in self._segments:
-            got = seg.postings(gram)
+            got = seg.postings(key)
             if got is not None:
                 out.update(zip(got[0], got[1]))
-        codes = self._pending.get(gram)
-        if codes is not None:
-            out.update(zip(*_split(codes)))
+        pending = self._pending.get(key)
+        if pending is not None:
+            out.update(zip(*pending))
         for slot in self._retired.intersection(out) if self._retired else ():
             del out[slot]
         return out
@@ -333,35 +260,40 @@ class BodyStore:
             found.intersection_update(other)
         return found
 
-    def _texts(self, need: int = 0) -> mmap.mmap | None:
-        if self._text_mm is not None and len(self._text_mm) < need:
-            self._close_text()  # texts were appended since the file was mapped
-        if self._text_mm is None:
-            fh = open(self.folder / "folded.bin", "rb")  # noqa: SIM115
-            if os.fstat(fh.fileno()).st_size == 0:
-                fh.close()
-                return None
-            self._text_fh = fh
-            self._text_mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        return self._text_mm
+    def folded_text(self, slot: int) -> str:
+        """A slot's folded body."""
+        text = self._cache.get(slot)
+        if text is not None:
+            self._cache.move_to_end(slot)
+            return text
+        off, n = self._slots.text_off[slot], self._slots.text_len[slot]
+        with open(self.folder / "texts.bin", "rb") as fh:
+            fh.seek(off)
+            data = fh.read(n)
+        text = zlib.decompress(data).decode("gb18030") if n else ""
+        if len(text) >= _BIG_TEXT:
+            self._remember(slot, text)
+        return text
+
+    def _remember(self, slot: int, text: str) -> None:
+        self._cache[slot] = text
+        self._cache_chars += len(text)
+        while self._cache_chars > _TEXT_CACHE_CHARS and len(self._cache) > 1:
+            _old, dropped = self._cache.popitem(last=False)
+            self._cache_chars -= len(dropped)
+
+    def _forget(self, slot: int) -> None:
+        dropped = self._cache.pop(slot, None)
+        if dropped is not None:
+            self._cache_chars -= len(dropped)
 
     def folded_bytes(self, slot: int) -> bytes:
         """A slot's folded body as UTF-8 bytes."""
-        off = self._slots.text_off[slot]
-        end = off + self._slots.text_len[slot]
-        mm = self._texts(end)
-        return b"" if mm is None else mm[off:end]
+        return self.folded_text(slot).encode("utf-8")
 
-    def count(self, slot: int, needle: bytes) -> int:
-        """How often ``needle`` (folded, UTF-8) occurs in a slot's body."""
-        off = self._slots.text_off[slot]
-        end = off + self._slots.text_len[slot]
-        mm = self._texts(end)
-        if mm is None:
-            return 0
-        if mm.find(needle, off, end) < 0:
-            return 0
-        return mm[off:end].count(needle)
+    def count(self, slot: int, needle: str) -> int:
+        """How often ``needle`` (folded) occurs in a slot's body."""
+        return self.folded_text(slot).count(needle)
 
     def map_columns(self, slot: int) -> Columns:
         """The slot's source→folded map edits as columns."""
@@ -372,3 +304,7 @@ class BodyStore:
                 fh.seek(self._slots.map_off[slot])
                 flat.frombytes(fh.read(8 * n))
         return columns(flat)
+
+
+def _format_of(state: object) -> object:
+    return state.get("format") if isinstance(state, dict) else type(state).__name__
