@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -47,7 +47,14 @@ from desktop.core.views import TextView, convert_text, script_config
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.reader import ReaderPane
 
-__all__ = ["COLOR_LABELS", "AnnotationLayer", "NoteDialog", "swatch_color", "swatch_icon"]
+__all__ = [
+    "COLOR_LABELS",
+    "AnnotationLayer",
+    "NoteDialog",
+    "color_label",
+    "swatch_color",
+    "swatch_icon",
+]
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +67,13 @@ _PAINT = {
     "purple": (132, 94, 247),
     None: (134, 142, 150),  # a note without a highlight colour
 }
-_ALPHA = 95
+#: English colour names (translated when shown: :func:`color_label`).
 COLOR_LABELS = {
-    "yellow": "Yellow",
-    "green": "Green",
-    "blue": "Blue",
-    "pink": "Pink",
-    "purple": "Purple",
+    "yellow": QT_TRANSLATE_NOOP("AnnotationColours", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("AnnotationColours", "Green"),
+    "blue": QT_TRANSLATE_NOOP("AnnotationColours", "Blue"),
+    "pink": QT_TRANSLATE_NOOP("AnnotationColours", "Pink"),
+    "purple": QT_TRANSLATE_NOOP("AnnotationColours", "Purple"),
 }
 #: Char-format property holding the id of the item painted on a character.
 ITEM_PROPERTY = QTextFormat.Property.UserProperty.value + 71
@@ -76,21 +83,31 @@ _QUOTE_CHARS = 160
 AskNote = Callable[[QWidget, str, str], "str | None"]
 
 
+def color_label(color: str) -> str:
+    """The name of a highlight colour in the UI language."""
+    return QCoreApplication.translate("AnnotationColours", str(COLOR_LABELS.get(color, color)))
+
+
 def swatch_color(color: str | None) -> QColor:
     """The opaque colour of a highlight colour's swatch (grey for a plain note)."""
     return QColor(*_PAINT.get(color, _PAINT[None]))
 
 
 def swatch_icon(color: str | None) -> QIcon:
-    """A small square of the colour, for menus and the panel."""
-    pixmap = QPixmap(14, 14)
+    """A square of the colour, for menus and the panel (drawn at 64 px, scaled down)."""
+    pixmap = QPixmap(64, 64)
     pixmap.fill(swatch_color(color))
     return QIcon(pixmap)
 
 
-def _paint_format(item: Annotation) -> QTextCharFormat:
+def paint_color(color: str | None, alpha: int) -> QColor:
+    """The translucent colour a highlight is painted with (``alpha`` from the theme)."""
+    return QColor(*_PAINT.get(color, _PAINT[None]), alpha)
+
+
+def _paint_format(item: Annotation, alpha: int) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(*_PAINT.get(item.color, _PAINT[None]), _ALPHA))
+    fmt.setBackground(paint_color(item.color, alpha))
     fmt.setProperty(ITEM_PROPERTY, item.id)
     return fmt
 
@@ -126,17 +143,22 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note"))
         shown = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS] + "…"
-        label = QLabel(f"“{shown}”", self)
+        label = QLabel(self.tr("“{quote}”").format(quote=shown), self)
         label.setWordWrap(True)
+        label.setAccessibleName(self.tr("Quoted text"))
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(note)
         self.editor.setAccessibleName(self.tr("Note text"))
+        self.editor.setPlaceholderText(self.tr("Write your note here"))
+        self.editor.setTabChangesFocus(True)
         buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
-        self.resize(420, 240)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resize(30 * em, 16 * self.fontMetrics().height())
+        self.editor.setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget, quote: str, note: str) -> str | None:
@@ -172,6 +194,8 @@ class AnnotationLayer(QObject):
         self._build_actions()
         reader.pieceLoaded.connect(self._paint_piece)
         reader.viewReset.connect(self._view_reset)
+        reader.typographyChanged.connect(self._theme_applied)
+        self._alpha = reader.theme.mark_alpha
         reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         reader.text.customContextMenuRequested.connect(self._context_menu)
 
@@ -179,11 +203,12 @@ class AnnotationLayer(QObject):
     def _build_actions(self) -> None:
         self.highlight_action = self._action(self.tr("&Highlight"), "Ctrl+H", self.highlight)
         self.note_action = self._action(self.tr("Add or Edit &Note…"), "Ctrl+Shift+N", self.note)
-        self.bookmark_action = self._action(self.tr("&Bookmark"), "Ctrl+B", self.bookmark)
+        self.bookmark_action = self._action(self.tr("&Bookmark"), "Ctrl+B", self.toggle_bookmark)
+        self.bookmark_action.setToolTip(self.tr("Add a bookmark here, or remove the one here"))
         self.color_actions: dict[str, QAction] = {}
         for n, color in enumerate(COLORS, start=1):
             action = self._action(
-                self.tr(COLOR_LABELS[color]),
+                color_label(color),
                 f"Ctrl+Alt+{n}",
                 lambda _=False, c=color: self.highlight(c),
             )
@@ -222,6 +247,13 @@ class AnnotationLayer(QObject):
     def items(self) -> list[Annotation]:
         """Live items of the open document in reading order."""
         return self.store.items() if self.store else []
+
+    def _theme_applied(self) -> None:
+        """Repaint when the theme's highlight strength changed."""
+        alpha = self.reader.theme.mark_alpha
+        if alpha != self._alpha:
+            self._alpha = alpha
+            self.repaint()
 
     def _view_reset(self) -> None:
         if self.reader.doc_id != self._doc_id:
@@ -304,7 +336,7 @@ class AnnotationLayer(QObject):
             v0, v1 = view.view_range(s, e)
             if v0 < v1:
                 self._select(cursor, view_start + v0, view_start + v1)
-                cursor.mergeCharFormat(_paint_format(item))
+                cursor.mergeCharFormat(_paint_format(item, self._alpha))
 
     def _painted(self) -> _Painted:
         """Anchored highlights and notes by start (cached until the items change)."""
@@ -421,6 +453,18 @@ class AnnotationLayer(QObject):
         self.statusMessage.emit(self.tr("Bookmarked"))
         return item
 
+    def toggle_bookmark(self) -> Annotation | None:
+        """Remove the bookmark where :meth:`bookmark` would put one, else add it."""
+        span = self.selection_range()
+        offset = span[0] if span else self.reader.current_canonical()
+        here = [i for i in self.items() if i.kind == "bookmark" and i.target.start == offset]
+        if not here:
+            return self.bookmark()
+        if self._writable_store() is not None:
+            self.delete(here[0].id)
+            self.statusMessage.emit(self.tr("Bookmark removed; Ctrl+Z in the panel restores it"))
+        return None
+
     def delete(self, item_id: str) -> None:
         """Delete an item; :meth:`undo_delete` brings it back."""
         store = self._writable_store()
@@ -517,9 +561,15 @@ class AnnotationLayer(QObject):
         return True
 
     # ------------------------------------------------------------ context menu
-    def _context_menu(self, pos: QPoint) -> None:
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The text's context menu at viewport ``pos``: Qt's copy/select, then ours."""
         menu = self.reader.text.createStandardContextMenu(pos)
+        menu.setAccessibleName(self.tr("Text menu"))
         self.fill_menu(menu, pos)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
         menu.exec(self.reader.text.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

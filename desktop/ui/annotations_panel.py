@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,19 +30,21 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import COLORS, Annotation
 from desktop.core.views import convert_text, script_config
-from desktop.ui.annotation_layer import COLOR_LABELS, AnnotationLayer, swatch_icon
+from desktop.ui.annotation_layer import AnnotationLayer, color_label, swatch_icon
+from desktop.ui.themes import contrast_ratio
 
 __all__ = ["ID_ROLE", "KIND_FILTERS", "AnnotationsPanel"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Filter choices: (value, label); "orphaned" lists items whose text was lost.
 KIND_FILTERS = (
-    ("", "All kinds"),
-    ("highlight", "Highlights"),
-    ("note", "Notes"),
-    ("bookmark", "Bookmarks"),
-    ("orphaned", "Orphaned"),
+    ("", QT_TRANSLATE_NOOP("AnnotationsPanel", "All kinds")),
+    ("highlight", QT_TRANSLATE_NOOP("AnnotationsPanel", "Highlights")),
+    ("note", QT_TRANSLATE_NOOP("AnnotationsPanel", "Notes")),
+    ("bookmark", QT_TRANSLATE_NOOP("AnnotationsPanel", "Bookmarks")),
+    ("orphaned", QT_TRANSLATE_NOOP("AnnotationsPanel", "Orphaned")),
 )
+_PROBLEM_COLOURS = ("#b02a37", "#ff9aa2")  #: error text on a light / a dark window
 ORPHAN_MARK = "⚠ "
 _SHOWN_CHARS = 140
 
@@ -72,19 +74,26 @@ class AnnotationsPanel(QWidget):
     def _build_filters(self) -> None:
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b02a37;")
+        self.problem_label.setStyleSheet(f"color: {self._problem_colour()};")
+        self.problem_label.setAccessibleName(self.tr("Problems with the annotation file"))
         self.problem_label.hide()
         self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName(self.tr("Show kind"))
+        self.kind_combo.setToolTip(self.tr("Show only highlights, notes, bookmarks or orphans"))
         for value, label in KIND_FILTERS:
-            self.kind_combo.addItem(self.tr(label), value)
+            self.kind_combo.addItem(
+                QCoreApplication.translate("AnnotationsPanel", str(label)), value
+            )
         self.color_combo = QComboBox(self)
+        self.color_combo.setAccessibleName(self.tr("Show colour"))
+        self.color_combo.setToolTip(self.tr("Show only annotations of one colour"))
         self.color_combo.addItem(self.tr("All colours"), "")
         for color in COLORS:
-            self.color_combo.addItem(swatch_icon(color), self.tr(COLOR_LABELS[color]), color)
+            self.color_combo.addItem(swatch_icon(color), color_label(color), color)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter annotations"))
+        self.filter_edit.setAccessibleName(self.tr("Filter annotations by text"))
         self._filter_row = QHBoxLayout()
         self._filter_row.addWidget(self.kind_combo)
         self._filter_row.addWidget(self.color_combo)
@@ -99,15 +108,23 @@ class AnnotationsPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Number of annotations"))
+
+    def _problem_colour(self) -> str:
+        """Dark red on a light window, light red on a dark one (readable on both)."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return max(_PROBLEM_COLOURS, key=lambda colour: contrast_ratio(colour, window))
 
     def _build_buttons(self) -> None:
         self.note_button = QPushButton(self.tr("Note…"), self)
+        self.note_button.setToolTip(self.tr("Write or edit the note of the selected annotation"))
         self.color_button = QToolButton(self)
         self.color_button.setText(self.tr("Colour"))
+        self.color_button.setAccessibleName(self.tr("Change colour"))
         self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.color_menu = QMenu(self.tr("Colour"), self)
         for color in COLORS:
-            action = self.color_menu.addAction(swatch_icon(color), self.tr(COLOR_LABELS[color]))
+            action = self.color_menu.addAction(swatch_icon(color), color_label(color))
             action.triggered.connect(lambda _=False, c=color: self.recolor_current(c))
         self.color_button.setMenu(self.color_menu)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -157,9 +174,9 @@ class AnnotationsPanel(QWidget):
             if item.id == current:
                 self.list.setCurrentRow(self.list.count() - 1)
         self.count_label.setText(
-            self.tr("{shown} of {total} annotations").format(shown=len(shown), total=len(items))
+            self.tr("%n of {total} annotation(s) shown", "", len(shown)).format(total=len(items))
             if len(shown) != len(items)
-            else self.tr("{n} annotations").format(n=len(items))
+            else self.tr("%n annotation(s)", "", len(items))
         )
         self.show_problems()
         self._update_buttons()

@@ -9,14 +9,16 @@ quotes, since an import re-finds each annotation by its quote in the canonical t
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -30,7 +32,8 @@ from desktop.core.atomic import write_text
 from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer
-from desktop.ui.reader_toolbar import SCRIPT_LABELS
+from desktop.ui.dialogs import ok_cancel_buttons
+from desktop.ui.reader_toolbar import SCRIPT_LABELS, script_label
 
 __all__ = [
     "FORMATS",
@@ -40,14 +43,41 @@ __all__ = [
     "export_text",
     "export_to_file",
     "import_annotations",
+    "import_file_dialog",
     "import_from_file",
+    "problem_box",
 ]
 
-#: format key → (label, file suffix, file-dialog filter)
+log = logging.getLogger(__name__)
+_CONTEXT = "AnnotationFiles"
+
+#: format key → (label, file suffix, file-dialog filter); labels translated when shown
 FORMATS = {
-    "markdown": ("Markdown", ".md", "Markdown (*.md)"),
-    "w3c": ("W3C Web Annotation (JSON-LD)", ".jsonld", "JSON-LD (*.jsonld *.json)"),
+    "markdown": (QT_TRANSLATE_NOOP("AnnotationFiles", "Markdown"), ".md", "Markdown (*.md)"),
+    "w3c": (
+        QT_TRANSLATE_NOOP("AnnotationFiles", "W3C Web Annotation (JSON-LD)"),
+        ".jsonld",
+        "JSON-LD (*.jsonld *.json)",
+    ),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _os_problem(exc: OSError) -> str:
+    """What went wrong with a file, in the UI language."""
+    known = {
+        errno.ENOENT: QT_TRANSLATE_NOOP("AnnotationFiles", "the file or folder does not exist"),
+        errno.EACCES: QT_TRANSLATE_NOOP("AnnotationFiles", "permission denied"),
+        errno.EPERM: QT_TRANSLATE_NOOP("AnnotationFiles", "permission denied"),
+        errno.ENOSPC: QT_TRANSLATE_NOOP("AnnotationFiles", "the disk is full"),
+        errno.EROFS: QT_TRANSLATE_NOOP("AnnotationFiles", "the disk is read-only"),
+        errno.EISDIR: QT_TRANSLATE_NOOP("AnnotationFiles", "it is a folder"),
+    }
+    text = known.get(exc.errno or 0)
+    return _tr(str(text)) if text else str(exc.strerror or exc)
 
 
 def export_text(store: AnnotationStore, record: DocRecord, fmt: str, script: str) -> str:
@@ -76,7 +106,8 @@ def export_to_file(
     try:
         write_text(path, content, backup=False)
     except OSError as exc:
-        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        message = _tr("Cannot write {file}: {problem}.")
+        raise OSError(message.format(file=path, problem=_os_problem(exc))) from exc
 
 
 @dataclass
@@ -94,15 +125,21 @@ class ImportReport:
         return self.total - self.orphaned
 
     def message(self) -> str:
-        text = (
-            f"Imported {self.total} annotations from {self.path.name}: {self.placed} placed, "
-            f"{self.orphaned} orphaned (their text was not found)"
+        """What was imported, in whole sentences of the UI language."""
+        head = QCoreApplication.translate(
+            _CONTEXT,
+            "Imported %n annotation(s) from {file}: {placed} placed, {orphaned} orphaned "
+            "(their text was not found).",
+            "",
+            self.total,
         )
+        sentences = [head.format(file=self.path.name, placed=self.placed, orphaned=self.orphaned)]
         if self.changed < self.total:
-            text += f"; {self.total - self.changed} were already here (or deleted here since)"
+            again = _tr("{n} of them were already here (or deleted here since).")
+            sentences.append(again.format(n=self.total - self.changed))
         if self.other_document:
-            text += "; the file was exported from another document"
-        return text
+            sentences.append(_tr("The file was exported from another document."))
+        return " ".join(sentences)
 
 
 def import_from_file(store: AnnotationStore, doc_id: str, path: Path) -> ImportReport:
@@ -113,14 +150,21 @@ def import_from_file(store: AnnotationStore, doc_id: str, path: Path) -> ImportR
     try:
         value = json.loads(path.read_text("utf-8"))
     except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path} is not a JSON file: {exc}") from exc
+        message = _tr("Cannot read {file}: {problem}.")
+        raise ValueError(message.format(file=path, problem=_os_problem(exc))) from exc
+    except UnicodeDecodeError as exc:
+        message = _tr("{file} is not a JSON file (it is not UTF-8 text).")
+        raise ValueError(message.format(file=path)) from exc
+    except json.JSONDecodeError as exc:
+        message = _tr("{file} is not a JSON file (error at line {line}, column {column}).")
+        raise ValueError(message.format(file=path, line=exc.lineno, column=exc.colno)) from exc
     try:
         items = from_w3c(value, store.text)
         source = source_doc_id(value)
     except (ValueError, AttributeError, TypeError) as exc:
-        raise ValueError(f"{path}: not W3C Web Annotations: {exc}") from exc
+        log.warning("%s: not W3C Web Annotations: %s", path, exc)
+        message = _tr("{file} is not W3C Web Annotation data; nothing was imported.")
+        raise ValueError(message.format(file=path)) from exc
     changed = store.merge_in(items)
     return ImportReport(
         path, len(items), items.orphaned, changed, bool(source and source != doc_id)
@@ -134,19 +178,17 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Annotations"))
         self.format_combo = QComboBox(self)
+        self.format_combo.setAccessibleName(self.tr("Format"))
         for key, (label, _suffix, _filter) in FORMATS.items():
-            self.format_combo.addItem(self.tr(label), key)
+            self.format_combo.addItem(_tr(str(label)), key)
         self.script_combo = QComboBox(self)
-        for key, label in SCRIPT_LABELS.items():
-            self.script_combo.addItem(label, key)
+        self.script_combo.setAccessibleName(self.tr("Script"))
+        for key in SCRIPT_LABELS:
+            self.script_combo.addItem(script_label(key), key)
         self.script_combo.setCurrentIndex(max(0, self.script_combo.findData(script)))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format_combo)
         form.addRow(self.tr("Script"), self.script_combo)
@@ -177,7 +219,7 @@ class ExportDialog(QDialog):
         _label, suffix, name_filter = FORMATS[self.fmt]
         start = str(Path.home() / f"{title[:60] or 'annotations'}{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(
-            self.parentWidget(), self.tr("Export annotations"), start, name_filter
+            self.parentWidget(), self.tr("Export Annotations"), start, name_filter
         )
         if not chosen:
             return None
@@ -185,11 +227,18 @@ class ExportDialog(QDialog):
         return path if path.suffix else path.with_suffix(suffix)
 
 
+def problem_box(parent: QWidget, title: str, text: str, advice: str) -> QMessageBox:
+    """A warning naming the file and the problem (``text``) and what to do (``advice``)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(advice)
+    return box
+
+
 def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Export Annotations: ask format, script and file; the status message."""
     store, record = layer.store, layer.reader.record
     if store is None or record is None:
-        return parent.tr("Open a document first")
+        return _tr("Open a document first")
     dialog = ExportDialog(parent, layer.reader.options.script)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -199,28 +248,37 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     try:
         export_to_file(store, record, path, dialog.fmt, dialog.script)
     except (OSError, ValueError) as exc:
-        QMessageBox.warning(parent, parent.tr("Export failed"), str(exc))
+        advice = _tr("Choose another folder, or free some space, and export again.")
+        problem_box(parent, _tr("Export failed"), str(exc), advice).exec()
         return str(exc)
-    return parent.tr("Exported {n} annotations to {path}").format(n=len(store.items()), path=path)
+    done = QCoreApplication.translate(
+        _CONTEXT, "Exported %n annotation(s) to {file}.", "", len(store.items())
+    )
+    return done.format(file=path)
+
+
+def import_file_dialog(parent: QWidget) -> QFileDialog:
+    """The dialog that picks a W3C Web Annotation file to import."""
+    dialog = QFileDialog(parent, _tr("Import Annotations"), str(Path.home()))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters([_tr("W3C Web Annotations (*.jsonld *.json)"), _tr("All files (*)")])
+    return dialog
 
 
 def import_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Import Annotations: pick a JSON-LD file, merge it, report the count."""
     store, doc_id = layer.store, layer.reader.doc_id
     if store is None or doc_id is None:
-        return parent.tr("Open a document first")
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent,
-        parent.tr("Import annotations"),
-        str(Path.home()),
-        parent.tr("W3C Web Annotations (*.jsonld *.json);;All files (*)"),
-    )
-    if not chosen:
+        return _tr("Open a document first")
+    dialog = import_file_dialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     try:
-        report = import_from_file(store, doc_id, Path(chosen))
+        report = import_from_file(store, doc_id, Path(dialog.selectedFiles()[0]))
     except ValueError as exc:
-        QMessageBox.warning(parent, parent.tr("Import failed"), str(exc))
+        advice = _tr("Choose a file exported from Tongwen's annotations (W3C JSON-LD).")
+        problem_box(parent, _tr("Import failed"), str(exc), advice).exec()
         return str(exc)
     layer.notify_changed()
     return report.message()

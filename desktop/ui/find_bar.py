@@ -81,12 +81,14 @@ class FindBar(QWidget):
         self.reader = reader
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Find in document (either script)"))
+        self.edit.setAccessibleName(self.tr("Find in document"))
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
         self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Matches found"))
         self.prev_button = self._button("↑", self.tr("Previous match (Shift+Enter)"), self.previous)
         self.next_button = self._button("↓", self.tr("Next match (Enter)"), self.next)
-        close = self._button("✕", self.tr("Close (Esc)"), self.close_bar)
+        close = self._button("✕", self.tr("Close the find bar (Esc)"), self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.edit, self.count_label, self.prev_button, self.next_button, close):
@@ -208,10 +210,12 @@ class FindBar(QWidget):
         elif not self.matches:
             self.count_label.setText(self.tr("no matches"))
         else:
-            more = self.tr(" (loading…)") if self.reader.loading else ""
-            self.count_label.setText(
-                self.tr("{i} of {n}").format(i=self.current + 1, n=len(self.matches)) + more
+            text = (
+                self.tr("{i} of {n} (still loading…)")
+                if self.reader.loading
+                else self.tr("{i} of {n}")
             )
+            self.count_label.setText(text.format(i=self.current + 1, n=len(self.matches)))
 
     # --------------------------------------------------------------- navigation
     def next(self) -> None:

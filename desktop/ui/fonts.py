@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
 __all__ = ["FACES", "body_family", "missing_cjk_message", "region_for"]
@@ -95,9 +96,10 @@ def missing_cjk_message(installed: Iterable[str] | None = None) -> str | None:
     if body_family("SC", installed=installed):
         return None
     _reported = True
-    message = (
+    log.warning("no CJK font found among %d families; characters may show as boxes", len(FACES))
+    return QCoreApplication.translate(
+        "Fonts",
         "No Chinese font found (looked for Noto CJK, Source Han, PingFang, Microsoft "
-        "YaHei/JhengHei): characters may show as empty boxes. Install e.g. fonts-noto-cjk."
+        "YaHei/JhengHei): characters may show as empty boxes. Install a Chinese font, "
+        "for example Noto Sans CJK (fonts-noto-cjk), and restart Tongwen.",
     )
-    log.warning(message)
-    return message

@@ -17,10 +17,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -54,6 +56,7 @@ FIRST_AFTER = 6_000
 FIRST_BEFORE = 1_500
 MIN_CHUNK, MAX_CHUNK = 2_000, 400_000
 TICK_BUDGET = 0.020
+DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE = 15.0, 8.0, 48.0
 
 
 @dataclass
@@ -90,6 +93,8 @@ class ReaderPane(QWidget):
     progressSaved = Signal(str)  # doc id whose reading position was written
     statusMessage = Signal(str)
     pieceLoaded = Signal(int, int)  # canonical (start, end) of text just added to the widget
+    documentShown = Signal(str)  # doc id of a document just opened
+    typographyChanged = Signal()  # font, size, spacing, width or theme applied
 
     def __init__(
         self,
@@ -134,8 +139,11 @@ class ReaderPane(QWidget):
         self.text.setReadOnly(True)
         self._new_document()
         self.text.setUndoRedoEnabled(False)
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.setAccessibleName(self.tr("Document text"))
         self.text.viewport().installEventFilter(self)
+        self.text.installEventFilter(self)
+        self.setAutoFillBackground(True)
         self.layout_box = QVBoxLayout(self)
         self.layout_box.setContentsMargins(8, 8, 8, 8)
         self.layout_box.addWidget(self.title_label)
@@ -173,15 +181,25 @@ class ReaderPane(QWidget):
             font.setFamilies([family])
         elif message := missing_cjk_message():
             self.statusMessage.emit(message)
-        font.setPointSizeF(s.font_size if s else 15.0)
+        font.setPointSizeF(s.font_size if s else DEFAULT_FONT_SIZE)
         self.text.setFont(font)
         em = self.text.fontMetrics().horizontalAdvance("中")
         self.text.column_px = (s.page_width if s else 46) * em
         self.text.relayout_margins()
         self.theme = resolve_theme(s.theme if s else "system")
         apply_theme(self.text, self.theme)
+        self._colour_header()
         self._apply_line_spacing(0, self._utf16.qt_length)
         self._highlight_timer.start()
+        self.typographyChanged.emit()
+
+    def _colour_header(self) -> None:
+        """The title area takes the page colours, the details the theme's muted text."""
+        for widget, text in ((self, self.theme.text), (self.meta_label, self.theme.muted)):
+            palette = widget.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor(self.theme.page))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+            widget.setPalette(palette)
 
     def _apply_line_spacing(self, start: int, end: int) -> None:
         percent = self.settings.line_spacing if self.settings else 160
@@ -203,6 +221,7 @@ class ReaderPane(QWidget):
         self.canonical = ""
         self.title_label.setText(self.tr("No document open"))
         self.meta_label.setText(self.tr("Double-click a document in the library to read it."))
+        self.text.setAccessibleName(self.tr("Document text"))
         self._reset_text()
         self.viewReset.emit()
 
@@ -220,6 +239,7 @@ class ReaderPane(QWidget):
         self.apply_typography()
         start = self._store.position.offset if self._store else 0
         self._start_view(min(start, len(text)))
+        self.documentShown.emit(record.id)
 
     def _options_for(self, doc_id: str) -> ViewOptions:
         s = self.settings
@@ -235,7 +255,12 @@ class ReaderPane(QWidget):
         try:
             store = AnnotationStore.open(self.library.doc_dir(record.id), text=text)
         except (OSError, ValueError) as exc:
-            self.statusMessage.emit(f"Cannot read the reading position of “{record.title}”: {exc}")
+            message = self.tr(
+                "Cannot read the annotations and reading position of “{title}” ({file}): "
+                "{problem}. The document opens at its start; check that the file is readable."
+            )
+            path = self.library.doc_dir(record.id) / "annotations.json"
+            self.statusMessage.emit(message.format(title=record.title, file=path, problem=exc))
             return None
         for warning in store.warnings:
             self.statusMessage.emit(warning)
@@ -261,7 +286,9 @@ class ReaderPane(QWidget):
         """The title in the script of the view."""
         title = self.record.title if self.record else ""
         config = script_config(self.options.script, self.options.phrases)
-        self.title_label.setText(convert_text(title, config) if config else title)
+        shown = convert_text(title, config) if config else title
+        self.title_label.setText(shown)
+        self.text.setAccessibleName(self.tr("Text of “{title}”").format(title=shown))
 
     @property
     def loading(self) -> bool:
@@ -440,12 +467,7 @@ class ReaderPane(QWidget):
     def _scroll_to_qt(self, qt_offset: int) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(max(0, min(qt_offset, self._utf16.qt_length)))
-        block = cursor.block()
-        line = 0
-        layout = block.layout()
-        if layout is not None and layout.lineCount():
-            line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
-        self.text.verticalScrollBar().setValue(block.firstLineNumber() + line)
+        self.text.verticalScrollBar().setValue(self._line_at(cursor))
 
     def go_to_canonical(self, canonical: int) -> None:
         """Scroll so that the line holding ``canonical`` is the first one shown."""
@@ -488,6 +510,112 @@ class ReaderPane(QWidget):
             self.progressSaved.emit(self.doc_id or "")
         elif store.last_error:
             self.statusMessage.emit(store.last_error)
+
+    # ------------------------------------------------------------- navigation
+    def page(self, direction: int) -> None:
+        """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
+        bar = self.text.verticalScrollBar()
+        top = bar.value()
+        height = self.text.viewport().height()
+        bottom = self._line_at(self.text.cursorForPosition(QPoint(2, height - 1)))
+        step = max(1, bottom - top)
+        bar.setValue(top + step if direction > 0 else top - step)
+
+    def _line_at(self, cursor: QTextCursor) -> int:
+        """The scroll-bar line number (document layout line) of a cursor."""
+        block = cursor.block()
+        layout = block.layout()
+        line = 0
+        if layout is not None and layout.lineCount():
+            line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
+        return block.firstLineNumber() + line
+
+    def go_to_start(self) -> None:
+        """Show the beginning of the document."""
+        if self.doc_id is not None:
+            self.go_to_canonical(0)
+            self.text.verticalScrollBar().setValue(0)
+
+    def go_to_end(self) -> None:
+        """Show the end of the document (its last screen)."""
+        if self.doc_id is None:
+            return
+        if not self._pieces or self._pieces[-1].canon_end < len(self.canonical):
+            self._start_view(len(self.canonical))
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def chapter_offsets(self) -> list[int]:
+        """Canonical offsets of the document's chapters, in order."""
+        return sorted(offset for offset, _ in self.record.chapters) if self.record else []
+
+    def next_chapter(self) -> None:
+        """Go to the start of the chapter after the one being read."""
+        here = self.current_canonical()
+        later = [o for o in self.chapter_offsets() if o > here]
+        if later:
+            self.go_to_canonical(later[0])
+        elif self.doc_id is not None:
+            self.statusMessage.emit(self.tr("This is the last chapter"))
+
+    def previous_chapter(self) -> None:
+        """Go to the start of this chapter, or of the one before when already there."""
+        here = self.current_canonical()
+        earlier = [o for o in self.chapter_offsets() if o < here]
+        if earlier:
+            self.go_to_canonical(earlier[-1])
+        elif self.doc_id is not None:
+            self.go_to_start()
+
+    def set_script(self, script: str) -> None:
+        """Show the document in ``script`` (original, simplified, traditional …)."""
+        self.set_options(script=script)
+
+    def zoom_in(self) -> None:
+        """A larger body font (one point)."""
+        self._zoom(+1.0)
+
+    def zoom_out(self) -> None:
+        """A smaller body font (one point)."""
+        self._zoom(-1.0)
+
+    def zoom_reset(self) -> None:
+        """The default body font size."""
+        self._zoom(None)
+
+    def _zoom(self, step: float | None) -> None:
+        if self.settings is None:
+            return
+        size = DEFAULT_FONT_SIZE if step is None else self.settings.font_size + step
+        size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, size))
+        if size != self.settings.font_size:
+            position = self.current_canonical()
+            self.settings.font_size = size
+            self.apply_typography()
+            if self._pieces:
+                self.go_to_canonical(position)
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        """Paging keys on the text: handled here so they behave the same everywhere."""
+        mods = event.modifiers()
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            plain = plain or mods == Qt.KeyboardModifier.ControlModifier
+            if event.key() not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                return False
+        keys = {
+            (Qt.Key.Key_PageDown, True): lambda: self.page(+1),
+            (Qt.Key.Key_Space, True): lambda: self.page(+1),
+            (Qt.Key.Key_PageUp, True): lambda: self.page(-1),
+            (Qt.Key.Key_Space, False): lambda: self.page(-1),  # Shift+Space
+            (Qt.Key.Key_Home, True): self.go_to_start,
+            (Qt.Key.Key_End, True): self.go_to_end,
+        }
+        action = keys.get((Qt.Key(event.key()), plain))
+        if action is None:
+            return False
+        action()
+        return True
 
     # ------------------------------------------------------------ find matches
     def set_find_matches(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
@@ -551,6 +679,10 @@ class ReaderPane(QWidget):
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and self._key_pressed(event):
+                return True
+            return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.ToolTip and watched is self.text.viewport():
             pos = event.pos()  # type: ignore[attr-defined]
             q = self.text.cursorForPosition(pos).position()

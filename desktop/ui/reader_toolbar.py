@@ -2,25 +2,106 @@
 
 Every control writes :class:`~desktop.ui.settings.AppSettings` and tells the reader;
 the script choice is remembered per document ("Set as default" makes it global).
+The first time a document is opened, a :class:`HintBar` above the text points at
+the script choice and at highlighting; once closed it never comes back.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QFont, QFontDatabase
-from PySide6.QtWidgets import QComboBox, QFontComboBox, QSpinBox, QToolBar, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFontComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.reader import ReaderPane
 from desktop.ui.settings import PINYIN_MODES, SCRIPT_CHOICES, THEME_NAMES, AppSettings
+from desktop.ui.themes import theme_label
 
-__all__ = ["SCRIPT_LABELS", "ReaderToolbar"]
+__all__ = ["HINT_NAME", "SCRIPT_LABELS", "HintBar", "ReaderToolbar", "script_label"]
 
+#: The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).
 SCRIPT_LABELS = {
-    "original": "原文",
-    "simplified": "简体",
-    "traditional": "繁體",
-    "taiwan": "臺灣正體",
-    "hongkong": "香港繁體",
+    "original": QT_TRANSLATE_NOOP("ScriptNames", "原文"),
+    "simplified": QT_TRANSLATE_NOOP("ScriptNames", "简体"),
+    "traditional": QT_TRANSLATE_NOOP("ScriptNames", "繁體"),
+    "taiwan": QT_TRANSLATE_NOOP("ScriptNames", "臺灣正體"),
+    "hongkong": QT_TRANSLATE_NOOP("ScriptNames", "香港繁體"),
 }
+#: The one-time hint shown with the first document (``AppSettings.hint_seen``).
+HINT_NAME = "reader-welcome"
+
+
+def script_label(script: str) -> str:
+    """The name of a script choice ("simplified" → 简体) in the UI language."""
+    return QCoreApplication.translate("ScriptNames", str(SCRIPT_LABELS.get(script, script)))
+
+
+class HintBar(QFrame):
+    """A dismissable first-run hint above the text (not a dialog)."""
+
+    def __init__(self, reader: ReaderPane, settings: AppSettings) -> None:
+        super().__init__(reader)
+        self.reader, self.settings = reader, settings
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(self.tr("Tips for reading"))
+        script_tip = QLabel(
+            self.tr("To switch between 简体 and 繁體, use the script button on the toolbar."), self
+        )
+        mark_tip = QLabel(
+            self.tr("Select text and right-click it to highlight it or add a note or a bookmark."),
+            self,
+        )
+        self.labels = [script_tip, mark_tip]
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(self.tr("Close the tips (they will not come back)"))
+        self.close_button.setAccessibleName(self.tr("Close the tips"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.dismiss)
+        self._lay_out()
+        self.hide()
+        reader.documentShown.connect(self._document_shown)
+        reader.typographyChanged.connect(self.recolour)
+        self.recolour()
+
+    def _lay_out(self) -> None:
+        pad = self.fontMetrics().height() // 2
+        texts = QVBoxLayout()
+        for label in self.labels:
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            texts.addWidget(label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(pad, pad // 2, pad // 2, pad // 2)
+        row.addLayout(texts, 1)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def recolour(self) -> None:
+        """The hint's colours from the reader's theme."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(self.reader.theme.hint))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(self.reader.theme.text))
+        self.setPalette(palette)
+
+    def _document_shown(self, _doc_id: str) -> None:
+        if not self.settings.hint_seen(HINT_NAME):
+            self.show()
+
+    def dismiss(self) -> None:
+        """Close the hint for good."""
+        self.settings.mark_hint_seen(HINT_NAME)
+        self.hide()
+        self.reader.text.setFocus()
 
 
 class ReaderToolbar(QToolBar):
@@ -38,6 +119,9 @@ class ReaderToolbar(QToolBar):
         self._build_type_controls()
         self.sync()
         reader.viewReset.connect(self.sync)
+        reader.typographyChanged.connect(self.sync)
+        self.hint_bar = HintBar(reader, settings)
+        reader.layout_box.insertWidget(0, self.hint_bar)
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
@@ -59,8 +143,9 @@ class ReaderToolbar(QToolBar):
 
     def _build_view_controls(self) -> None:
         self.script_combo = self._combo(
-            self.tr("Script"), [(SCRIPT_LABELS[s], s) for s in SCRIPT_CHOICES]
+            self.tr("Script"), [(script_label(s), s) for s in SCRIPT_CHOICES]
         )
+        self.script_combo.setToolTip(self.tr("Show the text in 简体 or 繁體 (or as written)"))
         self.script_combo.activated.connect(self._script_chosen)
         self.default_action = QAction(self.tr("Set as Default"), self)
         self.default_action.setToolTip(self.tr("Use this script for documents not set otherwise"))
@@ -82,19 +167,18 @@ class ReaderToolbar(QToolBar):
         self.font_combo = QFontComboBox(self)
         self.font_combo.setWritingSystem(QFontDatabase.WritingSystem.SimplifiedChinese)
         self.font_combo.setAccessibleName(self.tr("Font"))
-        self.font_combo.setMaximumWidth(190)
+        self.font_combo.setToolTip(self.tr("Font (remembered for each script)"))
+        self.font_combo.setMaximumWidth(12 * self.fontMetrics().horizontalAdvance("中"))
         self.font_combo.activated.connect(self._font_chosen)
         self.addWidget(self.font_combo)
-        self.size_spin = self._spin(self.tr("Font size"), 8, 48, " pt")
+        self.size_spin = self._spin(self.tr("Font size"), 8, 48, self.tr(" pt"))
         self.spacing_spin = self._spin(self.tr("Line spacing"), 100, 300, " %")
         self.spacing_spin.setSingleStep(10)
         self.width_spin = self._spin(
-            self.tr("Page width (characters; 0: full width)"), 0, 200, " em"
+            self.tr("Page width (characters; 0: full width)"), 0, 200, self.tr(" characters")
         )
         self.width_spin.setSingleStep(2)
-        names = {"system": self.tr("Theme: system"), "light": self.tr("Light")}
-        names |= {"dark": self.tr("Dark"), "sepia": self.tr("Sepia")}
-        self.theme_combo = self._combo(self.tr("Theme"), [(names[t], t) for t in THEME_NAMES])
+        self.theme_combo = self._combo(self.tr("Theme"), [(theme_label(t), t) for t in THEME_NAMES])
         self.theme_combo.activated.connect(self._theme_chosen)
         for spin in (self.size_spin, self.spacing_spin, self.width_spin):
             spin.editingFinished.connect(self._typography_changed)

@@ -1,18 +1,28 @@
 """Reader colour themes: light, dark and sepia; "system" follows the desktop.
 
-A theme only colours the reading surface (text, page, selection, find hits), so the
-rest of the window keeps the platform's look.
+A theme colours the reading surface (text, page, selection, find hits, highlight
+strength, the first-run hint), so the rest of the window keeps the platform's look.
+Every pair of colours a reader reads against each other meets the WCAG contrast
+minimums (:func:`contrast_ratio`; tests/ui/test_themes.py checks each theme).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["THEMES", "Theme", "apply_theme", "resolve_theme"]
+__all__ = [
+    "THEMES",
+    "Theme",
+    "apply_theme",
+    "blend",
+    "contrast_ratio",
+    "resolve_theme",
+    "theme_label",
+]
 
 
 @dataclass(frozen=True)
@@ -22,49 +32,68 @@ class Theme:
     name: str
     page: str
     text: str
-    muted: str
+    muted: str  #: secondary text: the document's details
     selection: str
     selection_text: str
-    match: str
-    current_match: str
-    ruby: str
+    match: str  #: find hits
+    current_match: str  #: the find hit shown now
+    ruby: str  #: dotted underline of characters with a pinyin reading
+    hint: str  #: background of the first-run hint bar
+    mark_alpha: int = 95  #: opacity (0–255) of highlight colours painted over the page
 
 
 THEMES = {
     "light": Theme(
         "light",
-        "#fdfdfb",
-        "#1f1f1f",
-        "#6b6b6b",
-        "#b5d3f3",
-        "#101010",
-        "#fff0a0",
-        "#ffb347",
-        "#4a7ab8",
+        page="#fdfdfb",
+        text="#1f1f1f",
+        muted="#5f5f5f",
+        selection="#b5d3f3",
+        selection_text="#101010",
+        match="#fff0a0",
+        current_match="#ffb347",
+        ruby="#4a7ab8",
+        hint="#e8f0fa",
     ),
     "dark": Theme(
         "dark",
-        "#1d1f21",
-        "#dadada",
-        "#9a9a9a",
-        "#3f5f86",
-        "#ffffff",
-        "#5a5320",
-        "#a0651c",
-        "#8fb4e0",
+        page="#1d1f21",
+        text="#dadada",
+        muted="#a2a2a2",
+        selection="#3f5f86",
+        selection_text="#ffffff",
+        match="#5a5320",
+        current_match="#7c4c12",
+        ruby="#8fb4e0",
+        hint="#2a3440",
+        mark_alpha=80,
     ),
     "sepia": Theme(
         "sepia",
-        "#f4ecd8",
-        "#433422",
-        "#7a6a55",
-        "#d9c39a",
-        "#2a1f12",
-        "#f1d88a",
-        "#e5a45a",
-        "#8a5a2b",
+        page="#f4ecd8",
+        text="#433422",
+        muted="#665640",
+        selection="#d9c39a",
+        selection_text="#2a1f12",
+        match="#f1d88a",
+        current_match="#e5a45a",
+        ruby="#8a5a2b",
+        hint="#e9dcbc",
     ),
 }
+
+#: Names shown for the theme choices, translated when shown (:func:`theme_label`).
+_LABELS = {
+    "system": QT_TRANSLATE_NOOP("Themes", "Theme: as the system"),
+    "light": QT_TRANSLATE_NOOP("Themes", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Themes", "Dark"),
+    "sepia": QT_TRANSLATE_NOOP("Themes", "Sepia"),
+}
+
+
+def theme_label(name: str) -> str:
+    """The name of a theme choice ("system", "light" …) in the UI language."""
+    return QCoreApplication.translate("Themes", str(_LABELS.get(name, name)))
 
 
 def system_is_dark() -> bool:
@@ -93,3 +122,32 @@ def apply_theme(widget: QWidget, theme: Theme) -> None:
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.selection_text))
     widget.setPalette(palette)
+
+
+def _channel(value: float) -> float:
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+    r, g, b = (_channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str | QColor, second: str | QColor) -> float:
+    """The WCAG 2 contrast ratio of two opaque colours (1.0 … 21.0)."""
+    high, low = sorted((_luminance(QColor(first)), _luminance(QColor(second))), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def blend(colour: QColor, page: str) -> QColor:
+    """A translucent ``colour`` as it looks painted over the opaque ``page``."""
+    under, alpha = QColor(page), colour.alphaF()
+    mixed = [
+        top * alpha + bottom * (1 - alpha)
+        for top, bottom in zip(
+            (colour.redF(), colour.greenF(), colour.blueF()),
+            (under.redF(), under.greenF(), under.blueF()),
+        )
+    ]
+    return QColor.fromRgbF(*mixed)
