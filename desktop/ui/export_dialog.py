@@ -49,7 +49,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-_CONTEXT = "AnnotationFiles"
 
 #: format key → (label, file suffix, file-dialog filter); labels translated when shown
 FORMATS = {
@@ -63,7 +62,7 @@ FORMATS = {
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+    return QCoreApplication.translate("AnnotationFiles", text)
 
 
 def _os_problem(exc: OSError) -> str:
@@ -106,7 +105,7 @@ def export_to_file(
     try:
         write_text(path, content, backup=False)
     except OSError as exc:
-        message = _tr("Cannot write {file}: {problem}.")
+        message = QCoreApplication.translate("AnnotationFiles", "Cannot write {file}: {problem}.")
         raise OSError(message.format(file=path, problem=_os_problem(exc))) from exc
 
 
@@ -127,7 +126,7 @@ class ImportReport:
     def message(self) -> str:
         """What was imported, in whole sentences of the UI language."""
         head = QCoreApplication.translate(
-            _CONTEXT,
+            "AnnotationFiles",
             "Imported %n annotation(s) from {file}: {placed} placed, {orphaned} orphaned "
             "(their text was not found).",
             "",
@@ -135,10 +134,16 @@ class ImportReport:
         )
         sentences = [head.format(file=self.path.name, placed=self.placed, orphaned=self.orphaned)]
         if self.changed < self.total:
-            again = _tr("{n} of them were already here (or deleted here since).")
+            again = QCoreApplication.translate(
+                "AnnotationFiles", "{n} of them were already here (or deleted here since)."
+            )
             sentences.append(again.format(n=self.total - self.changed))
         if self.other_document:
-            sentences.append(_tr("The file was exported from another document."))
+            sentences.append(
+                QCoreApplication.translate(
+                    "AnnotationFiles", "The file was exported from another document."
+                )
+            )
         return " ".join(sentences)
 
 
@@ -150,20 +155,26 @@ def import_from_file(store: AnnotationStore, doc_id: str, path: Path) -> ImportR
     try:
         value = json.loads(path.read_text("utf-8"))
     except OSError as exc:
-        message = _tr("Cannot read {file}: {problem}.")
+        message = QCoreApplication.translate("AnnotationFiles", "Cannot read {file}: {problem}.")
         raise ValueError(message.format(file=path, problem=_os_problem(exc))) from exc
     except UnicodeDecodeError as exc:
-        message = _tr("{file} is not a JSON file (it is not UTF-8 text).")
+        message = QCoreApplication.translate(
+            "AnnotationFiles", "{file} is not a JSON file (it is not UTF-8 text)."
+        )
         raise ValueError(message.format(file=path)) from exc
     except json.JSONDecodeError as exc:
-        message = _tr("{file} is not a JSON file (error at line {line}, column {column}).")
+        message = QCoreApplication.translate(
+            "AnnotationFiles", "{file} is not a JSON file (error at line {line}, column {column})."
+        )
         raise ValueError(message.format(file=path, line=exc.lineno, column=exc.colno)) from exc
     try:
         items = from_w3c(value, store.text)
         source = source_doc_id(value)
     except (ValueError, AttributeError, TypeError) as exc:
         log.warning("%s: not W3C Web Annotations: %s", path, exc)
-        message = _tr("{file} is not W3C Web Annotation data; nothing was imported.")
+        message = QCoreApplication.translate(
+            "AnnotationFiles", "{file} is not W3C Web Annotation data; nothing was imported."
+        )
         raise ValueError(message.format(file=path)) from exc
     changed = store.merge_in(items)
     return ImportReport(
@@ -238,7 +249,7 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Export Annotations: ask format, script and file; the status message."""
     store, record = layer.store, layer.reader.record
     if store is None or record is None:
-        return _tr("Open a document first")
+        return QCoreApplication.translate("AnnotationFiles", "Open a document first")
     dialog = ExportDialog(parent, layer.reader.options.script)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -248,21 +259,34 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     try:
         export_to_file(store, record, path, dialog.fmt, dialog.script)
     except (OSError, ValueError) as exc:
-        advice = _tr("Choose another folder, or free some space, and export again.")
-        problem_box(parent, _tr("Export failed"), str(exc), advice).exec()
+        advice = QCoreApplication.translate(
+            "AnnotationFiles", "Choose another folder, or free some space, and export again."
+        )
+        problem_box(
+            parent, QCoreApplication.translate("AnnotationFiles", "Export failed"), str(exc), advice
+        ).exec()
         return str(exc)
     done = QCoreApplication.translate(
-        _CONTEXT, "Exported %n annotation(s) to {file}.", "", len(store.items())
+        "AnnotationFiles", "Exported %n annotation(s) to {file}.", "", len(store.items())
     )
     return done.format(file=path)
 
 
 def import_file_dialog(parent: QWidget) -> QFileDialog:
     """The dialog that picks a W3C Web Annotation file to import."""
-    dialog = QFileDialog(parent, _tr("Import Annotations"), str(Path.home()))
+    dialog = QFileDialog(
+        parent,
+        QCoreApplication.translate("AnnotationFiles", "Import Annotations"),
+        str(Path.home()),
+    )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([_tr("W3C Web Annotations (*.jsonld *.json)"), _tr("All files (*)")])
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("AnnotationFiles", "W3C Web Annotations (*.jsonld *.json)"),
+            QCoreApplication.translate("AnnotationFiles", "All files (*)"),
+        ]
+    )
     return dialog
 
 
@@ -270,15 +294,19 @@ def import_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Import Annotations: pick a JSON-LD file, merge it, report the count."""
     store, doc_id = layer.store, layer.reader.doc_id
     if store is None or doc_id is None:
-        return _tr("Open a document first")
+        return QCoreApplication.translate("AnnotationFiles", "Open a document first")
     dialog = import_file_dialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     try:
         report = import_from_file(store, doc_id, Path(dialog.selectedFiles()[0]))
     except ValueError as exc:
-        advice = _tr("Choose a file exported from Tongwen's annotations (W3C JSON-LD).")
-        problem_box(parent, _tr("Import failed"), str(exc), advice).exec()
+        advice = QCoreApplication.translate(
+            "AnnotationFiles", "Choose a file exported from Tongwen's annotations (W3C JSON-LD)."
+        )
+        problem_box(
+            parent, QCoreApplication.translate("AnnotationFiles", "Import failed"), str(exc), advice
+        ).exec()
         return str(exc)
     layer.notify_changed()
     return report.message()

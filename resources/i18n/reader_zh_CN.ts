@@ -2,190 +2,435 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AnnotationColours</name>
+        <message>
+            <source>Yellow</source>
+            <extracomment>Colours as painted: translucent, so they read on the light, sepia and dark pages. English colour names (translated when shown: :func:`color_label`).</extracomment>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <source>Green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation>蓝色</translation>
+        </message>
+        <message>
+            <source>Pink</source>
+            <translation>粉色</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>紫色</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationFiles</name>
+        <message>
+            <source>Markdown</source>
+            <extracomment>format key → (label, file suffix, file-dialog filter); labels translated when shown</extracomment>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <source>W3C Web Annotation (JSON-LD)</source>
+            <translation>W3C 网页批注（JSON 格式）</translation>
+        </message>
+        <message>
+            <source>the file or folder does not exist</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>没有访问权限</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <source>the disk is read-only</source>
+            <translation>磁盘是只读的</translation>
+        </message>
+        <message>
+            <source>it is a folder</source>
+            <translation>这是一个文件夹</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {problem}.</source>
+            <translation>无法写入 {file}：{problem}。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n annotation(s) from {file}: {placed} placed, {orphaned} orphaned (their text was not found).</source>
+            <extracomment>the file names another document (placed by quote anyway)</extracomment>
+            <translation>
+                <numerusform>已从 {file} 导入 %n 条批注：{placed} 条已定位，{orphaned} 条未能定位（原文中找不到对应文字）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{n} of them were already here (or deleted here since).</source>
+            <translation>其中 {n} 条已经存在（或之后已在此删除）。</translation>
+        </message>
+        <message>
+            <source>The file was exported from another document.</source>
+            <translation>该文件是从另一篇文档导出的。</translation>
+        </message>
+        <message>
+            <source>Cannot read {file}: {problem}.</source>
+            <translation>无法读取 {file}：{problem}。</translation>
+        </message>
+        <message>
+            <source>{file} is not a JSON file (it is not UTF-8 text).</source>
+            <translation>{file} 不是 JSON 文件（不是 UTF-8 文本）。</translation>
+        </message>
+        <message>
+            <source>{file} is not a JSON file (error at line {line}, column {column}).</source>
+            <translation>{file} 不是有效的 JSON 文件（第 {line} 行第 {column} 列有错误）。</translation>
+        </message>
+        <message>
+            <source>{file} is not W3C Web Annotation data; nothing was imported.</source>
+            <translation>{file} 不是 W3C 网页批注数据，未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>Open a document first</source>
+            <translation>请先打开一篇文档</translation>
+        </message>
+        <message>
+            <source>Choose another folder, or free some space, and export again.</source>
+            <translation>请选择其他文件夹，或腾出磁盘空间后重新导出。</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n annotation(s) to {file}.</source>
+            <translation>
+                <numerusform>已将 %n 条批注导出到 {file}。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import Annotations</source>
+            <translation>导入批注</translation>
+        </message>
+        <message>
+            <source>W3C Web Annotations (*.jsonld *.json)</source>
+            <translation>W3C 网页批注 (*.jsonld *.json)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a file exported from Tongwen's annotations (W3C JSON-LD).</source>
+            <translation>请选择从同文导出的批注文件（W3C 格式的 .jsonld 文件）。</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotationLayer</name>
         <message>
             <source>&amp;Highlight</source>
             <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader</extracomment>
-            <translation type="unfinished" />
+            <translation>高亮(&amp;H)</translation>
         </message>
         <message>
             <source>Add or Edit &amp;Note…</source>
-            <translation type="unfinished" />
+            <translation>添加或编辑笔记(&amp;N)…</translation>
         </message>
         <message>
             <source>&amp;Bookmark</source>
-            <translation type="unfinished" />
+            <translation>书签(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Add a bookmark here, or remove the one here</source>
+            <translation>在此处添加书签，或删除此处的书签</translation>
         </message>
         <message>
             <source>Open a document first</source>
-            <translation type="unfinished" />
+            <translation>请先打开一篇文档</translation>
         </message>
         <message>
             <source>{path} is read-only here; annotations cannot be changed</source>
-            <translation type="unfinished" />
+            <translation>{path} 在此处是只读的，无法修改批注</translation>
         </message>
         <message>
             <source>Select some text to highlight</source>
-            <translation type="unfinished" />
+            <translation>请先选中要高亮的文字</translation>
         </message>
         <message>
             <source>Select some text to write a note about</source>
-            <translation type="unfinished" />
+            <translation>请先选中要加笔记的文字</translation>
         </message>
         <message>
             <source>Bookmarked</source>
-            <translation type="unfinished" />
+            <translation>已添加书签</translation>
+        </message>
+        <message>
+            <source>Bookmark removed; Ctrl+Z in the panel restores it</source>
+            <translation>书签已删除；在批注面板中按 Ctrl+Z 可恢复</translation>
         </message>
         <message>
             <source>Deleted; Ctrl+Z in the annotations panel undoes it</source>
-            <translation type="unfinished" />
+            <translation>已删除；在批注面板中按 Ctrl+Z 可撤销</translation>
         </message>
         <message>
             <source>This annotation's text is not in the document now</source>
-            <translation type="unfinished" />
+            <translation>这条批注对应的文字已不在当前文档中</translation>
+        </message>
+        <message>
+            <source>Text menu</source>
+            <translation>文字菜单</translation>
         </message>
         <message>
             <source>Highlight in Colour</source>
-            <translation type="unfinished" />
+            <translation>按颜色高亮</translation>
         </message>
         <message>
             <source>Remove Highlight</source>
-            <translation type="unfinished" />
+            <translation>删除高亮</translation>
         </message>
     </context>
     <context>
         <name>AnnotationsPanel</name>
         <message>
             <source>All colours</source>
-            <extracomment>Filter choices: (value, label); "orphaned" lists items whose text was lost. item id (the layer answers it)</extracomment>
-            <translation type="unfinished" />
+            <translation>全部颜色</translation>
         </message>
         <message>
             <source>Filter…</source>
-            <translation type="unfinished" />
+            <translation>筛选…</translation>
         </message>
         <message>
-            <source>Filter annotations</source>
-            <translation type="unfinished" />
+            <source>All kinds</source>
+            <extracomment>Filter choices: (value, label); "orphaned" lists items whose text was lost.</extracomment>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>高亮</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Orphaned</source>
+            <translation>未定位</translation>
+        </message>
+        <message>
+            <source>Problems with the annotation file</source>
+            <extracomment>error text on a light / a dark window item id (the layer answers it)</extracomment>
+            <translation>批注文件的问题</translation>
+        </message>
+        <message>
+            <source>Show kind</source>
+            <translation>显示类型</translation>
+        </message>
+        <message>
+            <source>Show only highlights, notes, bookmarks or orphans</source>
+            <translation>只显示高亮、笔记、书签或未定位的批注</translation>
+        </message>
+        <message>
+            <source>Show colour</source>
+            <translation>显示颜色</translation>
+        </message>
+        <message>
+            <source>Show only annotations of one colour</source>
+            <translation>只显示某一种颜色的批注</translation>
+        </message>
+        <message>
+            <source>Filter annotations by text</source>
+            <translation>按文字筛选批注</translation>
         </message>
         <message>
             <source>Annotations</source>
-            <translation type="unfinished" />
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>Number of annotations</source>
+            <translation>批注数量</translation>
         </message>
         <message>
             <source>Note…</source>
-            <translation type="unfinished" />
+            <translation>笔记…</translation>
+        </message>
+        <message>
+            <source>Write or edit the note of the selected annotation</source>
+            <translation>为选中的批注写笔记或编辑笔记</translation>
         </message>
         <message>
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Change colour</source>
+            <translation>更改颜色</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>撤销</translation>
         </message>
-        <message>
-            <source>{shown} of {total} annotations</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n of {total} annotation(s) shown</source>
+            <translation>
+                <numerusform>显示 %n 条，共 {total} 条批注</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} annotations</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n 条批注</numerusform>
+            </translation>
         </message>
         <message>
             <source>Bookmark: {q}</source>
-            <translation type="unfinished" />
+            <translation>书签：{q}</translation>
         </message>
         <message>
             <source>orphaned: not found in the current text</source>
-            <translation type="unfinished" />
+            <translation>未定位：当前文本中找不到</translation>
         </message>
         <message>
             <source>Show in Text</source>
-            <translation type="unfinished" />
+            <translation>在正文中显示</translation>
         </message>
         <message>
             <source>Edit Note…</source>
-            <translation type="unfinished" />
+            <translation>编辑笔记…</translation>
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
             <source>Export Annotations</source>
-            <extracomment>format key → (label, file suffix, file-dialog filter) the file names another document (placed by quote anyway)</extracomment>
-            <translation type="unfinished" />
+            <translation>导出批注</translation>
         </message>
         <message>
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>格式</translation>
         </message>
         <message>
             <source>Script</source>
-            <translation type="unfinished" />
+            <translation>文字</translation>
         </message>
         <message>
             <source>JSON-LD keeps the document's own text, so it can be imported again.</source>
-            <translation type="unfinished" />
+            <translation>JSON 格式保留文档的原文，以后可以再导入。</translation>
         </message>
         <message>
             <source>Quotes and chapter titles are shown in the chosen script.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export annotations</source>
-            <translation type="unfinished" />
+            <translation>引文和章节标题以所选文字显示。</translation>
         </message>
     </context>
     <context>
         <name>FindBar</name>
         <message>
             <source>Find in document (either script)</source>
-            <translation type="unfinished" />
+            <translation>在文档中查找（简繁皆可）</translation>
+        </message>
+        <message>
+            <source>Find in document</source>
+            <translation>在文档中查找</translation>
+        </message>
+        <message>
+            <source>Matches found</source>
+            <translation>找到的匹配</translation>
         </message>
         <message>
             <source>Previous match (Shift+Enter)</source>
-            <translation type="unfinished" />
+            <translation>上一个匹配 (Shift+Enter)</translation>
         </message>
         <message>
             <source>Next match (Enter)</source>
-            <translation type="unfinished" />
+            <translation>下一个匹配 (Enter)</translation>
         </message>
         <message>
-            <source>Close (Esc)</source>
-            <translation type="unfinished" />
+            <source>Close the find bar (Esc)</source>
+            <translation>关闭查找栏 (Esc)</translation>
+        </message>
+        <message>
+            <source>{i} of {n} (still loading…)</source>
+            <translation>第 {i} 个，共 {n} 个（仍在加载…）</translation>
         </message>
         <message>
             <source>searching…</source>
-            <translation type="unfinished" />
+            <translation>正在查找…</translation>
         </message>
         <message>
             <source>no matches</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> (loading…)</source>
-            <translation type="unfinished" />
+            <translation>没有匹配</translation>
         </message>
         <message>
             <source>{i} of {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {i} 个，共 {n} 个</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fonts</name>
+        <message>
+            <source>No Chinese font found (looked for Noto CJK, Source Han, PingFang, Microsoft YaHei/JhengHei): characters may show as empty boxes. Install a Chinese font, for example Noto Sans CJK (fonts-noto-cjk), and restart Tongwen.</source>
+            <extracomment>Preferred families per region, best first: serif for long reading, then sans.</extracomment>
+            <translation>未找到中文字体（已查找思源/Noto CJK、苹方、微软雅黑/正黑）：文字可能显示为空白方框。请安装中文字体（例如 Noto Sans CJK，软件包 fonts-noto-cjk），然后重新启动同文。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HintBar</name>
+        <message>
+            <source>Tips for reading</source>
+            <extracomment>The one-time hint shown with the first document (``AppSettings.hint_seen``).</extracomment>
+            <translation>阅读提示</translation>
+        </message>
+        <message>
+            <source>To switch between 简体 and 繁體, use the script button on the toolbar.</source>
+            <translation>切换简体/繁體：工具栏上的文字按钮</translation>
+        </message>
+        <message>
+            <source>Select text and right-click it to highlight it or add a note or a bookmark.</source>
+            <translation>选中文字后右键即可高亮、加笔记或书签</translation>
+        </message>
+        <message>
+            <source>Close the tips (they will not come back)</source>
+            <translation>关闭提示（以后不再显示）</translation>
+        </message>
+        <message>
+            <source>Close the tips</source>
+            <translation>关闭提示</translation>
         </message>
     </context>
     <context>
         <name>NoteDialog</name>
         <message>
             <source>Note</source>
-            <extracomment>Colours as painted: translucent, so they read on the light, sepia and dark pages. Char-format property holding the id of the item painted on a character.</extracomment>
-            <translation type="unfinished" />
+            <extracomment>Char-format property holding the id of the item painted on a character.</extracomment>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <source>“{quote}”</source>
+            <translation>“{quote}”</translation>
+        </message>
+        <message>
+            <source>Quoted text</source>
+            <translation>引文</translation>
         </message>
         <message>
             <source>Note text</source>
-            <translation type="unfinished" />
+            <translation>笔记内容</translation>
+        </message>
+        <message>
+            <source>Write your note here</source>
+            <translation>在这里写笔记</translation>
         </message>
     </context>
     <context>
@@ -193,136 +438,165 @@
         <message>
             <source>Document title</source>
             <extracomment>A document up to this size is one piece, built exactly as ``build_view`` builds it.</extracomment>
-            <translation type="unfinished" />
+            <translation>文档标题</translation>
         </message>
         <message>
             <source>Document details</source>
-            <translation type="unfinished" />
+            <translation>文档信息</translation>
         </message>
         <message>
             <source>Document text</source>
-            <translation type="unfinished" />
+            <translation>文档正文</translation>
         </message>
         <message>
             <source>No document open</source>
-            <translation type="unfinished" />
+            <translation>没有打开的文档</translation>
         </message>
         <message>
             <source>Double-click a document in the library to read it.</source>
-            <translation type="unfinished" />
+            <translation>在文库中双击一篇文档即可阅读。</translation>
+        </message>
+        <message>
+            <source>Cannot read the annotations and reading position of “{title}” ({file}): {problem}. The document opens at its start; check that the file is readable.</source>
+            <translation>无法读取《{title}》的批注和阅读位置（{file}）：{problem}。文档将从开头打开；请检查该文件是否可读。</translation>
+        </message>
+        <message>
+            <source>Text of “{title}”</source>
+            <translation>《{title}》正文</translation>
+        </message>
+        <message>
+            <source>This is the last chapter</source>
+            <translation>已经是最后一章</translation>
         </message>
     </context>
     <context>
         <name>ReaderToolbar</name>
         <message>
             <source>Reader</source>
-            <translation type="unfinished" />
+            <translation>阅读器</translation>
         </message>
         <message>
             <source>Script</source>
-            <translation type="unfinished" />
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>Show the text in 简体 or 繁體 (or as written)</source>
+            <translation>以简体或繁體显示正文（或按原文显示）</translation>
         </message>
         <message>
             <source>Set as Default</source>
-            <translation type="unfinished" />
+            <translation>设为默认</translation>
         </message>
         <message>
             <source>Use this script for documents not set otherwise</source>
-            <translation type="unfinished" />
+            <translation>未单独设置的文档都使用这种文字</translation>
         </message>
         <message>
             <source>Clean</source>
-            <translation type="unfinished" />
+            <translation>纯净阅读</translation>
         </message>
         <message>
             <source>Hide web boilerplate and pinyin hints (off: raw)</source>
-            <translation type="unfinished" />
+            <translation>隐藏网页杂项和拼音注音（关闭：显示原始文本）</translation>
         </message>
         <message>
             <source>Pinyin: hidden</source>
-            <translation type="unfinished" />
+            <translation>拼音：隐藏</translation>
         </message>
         <message>
             <source>Pinyin: on hover</source>
-            <translation type="unfinished" />
+            <translation>拼音：悬停显示</translation>
         </message>
         <message>
             <source>Pinyin: inline</source>
-            <translation type="unfinished" />
+            <translation>拼音：行内显示</translation>
         </message>
         <message>
             <source>Pinyin hints</source>
-            <translation type="unfinished" />
+            <translation>拼音注音</translation>
         </message>
         <message>
             <source>Font</source>
-            <translation type="unfinished" />
+            <translation>字体</translation>
+        </message>
+        <message>
+            <source>Font (remembered for each script)</source>
+            <translation>字体（按文字分别记住）</translation>
         </message>
         <message>
             <source>Font size</source>
-            <translation type="unfinished" />
+            <translation>字号</translation>
+        </message>
+        <message>
+            <source> pt</source>
+            <translation> 磅</translation>
         </message>
         <message>
             <source>Line spacing</source>
-            <translation type="unfinished" />
+            <translation>行距</translation>
         </message>
         <message>
             <source>Page width (characters; 0: full width)</source>
-            <translation type="unfinished" />
+            <translation>版心宽度（字数；0 为全宽）</translation>
         </message>
         <message>
-            <source>Theme: system</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Light</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sepia</source>
-            <translation type="unfinished" />
+            <source> characters</source>
+            <translation> 字</translation>
         </message>
         <message>
             <source>Theme</source>
-            <translation type="unfinished" />
+            <translation>主题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptNames</name>
+        <message>
+            <source>原文</source>
+            <extracomment>The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).</extracomment>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>简体</source>
+            <translation>简体</translation>
+        </message>
+        <message>
+            <source>繁體</source>
+            <translation>繁體</translation>
+        </message>
+        <message>
+            <source>臺灣正體</source>
+            <translation>臺灣正體</translation>
+        </message>
+        <message>
+            <source>香港繁體</source>
+            <translation>香港繁體</translation>
+        </message>
+    </context>
+    <context>
+        <name>Themes</name>
+        <message>
+            <source>Theme: as the system</source>
+            <extracomment>secondary text: the document's details find hits the find hit shown now dotted underline of characters with a pinyin reading background of the first-run hint bar opacity (0–255) of highlight colours painted over the page Names shown for the theme choices, translated when shown (:func:`theme_label`).</extracomment>
+            <translation>主题：跟随系统</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>Sepia</source>
+            <translation>护眼米黄</translation>
         </message>
     </context>
     <context>
         <name>TocPanel</name>
         <message>
             <source>Table of contents</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Open a document first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exported {n} annotations to {path}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import annotations</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import failed</source>
-            <translation type="unfinished" />
+            <translation>目录</translation>
         </message>
     </context>
 </TS>
