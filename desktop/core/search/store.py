@@ -38,7 +38,7 @@ _FORMAT = 2
 _FLUSH_POSTINGS = 6_000_000  #: postings held in memory before a segment is written
 _MAX_SEGMENTS = 24
 _TEXT_LEVEL = 1  #: zlib level of stored texts (1: 93 MB/s, ratio 0.50 of UTF-8)
-_BIG_TEXT = 1 << 16  #: texts at least this long (chars) are cached once decoded
+_BIG_TEXT = 0  #: texts at least this long (chars) are kept decoded (LRU, bounded)
 _TEXT_CACHE_CHARS = 32 << 20
 
 
