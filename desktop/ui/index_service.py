@@ -28,15 +28,15 @@ __all__ = ["IndexService"]
 
 log = logging.getLogger(__name__)
 
-#: Documents re-indexed per background job (searches may run between jobs).
+# Documents re-indexed per background job (searches may run between jobs).
 BATCH = 8
-#: Wait before trying again when another process is writing the index.
+# Wait before trying again when another process is writing the index.
 BUSY_RETRY_MS = 3000
 
-#: called on the UI thread with the results and what ``prepare`` made of them
+# called on the UI thread with the results and what ``prepare`` made of them
 SearchDone = Callable[[SearchResults, Any], None]
 SearchFailed = Callable[[str], None]
-#: called in the worker with the results (e.g. to read text around the hits)
+# called in the worker with the results (e.g. to read text around the hits)
 Prepare = Callable[[SearchResults], Any]
 
 
@@ -59,9 +59,9 @@ class _Busy:
 class IndexService(QObject):
     """Keeps one library's search index current and runs searches off the UI thread."""
 
-    status = Signal(str)  #: a status-bar message ("" when the work is done)
-    readyChanged = Signal(bool)  #: the index became usable (or unusable)
-    indexChanged = Signal()  #: documents were (re)indexed: visible results may be stale
+    status = Signal(str)  # a status-bar message ("" when the work is done)
+    readyChanged = Signal(bool)  # the index became usable (or unusable)
+    indexChanged = Signal()  # documents were (re)indexed: visible results may be stale
 
     def __init__(
         self, library: Any, parent: QObject | None = None, *, index: SearchIndex | None = None
@@ -151,7 +151,10 @@ class IndexService(QObject):
         QTimer.singleShot(0, self._next_job)
 
     def _busy_later(self, message: str) -> None:
-        self.status.emit(self.tr("Search index busy: {m}; retrying…").format(m=message))
+        log.info("search index busy: %s", message)
+        self.status.emit(
+            self.tr("Search index busy: another Tongwen window is updating it; retrying…")
+        )
         self._retry.start()
 
     # ---------------------------------------------------------------- full pass
@@ -172,13 +175,12 @@ class IndexService(QObject):
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        verb = (
-            self.tr("Rebuilding search index")
-            if message.startswith("rebuilding")
-            else self.tr("Updating search index")
-        )
         percent = round(100 * done / total) if total else 100
-        self.status.emit(f"{verb}… {percent}%")
+        if message.startswith("rebuilding"):
+            text = self.tr("Rebuilding search index… {percent}%")
+        else:
+            text = self.tr("Updating search index… {percent}%")
+        self.status.emit(text.format(percent=percent))
 
     def _full_done(self, complete: object) -> None:
         if isinstance(complete, _Busy):
@@ -197,7 +199,10 @@ class IndexService(QObject):
     def _full_failed(self, message: str) -> None:
         self._task = None
         log.warning("search index unusable: %s", message)
-        self.error = self.tr("The search index cannot be built: {m}").format(m=message)
+        self.error = self.tr(
+            "The search index cannot be built ({problem}); searching is off until Tongwen "
+            "restarts. Check that the cache folder is writable and has free space."
+        ).format(problem=message)
         self._needs_full = False
         self._set_ready(False)
         self.status.emit(self.error)

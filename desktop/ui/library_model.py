@@ -1,11 +1,21 @@
-"""The library as a Qt table model, and the proxy that sorts and filters it."""
+"""The library as a Qt table model, and the proxy that sorts and filters it.
+
+Headers, script names and dates are shown in the UI language: the English texts
+are kept in tuples (marked for lupdate with ``QT_TRANSLATE_NOOP``) and translated
+when Qt asks for them, so a language installed later is picked up.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,24 +24,41 @@ from PySide6.QtCore import (
 
 from desktop.core.library import DocRecord
 
-__all__ = ["COLUMNS", "LibraryFilterProxy", "LibraryTableModel"]
-
-#: (key, header) of each column, in order.
-COLUMNS: list[tuple[str, str]] = [
-    ("title", "Title"),
-    ("source", "Source"),
-    ("published", "Published"),
-    ("script", "Script"),
-    ("chars", "Length"),
-    ("progress", "Progress"),
-    ("annotations", "Notes"),
-    ("imported", "Imported"),
+__all__ = [
+    "COLUMNS",
+    "LibraryFilterProxy",
+    "LibraryTableModel",
+    "format_date",
+    "script_label",
 ]
 
+_CONTEXT = "LibraryTableModel"
+
+# (key, header) of each column, in order; headers are translated when shown.
+COLUMNS: list[tuple[str, str]] = [
+    ("title", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Title"))),
+    ("source", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Source"))),
+    ("published", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Published"))),
+    ("script", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Script"))),
+    ("chars", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Length"))),
+    ("progress", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Progress"))),
+    ("annotations", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Notes"))),
+    ("imported", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Imported"))),
+]
+
+# Header tool tips (what a column counts), translated when shown.
+_HEADER_TIPS = {
+    "chars": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Number of characters in the document")),
+    "progress": str(QT_TRANSLATE_NOOP("LibraryTableModel", "How far you have read")),
+    "annotations": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Highlights, notes and bookmarks")),
+    "script": str(QT_TRANSLATE_NOOP("LibraryTableModel", "The script the document is written in")),
+}
+
+# The script a document was detected in, as shown in the table.
 SCRIPT_LABELS = {
-    "simplified": "简体",
-    "traditional": "繁體",
-    "mixed": "混合",
+    "simplified": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Simplified")),
+    "traditional": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Traditional")),
+    "mixed": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Mixed")),
     "unknown": "—",
 }
 
@@ -39,19 +66,53 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def script_label(script: str) -> str:
+    """The name of ``script`` ("simplified") in the UI language (简体)."""
+    label = SCRIPT_LABELS.get(script)
+    return _tr(label) if label else script
+
+
+def format_date(text: str | None) -> str:
+    """An ISO date or date-time (or just a year/month) written the UI language's way.
+
+    Text that does not start with a date is returned unchanged.
+    """
+    if not text:
+        return ""
+    match = _DATE.match(text.strip())
+    if match is None:
+        return text
+    year, month, day = (int(g) if g else 0 for g in match.groups())
+    if not month:
+        return str(year)
+    #: A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.
+    day_format = QCoreApplication.translate("LibraryTableModel", "yyyy-MM-dd")
+    #: A Qt date pattern for a year and month: yyyy year, MM or M month.
+    month_format = QCoreApplication.translate("LibraryTableModel", "yyyy-MM")
+    date = QDate(year, month, day or 1)
+    if not date.isValid():
+        return text
+    return QLocale().toString(date, day_format if day else month_format)
 
 
 def _display(doc: DocRecord, key: str) -> str:
     if key == "chars":
-        return f"{doc.chars:,}"
+        return QLocale().toString(doc.chars)
     if key == "script":
-        return SCRIPT_LABELS.get(doc.script, doc.script)
+        return script_label(doc.script)
     if key == "progress":
         return f"{round(doc.progress * 100)}%" if doc.progress else ""
     if key == "annotations":
         return str(doc.annotations) if doc.annotations else ""
-    if key == "imported":
-        return doc.imported[:10]
+    if key in ("imported", "published"):
+        return format_date(getattr(doc, key))
     value = getattr(doc, key)
     return "" if value is None else str(value)
 
@@ -63,15 +124,26 @@ def _sort_key(doc: DocRecord, key: str) -> Any:
     return "" if value is None else str(value)
 
 
+def _tooltip(doc: DocRecord, key: str) -> str | None:
+    if key == "title":
+        parts = [doc.title, doc.author or "", doc.original_name]
+        return "\n".join(p for p in parts if p)
+    if key in ("published", "imported"):
+        value = getattr(doc, key)
+        return str(value) if value else None
+    return None
+
+
 class LibraryTableModel(QAbstractTableModel):
     """Rows are :class:`DocRecord` objects; the model never reads files."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._docs: list[DocRecord] = []
-        self._headers = [h for _, h in COLUMNS]
+        self._headers: list[str] | None = None
 
     def set_headers(self, headers: list[str]) -> None:
+        """Replace the (translated) column headers with ``headers``."""
         self._headers = headers
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
@@ -116,8 +188,13 @@ class LibraryTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        key, header = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if self._headers else _tr(header)
+        if role == Qt.ItemDataRole.ToolTipRole and key in _HEADER_TIPS:
+            return _tr(_HEADER_TIPS[key])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,9 +204,8 @@ class LibraryTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(doc, key)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
-            parts = [doc.title, doc.author or "", doc.original_name]
-            return "\n".join(p for p in parts if p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(doc, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
             "chars",
             "progress",
@@ -151,6 +227,11 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    @property
+    def filtering(self) -> bool:
+        """True while a filter text hides rows that do not match."""
+        return bool(self._words)
 
     def set_filter_text(self, text: str) -> None:
         from desktop.core.fold import fold_for_match

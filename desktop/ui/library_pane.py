@@ -1,16 +1,25 @@
-"""The library pane: quick filter box above a sortable table of documents."""
+"""The library pane: a search field above a sortable table of documents.
+
+The field filters the table by title, author and source as the reader types; the
+:class:`~desktop.ui.search_pane.SearchPane` takes the same field (see
+:meth:`LibraryPane.take_search_field`) to run full-text searches from it.  An empty
+library shows how to import documents instead of an empty table.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,52 +38,118 @@ class LibraryPane(QWidget):
     editRequested = Signal(str)
     reencodeRequested = Signal(str)
     removeRequested = Signal(list)
+    importRequested = Signal()  # the empty library's Import button
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryTableModel(self)
         self.proxy = LibraryFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-
-        self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText(self.tr("Filter by title, author, source…"))
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.setAccessibleName(self.tr("Filter the library"))
-        self.filter_box.textChanged.connect(self.proxy.set_filter_text)
-
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Library"))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.resizeSection(0, 300)
-        self.table.doubleClicked.connect(self._activated)
-        self.table.activated.connect(self._activated)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-
-        remove = QAction(self.tr("Remove"), self.table)
-        remove.setShortcut(QKeySequence.StandardKey.Delete)
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.triggered.connect(self._remove_selected)
-        self.table.addAction(remove)
-
+        self.filter_box = self._build_field()
+        self.table = self._build_table()
+        self.empty_page = self._build_empty_page()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.filter_box)
-        layout.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        QWidget.setTabOrder(self.filter_box, self.table)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_state)
+        self._update_state()
+
+    # ------------------------------------------------------------------ set-up
+    def _build_field(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setPlaceholderText(self.tr("Search titles, authors or full text…"))
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName(self.tr("Search the library"))
+        box.textChanged.connect(self.proxy.set_filter_text)
+        box.installEventFilter(self)
+        return box
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setAccessibleName(self.tr("Library"))
+        table.setAccessibleDescription(
+            self.tr("Your documents. Press Enter to open the selected one.")
+        )
+        table.setSortingEnabled(True)
+        table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 300)
+        table.doubleClicked.connect(self._activated)
+        table.activated.connect(self._activated)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        remove = QAction(self.tr("Remove"), table)
+        remove.setShortcut(QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_selected)
+        table.addAction(remove)
+        return table
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget(self)
+        title = QLabel(self.tr("Your library is empty"), page)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        keys = QKeySequence(QKeySequence.StandardKey.Open).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        text = self.tr(
+            "Add documents with File → Import Files… ({keys}) or File → Import Folder…, "
+            "or drag and drop files onto this window. Tongwen reads TXT, EPUB and HTML "
+            "in 简体 or 繁體."
+        ).format(keys=keys)
+        explanation = QLabel(text, page)
+        explanation.setWordWrap(True)
+        explanation.setMaximumWidth(420)
+        self.import_button = QPushButton(self.tr("Import Files…"), page)
+        self.import_button.setAccessibleName(self.tr("Import files into the library"))
+        self.import_button.clicked.connect(self.importRequested)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        for widget in (title, explanation, self.import_button):
+            if isinstance(widget, QLabel):
+                widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        layout.setSpacing(12)
+        return page
+
+    def take_search_field(self) -> QLineEdit:
+        """Hand the search field to a container that shows it (it keeps filtering here)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.filter_box)
+        QWidget.setTabOrder(self.filter_box, self.table)
+        return self.filter_box
 
     # ----------------------------------------------------------------- content
+    @property
+    def is_empty(self) -> bool:
+        """True when the library has no documents (the import explanation shows)."""
+        return self.model.rowCount() == 0
+
+    def _update_state(self, *_: Any) -> None:
+        self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.table)
+
     def set_documents(self, docs: list[DocRecord]) -> None:
         self.model.set_documents(docs)
         self.table.resizeColumnsToContents()
@@ -101,6 +176,18 @@ class LibraryPane(QWidget):
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 
+    def focus_list(self) -> bool:
+        """Move the keyboard focus into the table (first row if none is current)."""
+        if self.is_empty:
+            self.import_button.setFocus()
+            return True
+        if not self.proxy.rowCount():
+            return False
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus()
+        return True
+
     # ----------------------------------------------------------------- actions
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -120,11 +207,27 @@ class LibraryPane(QWidget):
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(doc_id))
-        menu.addAction(self.tr("Edit metadata…"), lambda: self.editRequested.emit(doc_id))
+        menu.addAction(self.tr("Edit Metadata…"), lambda: self.editRequested.emit(doc_id))
         menu.addAction(
-            self.tr("Re-decode with another encoding…"), lambda: self.reencodeRequested.emit(doc_id)
+            self.tr("Re-decode with Another Encoding…"),
+            lambda: self.reencodeRequested.emit(doc_id),
         )
         menu.addSeparator()
         menu.addAction(self.tr("Remove"), self._remove_selected)
         menu.popup(self.table.viewport().mapToGlobal(pos))
         self._menu: Any = menu  # keep a reference while it is shown (and for tests)
+
+    # --------------------------------------------------------------------- keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is not self.filter_box or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.filter_box.text():
+            if kind == QEvent.Type.KeyPress:
+                self.filter_box.clear()
+            event.accept()  # also claims Esc from window shortcuts (ShortcutOverride)
+            return True
+        if kind == QEvent.Type.KeyPress and key == Qt.Key.Key_Down and self.focus_list():
+            return True
+        return super().eventFilter(watched, event)

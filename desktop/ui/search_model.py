@@ -11,11 +11,22 @@ text for the delegate.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.search import SearchHit
 from desktop.core.views import (
@@ -25,17 +36,20 @@ from desktop.core.views import (
     convert_with_map,
     script_config,
 )
+from desktop.ui.library_model import format_date
 
 __all__ = [
     "HITS_ROLE",
     "ID_ROLE",
     "ROW_ROLE",
+    "ResultDelegate",
     "ResultRow",
     "SearchResultsModel",
     "convert_marked",
     "make_row",
     "row_html",
     "snippet_window",
+    "translate_hint",
 ]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,11 +57,11 @@ HITS_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Range = tuple[int, int]
-#: doc_id → the view options the reader shows that document with
+# doc_id → the view options the reader shows that document with
 OptionsFor = Callable[[str], ViewOptions]
-#: Characters of context before and after the first hit in a snippet.
+# Characters of context before and after the first hit in a snippet.
 BEFORE, AFTER = 30, 60
-#: How far beyond the core's snippet a window reaches to take whole lines.
+# How far beyond the core's snippet a window reaches to take whole lines.
 REACH = 400
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -58,11 +72,11 @@ class ResultRow:
 
     doc_id: str
     title: str
-    details: str  #: "source · date", in the display script
-    snippet: str  #: in the display script
-    marks: tuple[Range, ...]  #: hit ranges inside ``snippet``
-    hits: tuple[Range, ...]  #: every hit in canonical offsets (for the reader)
-    cut_before: bool = True  #: the snippet starts inside the document (show "…")
+    details: str  # "source · date", in the display script
+    snippet: str  # in the display script
+    marks: tuple[Range, ...]  # hit ranges inside ``snippet``
+    hits: tuple[Range, ...]  # every hit in canonical offsets (for the reader)
+    cut_before: bool = True  # the snippet starts inside the document (show "…")
 
 
 def convert_marked(
@@ -141,7 +155,9 @@ def make_row(
     title = hit.title or (record.title if record is not None else "") or hit.doc_id[:12]
     parts: list[str] = []
     if record is not None:
-        date = record.published or f"imported {record.imported[:10]}"
+        date = format_date(record.published) or QCoreApplication.translate(
+            "SearchResultsModel", "imported {date}"
+        ).format(date=format_date(record.imported))
         parts = [p for p in (record.source, date) if p]
     return ResultRow(
         doc_id=hit.doc_id,
@@ -209,6 +225,9 @@ class SearchResultsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -226,3 +245,144 @@ class SearchResultsModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         return None
+
+
+# The core's query hints (English, from desktop.core.search.query) → whole sentences
+# translated when shown; the pattern's named groups fill the placeholders.
+_HINTS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^a quotation mark is not closed"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "A quotation mark is not closed, so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^published:(?P<value>\S*) is not a date"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "“published:{value}” is not a date like 2024 or 2024-08..2024-12, "
+                "so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^published: needs a date"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "“published:” needs a date like 2024, so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^unknown field (?P<field>\w+):"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "“{field}:” is not a field you can search in, so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^(?P<field>\w+): needs a value"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints", "“{field}:” needs a value, so the words were searched for instead."
+            )
+        ),
+    ),
+    (
+        re.compile(r"^OR needs a term on each side"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "OR needs a word on each side, so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^OR cannot join an excluded term"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "OR cannot join an excluded word, so the words were searched for instead.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^only excluded terms"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "SearchHints",
+                "The query only leaves words out; add something to look for. "
+                "The words were searched for instead.",
+            )
+        ),
+    ),
+]
+
+
+def translate_hint(hint: str) -> str:
+    """The core's English query ``hint`` as a sentence in the UI language."""
+    for pattern, sentence in _HINTS:
+        match = pattern.match(hint)
+        if match:
+            text = QCoreApplication.translate("SearchHints", sentence)
+            return text.format(**match.groupdict())
+    return hint
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints a result row as rich text (bold title, dim details, marked snippet)."""
+
+    PAD = 6
+
+    def _document(self, option: QStyleOptionViewItem, row: ResultRow) -> QTextDocument:
+        palette = option.palette  # type: ignore[attr-defined]
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDocumentMargin(0)
+        mark, mark_text = ("#8a6d00", "#ffffff") if dark else ("#ffe680", "#000000")
+        dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        doc.setHtml(row_html(row, dim=dim, mark=mark, mark_text=mark_text))
+        width = option.rect.width() or 360  # type: ignore[attr-defined]
+        doc.setTextWidth(max(120, width - 2 * self.PAD))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        text = option.text  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        if style is not None:  # background, selection and focus, without the text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        option.text = text  # type: ignore[attr-defined]
+        doc = self._document(option, row)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        painter.save()
+        painter.translate(option.rect.left() + self.PAD, option.rect.top() + self.PAD)  # type: ignore[attr-defined]
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
+            return super().sizeHint(option, index)
+        self.initStyleOption(option, index)
+        view = option.widget  # type: ignore[attr-defined]
+        if isinstance(view, QListView):
+            option.rect.setWidth(view.viewport().width())  # type: ignore[attr-defined]
+        doc = self._document(option, row)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PAD + 1)

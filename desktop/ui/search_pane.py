@@ -1,39 +1,34 @@
-"""Library search: a search box above the library, results in place of the list.
+"""Library search: one search field above the library, results in place of the list.
 
-:class:`SearchPane` wraps the library pane: while a query is active the results
-(title, source · date, snippet with the hits marked, in the reader's chosen script)
-replace the library table; Esc clears the query and brings the library back.
-Typing searches after a short pause, in the background through the
-:class:`~desktop.ui.index_service.IndexService`.  Opening a result emits
+:class:`SearchPane` wraps the library pane and takes over its search field: typing
+filters the list by title, author and source at once; Enter (or a short pause) runs
+the full-text search in the background through the
+:class:`~desktop.ui.index_service.IndexService`, and the results (title, source ·
+date, snippet with the hits marked, in the reader's chosen script) replace the
+list; Esc clears the field and brings the library back.  Opening a result emits
 :attr:`SearchPane.openRequested` with the document's canonical hit ranges, which
 :class:`HitNavigator` marks in the reader and steps through (F3 / Shift+F3).
 """
 
 from __future__ import annotations
 
+import html
+import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -44,21 +39,22 @@ from desktop.ui.index_service import IndexService
 from desktop.ui.search_model import (
     HITS_ROLE,
     ID_ROLE,
-    ROW_ROLE,
     OptionsFor,
+    ResultDelegate,
     ResultRow,
     SearchResultsModel,
     make_row,
-    row_html,
     snippet_window,
+    translate_hint,
 )
 from desktop.ui.settings import AppSettings
 
-__all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane", "view_options"]
+__all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane", "view_options", "worth_searching"]
 
-#: Pause after the last keystroke before searching.
-DEBOUNCE_MS = 250
-_Index = QModelIndex | QPersistentModelIndex
+# Pause after the last keystroke before searching the full text.
+DEBOUNCE_MS = 300
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def view_options(settings: AppSettings, doc_id: str) -> ViewOptions:
@@ -71,63 +67,25 @@ def view_options(settings: AppSettings, doc_id: str) -> ViewOptions:
     )
 
 
-class _ResultDelegate(QStyledItemDelegate):
-    """Paints a result row as rich text (bold title, dim details, marked snippet)."""
+def worth_searching(text: str) -> bool:
+    """True when typing ``text`` should search the full text after a pause.
 
-    PAD = 6
-
-    def _document(self, option: QStyleOptionViewItem, row: ResultRow) -> QTextDocument:
-        palette = option.palette  # type: ignore[attr-defined]
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        doc.setDocumentMargin(0)
-        mark, mark_text = ("#8a6d00", "#ffffff") if dark else ("#ffe680", "#000000")
-        dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        doc.setHtml(row_html(row, dim=dim, mark=mark, mark_text=mark_text))
-        width = option.rect.width() or 360  # type: ignore[attr-defined]
-        doc.setTextWidth(max(120, width - 2 * self.PAD))
-        return doc
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        row = index.data(ROW_ROLE)
-        if not isinstance(row, ResultRow):
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
-        text = option.text  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        if style is not None:  # background, selection and focus, without the text
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        option.text = text  # type: ignore[attr-defined]
-        doc = self._document(option, row)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
-        painter.save()
-        painter.translate(option.rect.left() + self.PAD, option.rect.top() + self.PAD)  # type: ignore[attr-defined]
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        row = index.data(ROW_ROLE)
-        if not isinstance(row, ResultRow):
-            return super().sizeHint(option, index)
-        self.initStyleOption(option, index)
-        view = option.widget  # type: ignore[attr-defined]
-        if isinstance(view, QListView):
-            option.rect.setWidth(view.viewport().width())  # type: ignore[attr-defined]
-        doc = self._document(option, row)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PAD + 1)
+    One Han character is enough; Latin needs two letters or digits (one letter would
+    match nearly everything).  Enter searches any text.
+    """
+    return bool(_HAN.search(text)) or len(_LATIN.findall(text)) >= 2
 
 
 class SearchPane(QWidget):
-    """Search box above ``library_widget``; results replace it while a query is active."""
+    """One search field above ``library_widget``; full-text results replace the list.
 
-    openRequested = Signal(str, list)  #: doc id, canonical hit ranges
-    resultsShown = Signal(int)  #: how many rows are listed (after each search)
+    Typing filters the library list at once (by title, author and source); Enter, or a
+    pause of :data:`DEBOUNCE_MS` after a query worth searching (:func:`worth_searching`),
+    runs the full-text search.  Esc clears the field and brings the whole list back.
+    """
+
+    openRequested = Signal(str, list)  # doc id, canonical hit ranges
+    resultsShown = Signal(int)  # how many rows are listed (after each search)
 
     def __init__(
         self,
@@ -140,6 +98,7 @@ class SearchPane(QWidget):
         super().__init__(parent)
         self.service = service
         self.library = library
+        self.library_widget = library_widget
         self.options_for = options_for
         self.last_results: SearchResults | None = None
         self._windows: dict[str, tuple[int, str]] = {}
@@ -156,21 +115,57 @@ class SearchPane(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build(self, library_widget: QWidget) -> None:
-        self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(
-            self.tr('Search the library — 简体 or 繁體, "phrases", -exclude, title:…')
-        )
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName(self.tr("Search the library"))
+        self.search_box = self._search_field(library_widget)
+        self.search_box.setToolTip(self.syntax_help())
+        self.search_box.setAccessibleDescription(self.syntax_help())
         self.search_box.installEventFilter(self)
-        self.message = QLabel(self)
+        self.help_button = QToolButton(self)
+        self.help_button.setText("?")
+        self.help_button.setToolTip(self.tr("How to search"))
+        self.help_button.setAccessibleName(self.tr("How to search"))
+        self.help_button.clicked.connect(self.show_syntax_help)
+        self.results_page = self._build_results_page()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(library_widget)
+        self.stack.addWidget(self.results_page)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(self.search_box, 1)
+        row.addWidget(self.help_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.stack, 1)
+        table = getattr(library_widget, "table", None)
+        chain: list[QWidget] = [self.search_box]
+        chain += [table] if isinstance(table, QWidget) else []
+        chain += [self.results, self.help_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _search_field(self, library_widget: QWidget) -> QLineEdit:
+        take = getattr(library_widget, "take_search_field", None)
+        if callable(take):
+            box = take()
+            box.setParent(self)
+            return box
+        box = QLineEdit(self)
+        box.setPlaceholderText(self.tr("Search the full text…"))
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName(self.tr("Search the library"))
+        return box
+
+    def _build_results_page(self) -> QWidget:
+        page = QWidget(self)
+        self.message = QLabel(page)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Search status"))
         self.message.setContentsMargins(4, 2, 4, 2)
         self.model = SearchResultsModel(self)
-        self.results = QListView(self)
+        self.results = QListView(page)
         self.results.setModel(self.model)
-        self.results.setItemDelegate(_ResultDelegate(self.results))
+        self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -179,21 +174,36 @@ class SearchPane(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self._open_index)
         self.results.installEventFilter(self)
-        page = QWidget(self)
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.setSpacing(2)
-        page_layout.addWidget(self.message)
-        page_layout.addWidget(self.results, 1)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(library_widget)
-        self.stack.addWidget(page)
-        self.results_page = page
-        layout = QVBoxLayout(self)
+        self.empty_label = QLabel(page)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(24, 24, 24, 24)
+        self.empty_label.setAccessibleName(self.tr("No results"))
+        self.empty_label.hide()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.stack, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.empty_label, 1)
+        return page
+
+    def syntax_help(self) -> str:
+        """The query syntax in a few lines (tool tip of the field, help button)."""
+        return self.tr(
+            "Type to filter the list by title, author or source; press Enter to search "
+            "the full text. 简体 and 繁體 find each other.\n"
+            '"two words" finds a phrase, -word leaves documents out, a OR b finds either.\n'
+            "title:, author:, source:, notes: search one field; script:traditional, "
+            "format:epub and published:2024 or published:2024-08..2024-12 narrow the list."
+        )
+
+    def show_syntax_help(self) -> None:
+        """Show the query syntax beside the help button."""
+        corner = self.help_button.rect().bottomLeft()
+        QToolTip.showText(
+            self.help_button.mapToGlobal(corner), self.syntax_help(), self.help_button
+        )
 
     # ---------------------------------------------------------------- queries
     @property
@@ -208,11 +218,15 @@ class SearchPane(QWidget):
     def _typed(self, text: str) -> None:
         if not text.strip():
             self.show_library()
-            return
-        self._timer.start()
+        elif worth_searching(text):
+            self._timer.start()
+        else:  # too short to search the full text: the filtered list is the answer
+            self._timer.stop()
+            if self.showing_results:
+                self._leave_results()
 
     def run_search(self) -> None:
-        """Search for the box's text now (in the background)."""
+        """Search for the field's text now (in the background)."""
         self._timer.stop()
         query = self.search_box.text().strip()
         if not query:
@@ -222,12 +236,20 @@ class SearchPane(QWidget):
         self._pending = True
         self.stack.setCurrentWidget(self.results_page)
         if not self.service.ready and self.service.error is None:
-            self.message.setText(self.tr("Waiting for the search index…"))
+            self._set_message(self.tr("Waiting for the search index…"))
         elif not self.model.rowCount():
-            self.message.setText(self.tr("Searching…"))
+            self._set_message(self.tr("Searching…"))
         self.service.search(
             query, self._found_for(query), self._failed_for(query), prepare=self._windows_of
         )
+
+    def _set_message(self, text: str, empty: str = "") -> None:
+        """Show ``text`` above the results, or ``empty`` in place of an empty list."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.empty_label.setText(empty)
+        self.empty_label.setVisible(bool(empty))
+        self.results.setVisible(not empty)
 
     def _windows_of(self, results: SearchResults) -> dict[str, tuple[int, str]]:
         """In the worker: canonical text around each snippet (files are read here)."""
@@ -259,7 +281,11 @@ class SearchPane(QWidget):
             return
         self._pending = False
         self.model.set_rows([])
-        self.message.setText(self.tr("Search failed: {m}").format(m=message))
+        self._set_message(
+            self.tr("The search failed: {problem}. Try again, or restart Tongwen.").format(
+                problem=message
+            )
+        )
         self.resultsShown.emit(0)
 
     def _show_rows(self) -> None:
@@ -268,7 +294,10 @@ class SearchPane(QWidget):
             return
         rows = [self._row(hit) for hit in results.hits]
         self.model.set_rows(rows)
-        self.message.setText(self._summary(results))
+        if rows:
+            self._set_message(self._summary(results))
+        else:
+            self._set_message(self._warnings(results), self._no_match_html())
         if rows and not self.results.currentIndex().isValid():
             self.results.setCurrentIndex(self.model.index(0, 0))
 
@@ -280,23 +309,30 @@ class SearchPane(QWidget):
         options = self.options_for(hit.doc_id)
         return make_row(hit, record, options, self._windows.get(hit.doc_id))
 
-    def _summary(self, results: SearchResults) -> str:
+    def _warnings(self, results: SearchResults) -> str:
         parts: list[str] = []
         if results.hint:
-            parts.append("⚠ " + results.hint)
-        if not results.total:
-            parts.append(self.tr("No documents match “{q}”.").format(q=self._query))
-        elif results.total > len(results.hits):
-            parts.append(
-                self.tr("{n} documents match; the best {k} are shown.").format(
-                    n=results.total, k=len(results.hits)
-                )
-            )
-        else:
-            parts.append(self.tr("{n} document(s) match.").format(n=results.total))
+            parts.append("⚠ " + translate_hint(results.hint))
         if not self.service.ready and self.service.error:
             parts.append(self.service.error)
         return "\n".join(parts)
+
+    def _summary(self, results: SearchResults) -> str:
+        if results.total > len(results.hits):
+            count = self.tr("%n document(s) match; the best {k} are shown.", "", results.total)
+            count = count.format(k=len(results.hits))
+        else:
+            count = self.tr("%n document(s) match.", "", results.total)
+        warnings = self._warnings(results)
+        return f"{warnings}\n{count}" if warnings else count
+
+    def _no_match_html(self) -> str:
+        head = self.tr("No document contains “{query}”.").format(query=html.escape(self._query))
+        tip = self.tr(
+            "Check the spelling or use fewer words; 简体 and 繁體 find each other. "
+            "Press Esc to see the whole library again."
+        )
+        return f"<p><b>{head}</b></p><p>{html.escape(tip)}</p>"
 
     def refresh_display(self) -> None:
         """Re-render the rows (the reader's script may have changed)."""
@@ -310,20 +346,20 @@ class SearchPane(QWidget):
         if self.showing_results and self._query:
             self._timer.start()
 
-    def show_library(self) -> None:
-        """Leave the results: the library list comes back (the query is cleared)."""
+    def _leave_results(self) -> None:
         self._timer.stop()
         self._pending = False
         self._query = ""
         self.last_results = None
         self._windows = {}
         self.model.set_rows([])
-        self.message.clear()
-        if self.search_box.text():
-            self.search_box.blockSignals(True)
-            self.search_box.clear()
-            self.search_box.blockSignals(False)
+        self._set_message("")
         self.stack.setCurrentIndex(0)
+
+    def show_library(self) -> None:
+        """Leave the results: the whole library list comes back (the field is cleared)."""
+        self._leave_results()
+        self.search_box.clear()  # the list's filter follows the field
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -358,7 +394,9 @@ class SearchPane(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.run_search()
             return True
-        if key == Qt.Key.Key_Down and self.model.rowCount():
+        if key == Qt.Key.Key_Down and self.showing_results and self.model.rowCount():
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(self.model.index(0, 0))
             self.results.setFocus()
             return True
         return super().eventFilter(watched, event)
@@ -373,7 +411,7 @@ class HitNavigator(QObject):
     the reader's matches now.
     """
 
-    changed = Signal(int, int)  #: current hit (0-based), number of hits
+    changed = Signal(int, int)  # current hit (0-based), number of hits
 
     def __init__(
         self,

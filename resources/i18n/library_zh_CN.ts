@@ -5,107 +5,264 @@
         <name>IndexService</name>
         <message>
             <source>The search index is not available</source>
-            <extracomment>Documents re-indexed per background job (searches may run between jobs). Wait before trying again when another process is writing the index. called on the UI thread with the results and what ``prepare`` made of them called in the worker with the results (e.g. to read text around the hits) a status-bar message ("" when the work is done) the index became usable (or unusable) documents were (re)indexed: visible results may be stale</extracomment>
-            <translation type="unfinished" />
+            <translation>搜索索引不可用</translation>
         </message>
         <message>
-            <source>Search index busy: {m}; retrying…</source>
-            <translation type="unfinished" />
+            <source>Search index busy: another Tongwen window is updating it; retrying…</source>
+            <translation>搜索索引正忙：另一个同文窗口正在更新索引，稍后自动重试…</translation>
+        </message>
+        <message>
+            <source>Rebuilding search index… {percent}%</source>
+            <translation>正在重建搜索索引… {percent}%</translation>
+        </message>
+        <message>
+            <source>Updating search index… {percent}%</source>
+            <translation>正在更新搜索索引… {percent}%</translation>
+        </message>
+        <message>
+            <source>The search index cannot be built ({problem}); searching is off until Tongwen restarts. Check that the cache folder is writable and has free space.</source>
+            <translation>无法建立搜索索引（{problem}），重新启动同文之前无法搜索。请检查缓存文件夹是否可写、磁盘是否还有空间。</translation>
         </message>
         <message>
             <source>Checking the search index…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rebuilding search index</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updating search index</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The search index cannot be built: {m}</source>
-            <translation type="unfinished" />
+            <translation>正在检查搜索索引…</translation>
         </message>
         <message>
             <source>Indexing documents… {done} of {total}</source>
-            <translation type="unfinished" />
+            <translation>正在为文档建立索引… 第 {done} 篇，共 {total} 篇</translation>
         </message>
     </context>
     <context>
         <name>LibraryPane</name>
         <message>
-            <source>Filter by title, author, source…</source>
-            <translation type="unfinished" />
+            <source>Search titles, authors or full text…</source>
+            <translation>搜索标题、作者或全文…</translation>
         </message>
         <message>
-            <source>Filter the library</source>
-            <translation type="unfinished" />
+            <source>Search the library</source>
+            <translation>搜索书库</translation>
         </message>
         <message>
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>书库</translation>
+        </message>
+        <message>
+            <source>Your documents. Press Enter to open the selected one.</source>
+            <translation>你的文档。按 Enter 打开选中的文档。</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Your library is empty</source>
+            <translation>书库里还没有文档</translation>
+        </message>
+        <message>
+            <source>Add documents with File → Import Files… ({keys}) or File → Import Folder…, or drag and drop files onto this window. Tongwen reads TXT, EPUB and HTML in 简体 or 繁體.</source>
+            <translation>用“文件 → 导入文件…”（{keys}）或“文件 → 导入文件夹…”添加文档，也可以把文件直接拖放到本窗口。同文可以阅读简体或繁體的 TXT、EPUB 和 HTML 文件。</translation>
+        </message>
+        <message>
+            <source>Import Files…</source>
+            <translation>导入文件…</translation>
+        </message>
+        <message>
+            <source>Import files into the library</source>
+            <translation>把文件导入书库</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>打开</translation>
         </message>
         <message>
-            <source>Edit metadata…</source>
-            <translation type="unfinished" />
+            <source>Edit Metadata…</source>
+            <translation>编辑文档信息…</translation>
         </message>
         <message>
-            <source>Re-decode with another encoding…</source>
-            <translation type="unfinished" />
+            <source>Re-decode with Another Encoding…</source>
+            <translation>用其他编码重新解码…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryTableModel</name>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>Script</source>
+            <translation>简繁</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>字数</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>导入日期</translation>
+        </message>
+        <message>
+            <source>Number of characters in the document</source>
+            <translation>文档的字数</translation>
+        </message>
+        <message>
+            <source>How far you have read</source>
+            <translation>阅读进度</translation>
+        </message>
+        <message>
+            <source>Highlights, notes and bookmarks</source>
+            <translation>高亮、批注和书签的数量</translation>
+        </message>
+        <message>
+            <source>The script the document is written in</source>
+            <translation>文档原文所用的文字：简体或繁體</translation>
+        </message>
+        <message>
+            <source>Simplified</source>
+            <translation>简体</translation>
+        </message>
+        <message>
+            <source>Traditional</source>
+            <translation>繁體</translation>
+        </message>
+        <message>
+            <source>Mixed</source>
+            <translation>简繁混合</translation>
+        </message>
+        <message>
+            <source>yyyy-MM-dd</source>
+            <extracomment>A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
+            <translation>yyyy年M月d日</translation>
+        </message>
+        <message>
+            <source>yyyy-MM</source>
+            <extracomment>A Qt date pattern for a year and month: yyyy year, MM or M month.</extracomment>
+            <translation>yyyy年M月</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHints</name>
+        <message>
+            <source>A quotation mark is not closed, so the words were searched for instead.</source>
+            <translation>有引号没有配对，已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>“published:{value}” is not a date like 2024 or 2024-08..2024-12, so the words were searched for instead.</source>
+            <translation>“published:{value}”不是有效日期（应写作 2024 或 2024-08..2024-12），已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>“published:” needs a date like 2024, so the words were searched for instead.</source>
+            <translation>“published:”后面要写日期（例如 2024），已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>“{field}:” is not a field you can search in, so the words were searched for instead.</source>
+            <translation>没有可供搜索的“{field}:”字段，已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>“{field}:” needs a value, so the words were searched for instead.</source>
+            <translation>“{field}:”后面要写搜索内容，已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>OR needs a word on each side, so the words were searched for instead.</source>
+            <translation>OR 两边都要有词，已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>OR cannot join an excluded word, so the words were searched for instead.</source>
+            <translation>OR 不能连接要排除的词，已改为分别搜索其中的词。</translation>
+        </message>
+        <message>
+            <source>The query only leaves words out; add something to look for. The words were searched for instead.</source>
+            <translation>搜索内容里只有要排除的词，请加上要查找的内容。已改为分别搜索其中的词。</translation>
         </message>
     </context>
     <context>
         <name>SearchPane</name>
         <message>
-            <source>Search the library — 简体 or 繁體, "phrases", -exclude, title:…</source>
-            <extracomment>Pause after the last keystroke before searching. doc id, canonical hit ranges how many rows are listed (after each search)</extracomment>
-            <translation type="unfinished" />
+            <source>How to search</source>
+            <translation>搜索方法</translation>
+        </message>
+        <message>
+            <source>Search the full text…</source>
+            <translation>搜索全文…</translation>
         </message>
         <message>
             <source>Search the library</source>
-            <translation type="unfinished" />
+            <translation>搜索书库</translation>
         </message>
         <message>
             <source>Search status</source>
-            <translation type="unfinished" />
+            <translation>搜索状态</translation>
         </message>
         <message>
             <source>Search results</source>
-            <translation type="unfinished" />
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>No results</source>
+            <translation>没有结果</translation>
+        </message>
+        <message>
+            <source>Type to filter the list by title, author or source; press Enter to search the full text. 简体 and 繁體 find each other.
+"two words" finds a phrase, -word leaves documents out, a OR b finds either.
+title:, author:, source:, notes: search one field; script:traditional, format:epub and published:2024 or published:2024-08..2024-12 narrow the list.</source>
+            <translation>输入文字即可按标题、作者或来源筛选列表；按 Enter 搜索全文。简体和繁體可以互相搜到。
+"两个 词" 查找整个短语，-词 排除含有这个词的文档，甲 OR 乙 查找含有其中任一个的文档。
+title:、author:、source:、notes: 只搜索某一项；script:traditional、format:epub、published:2024 或 published:2024-08..2024-12 用来缩小范围。</translation>
         </message>
         <message>
             <source>Waiting for the search index…</source>
-            <translation type="unfinished" />
+            <translation>正在等待搜索索引…</translation>
         </message>
         <message>
             <source>Searching…</source>
-            <translation type="unfinished" />
+            <translation>正在搜索…</translation>
         </message>
         <message>
-            <source>Search failed: {m}</source>
-            <translation type="unfinished" />
+            <source>The search failed: {problem}. Try again, or restart Tongwen.</source>
+            <translation>搜索失败：{problem}。请再试一次，或重新启动同文。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) match; the best {k} are shown.</source>
+            <translation>
+                <numerusform>共有 %n 篇文档匹配，显示最相关的 {k} 篇。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) match.</source>
+            <translation>
+                <numerusform>共有 %n 篇文档匹配。</numerusform>
+            </translation>
         </message>
         <message>
-            <source>No documents match “{q}”.</source>
-            <translation type="unfinished" />
+            <source>No document contains “{query}”.</source>
+            <translation>没有文档包含“{query}”。</translation>
         </message>
         <message>
-            <source>{n} documents match; the best {k} are shown.</source>
-            <translation type="unfinished" />
+            <source>Check the spelling or use fewer words; 简体 and 繁體 find each other. Press Esc to see the whole library again.</source>
+            <translation>请检查输入是否有误，或减少搜索的词；简体和繁體可以互相搜到。按 Esc 返回完整的书库列表。</translation>
         </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
         <message>
-            <source>{n} document(s) match.</source>
-            <translation type="unfinished" />
+            <source>imported {date}</source>
+            <translation>{date} 导入</translation>
         </message>
     </context>
 </TS>

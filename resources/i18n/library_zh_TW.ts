@@ -5,107 +5,307 @@
         <name>IndexService</name>
         <message>
             <source>The search index is not available</source>
-            <extracomment>Documents re-indexed per background job (searches may run between jobs). Wait before trying again when another process is writing the index. called on the UI thread with the results and what ``prepare`` made of them called in the worker with the results (e.g. to read text around the hits) a status-bar message ("" when the work is done) the index became usable (or unusable) documents were (re)indexed: visible results may be stale</extracomment>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋索引不可用</translation>
         </message>
         <message>
-            <source>Search index busy: {m}; retrying…</source>
-            <translation type="unfinished" />
+            <source>Search index busy: another Tongwen window is updating it; retrying…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋索引正忙：另一個同文視窗正在更新索引，稍後自動重試…</translation>
+        </message>
+        <message>
+            <source>Rebuilding search index… {percent}%</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在重建搜尋索引… {percent}%</translation>
+        </message>
+        <message>
+            <source>Updating search index… {percent}%</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在更新搜尋索引… {percent}%</translation>
+        </message>
+        <message>
+            <source>The search index cannot be built ({problem}); searching is off until Tongwen restarts. Check that the cache folder is writable and has free space.</source>
+            <translation>無法建立搜尋索引（{problem}），重新啟動同文之前無法搜尋。請檢查快取資料夾是否可寫入、磁碟是否還有空間。</translation>
         </message>
         <message>
             <source>Checking the search index…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rebuilding search index</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updating search index</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The search index cannot be built: {m}</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在檢查搜尋索引…</translation>
         </message>
         <message>
             <source>Indexing documents… {done} of {total}</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在為文件建立索引… 第 {done} 篇，共 {total} 篇</translation>
         </message>
     </context>
     <context>
         <name>LibraryPane</name>
         <message>
-            <source>Filter by title, author, source…</source>
-            <translation type="unfinished" />
+            <source>Search titles, authors or full text…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋標題、作者或全文…</translation>
         </message>
         <message>
-            <source>Filter the library</source>
-            <translation type="unfinished" />
+            <source>Search the library</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋書庫</translation>
         </message>
         <message>
             <source>Library</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫</translation>
+        </message>
+        <message>
+            <source>Your documents. Press Enter to open the selected one.</source>
+            <translation>你的文件。按 Enter 開啟選取的文件。</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Your library is empty</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫裡還沒有文件</translation>
+        </message>
+        <message>
+            <source>Add documents with File → Import Files… ({keys}) or File → Import Folder…, or drag and drop files onto this window. Tongwen reads TXT, EPUB and HTML in 简体 or 繁體.</source>
+            <translation>用「檔案 → 匯入檔案…」（{keys}）或「檔案 → 匯入資料夾…」新增文件，也可以把檔案直接拖放到本視窗。同文可以閱讀簡體或繁體的 TXT、EPUB 和 HTML 檔案。</translation>
+        </message>
+        <message>
+            <source>Import Files…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入檔案…</translation>
+        </message>
+        <message>
+            <source>Import files into the library</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>把檔案匯入書庫</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>開啟</translation>
         </message>
         <message>
-            <source>Edit metadata…</source>
-            <translation type="unfinished" />
+            <source>Edit Metadata…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>編輯文件資訊…</translation>
         </message>
         <message>
-            <source>Re-decode with another encoding…</source>
-            <translation type="unfinished" />
+            <source>Re-decode with Another Encoding…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>用其他編碼重新解碼…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryTableModel</name>
+        <message>
+            <source>Title</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>來源</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>發布日期</translation>
+        </message>
+        <message>
+            <source>Script</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡繁</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字數</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>進度</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>註記</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入日期</translation>
+        </message>
+        <message>
+            <source>Number of characters in the document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件的字數</translation>
+        </message>
+        <message>
+            <source>How far you have read</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>閱讀進度</translation>
+        </message>
+        <message>
+            <source>Highlights, notes and bookmarks</source>
+            <translation>螢光標記、註記和書籤的數量</translation>
+        </message>
+        <message>
+            <source>The script the document is written in</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件原文所用的文字：簡體或繁體</translation>
+        </message>
+        <message>
+            <source>Simplified</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡體</translation>
+        </message>
+        <message>
+            <source>Traditional</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>繁體</translation>
+        </message>
+        <message>
+            <source>Mixed</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡繁混合</translation>
+        </message>
+        <message>
+            <source>yyyy-MM-dd</source>
+            <extracomment>A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>yyyy年M月d日</translation>
+        </message>
+        <message>
+            <source>yyyy-MM</source>
+            <extracomment>A Qt date pattern for a year and month: yyyy year, MM or M month.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>yyyy年M月</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHints</name>
+        <message>
+            <source>A quotation mark is not closed, so the words were searched for instead.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>有引號沒有配對，已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>“published:{value}” is not a date like 2024 or 2024-08..2024-12, so the words were searched for instead.</source>
+            <translation>「published:{value}」不是有效日期（應寫作 2024 或 2024-08..2024-12），已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>“published:” needs a date like 2024, so the words were searched for instead.</source>
+            <translation>「published:」後面要寫日期（例如 2024），已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>“{field}:” is not a field you can search in, so the words were searched for instead.</source>
+            <translation>沒有可供搜尋的「{field}:」欄位，已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>“{field}:” needs a value, so the words were searched for instead.</source>
+            <translation>「{field}:」後面要寫搜尋內容，已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>OR needs a word on each side, so the words were searched for instead.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>OR 兩邊都要有詞，已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>OR cannot join an excluded word, so the words were searched for instead.</source>
+            <translation>OR 不能連接要排除的詞，已改為分別搜尋其中的詞。</translation>
+        </message>
+        <message>
+            <source>The query only leaves words out; add something to look for. The words were searched for instead.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋內容裡只有要排除的詞，請加上要查詢的內容。已改為分別搜尋其中的詞。</translation>
         </message>
     </context>
     <context>
         <name>SearchPane</name>
         <message>
-            <source>Search the library — 简体 or 繁體, "phrases", -exclude, title:…</source>
-            <extracomment>Pause after the last keystroke before searching. doc id, canonical hit ranges how many rows are listed (after each search)</extracomment>
-            <translation type="unfinished" />
+            <source>How to search</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋方法</translation>
+        </message>
+        <message>
+            <source>Search the full text…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋全文…</translation>
         </message>
         <message>
             <source>Search the library</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋書庫</translation>
         </message>
         <message>
             <source>Search status</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋狀態</translation>
         </message>
         <message>
             <source>Search results</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋結果</translation>
+        </message>
+        <message>
+            <source>No results</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>沒有結果</translation>
+        </message>
+        <message>
+            <source>Type to filter the list by title, author or source; press Enter to search the full text. 简体 and 繁體 find each other.
+"two words" finds a phrase, -word leaves documents out, a OR b finds either.
+title:, author:, source:, notes: search one field; script:traditional, format:epub and published:2024 or published:2024-08..2024-12 narrow the list.</source>
+            <translation>輸入文字即可按標題、作者或來源篩選清單；按 Enter 搜尋全文。簡體和繁體可以互相搜到。
+"兩個 詞" 查詢整個短語，-詞 排除含有這個詞的文件，甲 OR 乙 查詢含有其中任一個的文件。
+title:、author:、source:、notes: 只搜尋某一項；script:traditional、format:epub、published:2024 或 published:2024-08..2024-12 用來縮小範圍。</translation>
         </message>
         <message>
             <source>Waiting for the search index…</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在等待搜尋索引…</translation>
         </message>
         <message>
             <source>Searching…</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在搜尋…</translation>
         </message>
         <message>
-            <source>Search failed: {m}</source>
-            <translation type="unfinished" />
+            <source>The search failed: {problem}. Try again, or restart Tongwen.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋失敗：{problem}。請再試一次，或重新啟動同文。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) match; the best {k} are shown.</source>
+            <translation>
+                <numerusform>共有 %n 篇文件符合，顯示最相關的 {k} 篇。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) match.</source>
+            <translation>
+                <numerusform>共有 %n 篇文件符合。</numerusform>
+            </translation>
         </message>
         <message>
-            <source>No documents match “{q}”.</source>
-            <translation type="unfinished" />
+            <source>No document contains “{query}”.</source>
+            <translation>沒有文件包含「{query}」。</translation>
         </message>
         <message>
-            <source>{n} documents match; the best {k} are shown.</source>
-            <translation type="unfinished" />
+            <source>Check the spelling or use fewer words; 简体 and 繁體 find each other. Press Esc to see the whole library again.</source>
+            <translation>請檢查輸入是否有誤，或減少搜尋的詞；簡體和繁體可以互相搜到。按 Esc 返回完整的書庫清單。</translation>
         </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
         <message>
-            <source>{n} document(s) match.</source>
-            <translation type="unfinished" />
+            <source>imported {date}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{date} 匯入</translation>
         </message>
     </context>
 </TS>

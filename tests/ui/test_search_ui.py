@@ -180,7 +180,8 @@ def test_bad_query_shows_a_hint_and_no_match_says_so(qtbot, main_window: MainWin
     assert _search(qtbot, main_window, "published:20x4 社会") is not None
     assert "not a date" in main_window.search_pane.message.text()
     assert _search(qtbot, main_window, "量子色动力学") == []
-    assert "No documents match" in main_window.search_pane.message.text()
+    # the empty result is now its own centered state in place of the list
+    assert "No document contains “量子色动力学”" in main_window.search_pane.empty_label.text()
 
 
 def test_imported_file_becomes_findable(qtbot, main_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
