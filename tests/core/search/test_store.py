@@ -35,9 +35,9 @@ def test_segment_round_trip_across_blocks(tmp_path: Path) -> None:
         for key in (1, 2, 5, 6, 7):
             got = seg.postings(key)
             assert got is not None
-            slots, counts = got
+            slots, found = got
             assert list(slots) == [s for s in range(BLOCK // 2 + 10) if key < 5 or s % 3 == key - 5]
-            assert set(counts) == {1 if key == 1 else 255 if key == 2 else 2}
+            assert set(found) == {1 if key == 1 else 255 if key == 2 else 2}
         assert seg.postings(3) is None
         assert seg.postings(10**6) is None
     finally:
