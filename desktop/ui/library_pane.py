@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -119,18 +120,25 @@ class LibraryPane(QWidget):
         ).format(keys=keys)
         explanation = QLabel(text, page)
         explanation.setWordWrap(True)
-        explanation.setMaximumWidth(420)
         self.import_button = QPushButton(self.tr("Import Files…"), page)
         self.import_button.setAccessibleName(self.tr("Import files into the library"))
         self.import_button.clicked.connect(self.importRequested)
+        column = QWidget(page)  # a centred column of limited width, so the text wraps
+        column.setMaximumWidth(440)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(12)
+        for label in (title, explanation):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(label)
+        inner.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 10)
+        row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        for widget in (title, explanation, self.import_button):
-            if isinstance(widget, QLabel):
-                widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
-        layout.setSpacing(12)
         return page
 
     def take_search_field(self) -> QLineEdit:
