@@ -215,9 +215,16 @@ class SearchIndex:
         )
 
     def ensure_current(
-        self, progress: Progress | None = None, cancel: Cancel | None = None
+        self,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+        *,
+        rebuild: bool = False,
     ) -> bool:
         """Bring the index up to date; True when it is complete (not cancelled).
+
+        ``rebuild=True`` throws the index away and builds it again from the library
+        (Settings ▸ Search ▸ Rebuild Index).
 
         ``progress(done, total, message)`` is called as documents are indexed; the
         message says "rebuilding index" or "updating index".  A cancelled update
@@ -225,6 +232,8 @@ class SearchIndex:
         """
         with self._lock, self._writing():
             why, self._stale_lock = self._stale_lock, None
+            if rebuild:
+                why = "a rebuild was asked for"
             if self._store is None:
                 why = why or self._load()
             if why is not None:

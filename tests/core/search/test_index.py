@@ -145,3 +145,20 @@ def test_query_syntax_on_the_library(seeded: Library) -> None:
     assert _ids(index, "published:2024") == published
     broken = index.search('"社会 工作')
     assert broken.hint and broken.total == 5
+
+
+def test_ensure_current_can_rebuild_from_scratch(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.library import Library
+    from desktop.core.search import SearchIndex
+    from tests.conftest import SEEDS
+
+    library = Library.open(tmp_path / "lib")
+    library.import_seeds_if_new(SEEDS)
+    index = SearchIndex.open(library, subscribe=False)
+    assert index.ensure_current()
+    before = {hit.doc_id for hit in index.search("社会工作").hits}
+    index.rebuilt_because = None
+    assert index.ensure_current(rebuild=True)
+    assert index.rebuilt_because == "a rebuild was asked for"
+    assert {hit.doc_id for hit in index.search("社會工作").hits} == before
+    index.close()
