@@ -69,11 +69,11 @@ _PAINT = {
 }
 #: English colour names (translated when shown: :func:`color_label`).
 COLOR_LABELS = {
-    "yellow": QT_TRANSLATE_NOOP("AnnotationColours", "Yellow"),
-    "green": QT_TRANSLATE_NOOP("AnnotationColours", "Green"),
-    "blue": QT_TRANSLATE_NOOP("AnnotationColours", "Blue"),
-    "pink": QT_TRANSLATE_NOOP("AnnotationColours", "Pink"),
-    "purple": QT_TRANSLATE_NOOP("AnnotationColours", "Purple"),
+    "yellow": str(QT_TRANSLATE_NOOP("AnnotationColours", "Yellow")),
+    "green": str(QT_TRANSLATE_NOOP("AnnotationColours", "Green")),
+    "blue": str(QT_TRANSLATE_NOOP("AnnotationColours", "Blue")),
+    "pink": str(QT_TRANSLATE_NOOP("AnnotationColours", "Pink")),
+    "purple": str(QT_TRANSLATE_NOOP("AnnotationColours", "Purple")),
 }
 #: Char-format property holding the id of the item painted on a character.
 ITEM_PROPERTY = QTextFormat.Property.UserProperty.value + 71

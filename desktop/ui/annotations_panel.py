@@ -38,11 +38,11 @@ __all__ = ["ID_ROLE", "KIND_FILTERS", "AnnotationsPanel"]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Filter choices: (value, label); "orphaned" lists items whose text was lost.
 KIND_FILTERS = (
-    ("", QT_TRANSLATE_NOOP("AnnotationsPanel", "All kinds")),
-    ("highlight", QT_TRANSLATE_NOOP("AnnotationsPanel", "Highlights")),
-    ("note", QT_TRANSLATE_NOOP("AnnotationsPanel", "Notes")),
-    ("bookmark", QT_TRANSLATE_NOOP("AnnotationsPanel", "Bookmarks")),
-    ("orphaned", QT_TRANSLATE_NOOP("AnnotationsPanel", "Orphaned")),
+    ("", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "All kinds"))),
+    ("highlight", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Highlights"))),
+    ("note", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Notes"))),
+    ("bookmark", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Bookmarks"))),
+    ("orphaned", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Orphaned"))),
 )
 _PROBLEM_COLOURS = ("#b02a37", "#ff9aa2")  #: error text on a light / a dark window
 ORPHAN_MARK = "⚠ "

@@ -281,6 +281,12 @@ def import_file_dialog(parent: QWidget) -> QFileDialog:
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    label = QFileDialog.DialogLabel
+    # Qt's own catalogue lacks these two in Chinese: name them here.
+    dialog.setLabelText(label.LookIn, QCoreApplication.translate("AnnotationFiles", "Look in:"))
+    dialog.setLabelText(
+        label.FileType, QCoreApplication.translate("AnnotationFiles", "Files of type:")
+    )
     dialog.setNameFilters(
         [
             QCoreApplication.translate("AnnotationFiles", "W3C Web Annotations (*.jsonld *.json)"),

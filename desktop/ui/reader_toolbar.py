@@ -31,11 +31,11 @@ __all__ = ["HINT_NAME", "SCRIPT_LABELS", "HintBar", "ReaderToolbar", "script_lab
 
 #: The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).
 SCRIPT_LABELS = {
-    "original": QT_TRANSLATE_NOOP("ScriptNames", "原文"),
-    "simplified": QT_TRANSLATE_NOOP("ScriptNames", "简体"),
-    "traditional": QT_TRANSLATE_NOOP("ScriptNames", "繁體"),
-    "taiwan": QT_TRANSLATE_NOOP("ScriptNames", "臺灣正體"),
-    "hongkong": QT_TRANSLATE_NOOP("ScriptNames", "香港繁體"),
+    "original": str(QT_TRANSLATE_NOOP("ScriptNames", "原文")),
+    "simplified": str(QT_TRANSLATE_NOOP("ScriptNames", "简体")),
+    "traditional": str(QT_TRANSLATE_NOOP("ScriptNames", "繁體")),
+    "taiwan": str(QT_TRANSLATE_NOOP("ScriptNames", "臺灣正體")),
+    "hongkong": str(QT_TRANSLATE_NOOP("ScriptNames", "香港繁體")),
 }
 #: The one-time hint shown with the first document (``AppSettings.hint_seen``).
 HINT_NAME = "reader-welcome"
@@ -69,6 +69,7 @@ class HintBar(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
         self._lay_out()
+        QWidget.setTabOrder(self.close_button, reader.text)  # the hint sits above the text
         self.hide()
         reader.documentShown.connect(self._document_shown)
         reader.typographyChanged.connect(self.recolour)
@@ -90,7 +91,8 @@ class HintBar(QFrame):
         """The hint's colours from the reader's theme."""
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(self.reader.theme.hint))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(self.reader.theme.text))
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            palette.setColor(role, QColor(self.reader.theme.text))
         self.setPalette(palette)
 
     def _document_shown(self, _doc_id: str) -> None:

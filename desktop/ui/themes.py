@@ -84,10 +84,10 @@ THEMES = {
 
 #: Names shown for the theme choices, translated when shown (:func:`theme_label`).
 _LABELS = {
-    "system": QT_TRANSLATE_NOOP("Themes", "Theme: as the system"),
-    "light": QT_TRANSLATE_NOOP("Themes", "Light"),
-    "dark": QT_TRANSLATE_NOOP("Themes", "Dark"),
-    "sepia": QT_TRANSLATE_NOOP("Themes", "Sepia"),
+    "system": str(QT_TRANSLATE_NOOP("Themes", "Theme: as the system")),
+    "light": str(QT_TRANSLATE_NOOP("Themes", "Light")),
+    "dark": str(QT_TRANSLATE_NOOP("Themes", "Dark")),
+    "sepia": str(QT_TRANSLATE_NOOP("Themes", "Sepia")),
 }
 
 

@@ -114,6 +114,14 @@
             <translation>导入批注</translation>
         </message>
         <message>
+            <source>Look in:</source>
+            <translation>查找范围：</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>文件类型：</translation>
+        </message>
+        <message>
             <source>W3C Web Annotations (*.jsonld *.json)</source>
             <translation>W3C 网页批注 (*.jsonld *.json)</translation>
         </message>

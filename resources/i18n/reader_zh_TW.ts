@@ -130,6 +130,14 @@
             <translation>匯入註記</translation>
         </message>
         <message>
+            <source>Look in:</source>
+            <translation>尋找範圍：</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>檔案類型：</translation>
+        </message>
+        <message>
             <source>W3C Web Annotations (*.jsonld *.json)</source>
             <translation>W3C 網頁註記 (*.jsonld *.json)</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 
 from desktop.core.library import Library
 from desktop.core.views import ViewOptions, build_view
@@ -193,3 +193,163 @@ def test_ruby_mode_underlines_and_reports_readings(qtbot, main_window: MainWindo
     start, _end, reading = view.ruby[0]
     assert reader.ruby_at(start) == reading
     assert "(xí)" not in reader.text.toPlainText()
+
+
+def _top_view_offset(reader) -> int:  # type: ignore[no-untyped-def]
+    return reader.qt_to_view(reader._top_qt())
+
+
+def _bottom_line_start(reader) -> int:  # type: ignore[no-untyped-def]
+    """View offset of the start of the last (partly) visible line."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    cursor = reader.text.cursorForPosition(QPoint(2, reader.text.viewport().height() - 1))
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+    return reader.qt_to_view(cursor.position())
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_page_keys_scroll_a_screen_keeping_a_line(
+    qtbot, main_window: MainWindow, tmp_path: Path, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _import(main_window, _novel(tmp_path / "長篇.txt", lines=400))
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    reader.text.setFocus()
+    bar = reader.text.verticalScrollBar()
+    before, last_line = bar.value(), _bottom_line_start(reader)
+    assert before == 0
+    qtbot.keyClick(reader.text, key, modifier)
+    screen = bar.value() - before
+    assert screen > 3  # about a screen of lines, not one line
+    assert _top_view_offset(reader) == last_line  # the old last line is now the first
+    back = Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Space else modifier
+    qtbot.keyClick(reader.text, Qt.Key.Key_PageUp if key != Qt.Key.Key_Space else key, back)
+    assert bar.value() == before
+
+
+def test_home_and_end_keys_go_to_the_ends(qtbot, main_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _import(main_window, _novel(tmp_path / "長篇.txt", lines=400))
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    bar = reader.text.verticalScrollBar()
+    qtbot.keyClick(reader.text, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum() > 0
+    qtbot.keyClick(reader.text, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    qtbot.keyClick(reader.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert reader.current_canonical() == 0
+
+
+def test_end_of_a_big_document_loads_its_last_part(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    AppSettings(main_window.settings).clean = False
+    doc_id = _import(main_window, _novel(tmp_path / "大書.txt", lines=60_000))
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    assert reader.loading
+    qtbot.keyClick(reader.text, Qt.Key.Key_End)  # the text loaded so far does not reach it
+    canonical = main_window.library.text(doc_id)
+    assert reader.to_view(len(canonical)) is not None
+    assert "第59999行" in reader.text.toPlainText()[-200:]
+    _wait_loaded(qtbot, main_window)
+
+
+def test_chapters_next_and_previous(qtbot, main_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "演義.txt"
+    path.write_text(
+        "".join(f"第{n}回 宴桃園\n\n" + "話說天下大勢。\n" * 60 for n in "一二三四"), "utf-8"
+    )
+    doc_id = _import(main_window, path)
+    main_window.open_document(doc_id)
+    reader = main_window.reader
+    chapters = [offset for offset, _ in main_window.library.get(doc_id).chapters]
+    assert len(chapters) == 4
+    reader.go_to_canonical(chapters[0])
+    reader.next_chapter()
+    assert reader.current_canonical() == chapters[1]
+    reader.next_chapter()
+    reader.previous_chapter()
+    assert reader.current_canonical() == chapters[1]
+    reader.go_to_canonical(chapters[3])
+    messages: list[str] = []
+    reader.statusMessage.connect(messages.append)
+    reader.next_chapter()
+    assert reader.current_canonical() == chapters[3] and messages
+
+
+def test_zoom_changes_the_font_and_the_toolbar(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open(main_window, "健全社會工作")
+    reader, toolbar = main_window.reader, main_window.reader_toolbar
+    size = reader.text.font().pointSizeF()
+    reader.zoom_in()
+    assert reader.text.font().pointSizeF() == size + 1
+    assert toolbar.size_spin.value() == int(size + 1)
+    reader.zoom_out()
+    reader.zoom_out()
+    assert reader.text.font().pointSizeF() == size - 1
+    reader.zoom_reset()
+    assert reader.text.font().pointSizeF() == 15.0
+    for _ in range(60):
+        reader.zoom_in()
+    assert reader.text.font().pointSizeF() == 48.0
+
+
+def test_first_run_hint_shows_once(
+    qtbot, main_window: MainWindow, seeded_library: Library, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    hint = main_window.reader_toolbar.hint_bar
+    assert not hint.isVisible()  # nothing open yet
+    _open(main_window, "健全社會工作")
+    assert hint.isVisible()
+    assert "简体" in hint.labels[0].text() and "right-click" in hint.labels[1].text()
+    qtbot.mouseClick(hint.close_button, Qt.MouseButton.LeftButton)
+    assert not hint.isVisible()
+    assert AppSettings(settings).hint_seen("reader-welcome")
+    _open(main_window, "党建引领")
+    assert not hint.isVisible()
+    main_window.close()
+    again = MainWindow(seeded_library, settings)
+    qtbot.addWidget(again)
+    again.show()
+    _open(again, "健全社會工作")
+    assert not again.reader_toolbar.hint_bar.isVisible()
+    again.close()
+
+
+def test_accessible_names_follow_the_document(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    reader = main_window.reader
+    assert reader.text.accessibleName() == "Document text"
+    _open(main_window, "健全社會工作")
+    assert reader.record is not None and reader.record.title in reader.text.accessibleName()
+    toolbar = main_window.reader_toolbar
+    for widget in (
+        toolbar.script_combo,
+        toolbar.font_combo,
+        toolbar.size_spin,
+        toolbar.theme_combo,
+    ):
+        assert widget.accessibleName()
+    assert main_window.find_bar.edit.accessibleName()
+    assert main_window.toc.list.accessibleName()
+    assert main_window.annotations_panel.list.accessibleName()
+
+
+def test_tab_goes_from_the_hint_to_the_text_to_the_find_bar(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open(main_window, "健全社會工作")
+    hint = main_window.reader_toolbar.hint_bar
+    assert hint.close_button.nextInFocusChain() is main_window.reader.text
+    main_window.find_bar.open_bar()
+    main_window.reader.text.setFocus()
+    qtbot.keyClick(main_window.reader.text, Qt.Key.Key_Tab)
+    assert main_window.find_bar.edit.hasFocus()
