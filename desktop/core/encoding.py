@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import chardet
 
+from desktop.core.errors import format_key
 from desktop.core.formats import ImportRefused
 
 __all__ = ["Decoded", "canonical_encoding", "decode_bytes", "normalise_newlines"]
@@ -149,16 +150,26 @@ def _decode_explicit(data: bytes, encoding: str, label: str) -> Decoded:
     try:
         codec = canonical_encoding(encoding)
     except LookupError:
-        raise ImportRefused(f"{label}: unknown encoding {encoding!r}") from None
+        raise ImportRefused(
+            f"{label}: unknown encoding {encoding!r}",
+            code="unknown-encoding",
+            params={"encoding": encoding},
+        ) from None
     try:
         text = _decode_strict_tail(data, codec)
     except UnicodeDecodeError as exc:
         raise ImportRefused(
             f"{label} cannot be decoded as {encoding} ({codec}): invalid bytes at offset "
-            f"{exc.start} ({data[exc.start : exc.start + 4].hex(' ')})"
+            f"{exc.start} ({data[exc.start : exc.start + 4].hex(' ')})",
+            code="cannot-decode",
+            params={"encoding": encoding, "offset": exc.start},
         ) from None
     except (UnicodeError, LookupError) as exc:
-        raise ImportRefused(f"{label} cannot be decoded as {encoding}: {exc}") from None
+        raise ImportRefused(
+            f"{label} cannot be decoded as {encoding}: {exc}",
+            code="cannot-decode",
+            params={"encoding": encoding},
+        ) from None
     return Decoded(_finish(text), codec, 1.0)
 
 
@@ -222,13 +233,21 @@ def _utf16(data: bytes, codec: str, skip: int) -> str:
 def _refuse_binary(data: bytes, label: str) -> None:
     for magic, kind in _MAGIC:
         if data.startswith(magic) and (magic != b"MZ" or 0 in data[:256]):
-            raise ImportRefused(f"{label} is {kind}, not a text file")
+            raise ImportRefused(
+                f"{label} is {kind}, not a text file",
+                code="wrong-format",
+                params={"format": format_key(kind), "expected": "text"},
+            )
     sample = _sample(data)
     if 0 in sample:
-        raise ImportRefused(f"{label} contains NUL bytes: it is a binary file, not text")
+        raise ImportRefused(
+            f"{label} contains NUL bytes: it is a binary file, not text", code="binary-file"
+        )
     controls = sum(sample.count(c) for c in _CONTROL)
     if controls > max(8, len(sample) // 50):
-        raise ImportRefused(f"{label} contains many control bytes: it is binary, not text")
+        raise ImportRefused(
+            f"{label} contains many control bytes: it is binary, not text", code="binary-file"
+        )
 
 
 # -- UTF-8 ---------------------------------------------------------------------------

@@ -9,9 +9,12 @@ module by file name and content.  Every file is untrusted input: a handler raise
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import FORMATS
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -28,7 +31,31 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 class ImportRefused(Exception):
-    """A file cannot be imported; ``str(exc)`` says why in words a reader understands."""
+    """A file cannot be imported.
+
+    ``str(exc)`` says why in English (for the command line and the log); ``code`` is a
+    stable problem code from :data:`desktop.core.errors.PROBLEMS` and ``params`` its
+    string parameters, from which the UI builds a sentence in the reader's language.
+    ``ImportRefused("message")`` alone still works and has the code "refused".
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str = "refused",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, str] = {k: str(v) for k, v in (params or {}).items()}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_refusal, (str(self), self.code, self.params))
+
+
+def _rebuild_refusal(message: str, code: str, params: dict[str, str]) -> ImportRefused:
+    return ImportRefused(message, code=code, params=params)
 
 
 @dataclass
@@ -56,29 +83,29 @@ Handler = Callable[..., Extracted]
 
 #: Suffixes refused with a named format, so the reader knows what the file was.
 _REFUSED = {
-    ".pdf": "PDF",
-    ".doc": "Word 97-2003 (DOC)",
-    ".docx": "Word (DOCX)",
-    ".odt": "OpenDocument text (ODT)",
-    ".rtf": "RTF",
-    ".mobi": "Mobipocket (MOBI)",
-    ".azw": "Kindle (AZW)",
-    ".azw3": "Kindle (AZW3)",
-    ".djvu": "DjVu",
-    ".chm": "Compiled HTML Help (CHM)",
-    ".xls": "Excel (XLS)",
-    ".xlsx": "Excel (XLSX)",
-    ".ppt": "PowerPoint (PPT)",
-    ".pptx": "PowerPoint (PPTX)",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
-    ".png": "PNG image",
-    ".gif": "GIF image",
-    ".zip": "ZIP archive",
-    ".rar": "RAR archive",
-    ".7z": "7-Zip archive",
-    ".mp3": "MP3 audio",
-    ".mp4": "MP4 video",
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".mobi": "mobi",
+    ".azw": "azw",
+    ".azw3": "azw3",
+    ".djvu": "djvu",
+    ".chm": "chm",
+    ".xls": "xls",
+    ".xlsx": "xlsx",
+    ".ppt": "ppt",
+    ".pptx": "pptx",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".png": "png",
+    ".gif": "gif",
+    ".zip": "zip",
+    ".rar": "rar",
+    ".7z": "7z",
+    ".mp3": "mp3",
+    ".mp4": "mp4",
 }
 
 
@@ -108,9 +135,11 @@ def handler_for(path: Path) -> Handler | None:
 def check_size(path: Path) -> int:
     size = os.stat(path).st_size
     if size > MAX_FILE_BYTES:
+        size_mb, limit_mb = f"{size / 2**20:,.0f}", f"{MAX_FILE_BYTES // 2**20}"
         raise ImportRefused(
-            f"the file is {size / 2**20:,.0f} MB; Tongwen imports files up to "
-            f"{MAX_FILE_BYTES // 2**20} MB"
+            f"the file is {size_mb} MB; Tongwen imports files up to {limit_mb} MB",
+            code="too-large",
+            params={"size_mb": size_mb, "limit_mb": limit_mb},
         )
     return size
 
@@ -121,7 +150,12 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     handler = handler_for(path)
     if handler is None:
         if suffix in _REFUSED:
-            raise ImportRefused(f"{_REFUSED[suffix]} files are not supported")
+            key = _REFUSED[suffix]
+            raise ImportRefused(
+                f"{FORMATS[key]} files are not supported",
+                code="unsupported-format",
+                params={"format": key},
+            )
         # Unknown suffix: accept it if it is text, refuse it clearly if not.
         import desktop.core.formats.text as text
 

@@ -80,7 +80,11 @@ def decode_markup(
     if encoding:
         codec = _python_codec(encoding)
         if codec is None:
-            raise ImportRefused(f"{name}: unknown encoding {encoding!r}")
+            raise ImportRefused(
+                f"{name}: unknown encoding {encoding!r}",
+                code="unknown-encoding",
+                params={"encoding": encoding},
+            )
         return data.decode(codec, errors="replace"), codec, 1.0
     for bom, codec in _BOMS:
         if data.startswith(bom):

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from desktop.core.errors import FORMATS
 from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.opf import Package, read_package, read_toc
 from desktop.core.formats.safexml import MalformedXML, parse_html, parse_xml
 from desktop.core.formats.safezip import SafeZip, ZipLimits
-from desktop.core.formats.sniff import foreign_format, is_zip
+from desktop.core.formats.sniff import foreign_kind, is_zip
 
 __all__ = ["MAX_TEXT_BYTES", "extract"]
 
@@ -34,12 +35,16 @@ _TAGS = re.compile(r"<[^>]*>")
 
 
 def _check_container(path: Path, data: bytes) -> None:
-    kind = foreign_format(data)
-    if not is_zip(data):
-        what = f"a {kind} file" if kind else "not a ZIP archive"
-        raise ImportRefused(f"{path.name} is {what}, not an EPUB")
-    if kind not in ("EPUB", "ZIP archive"):
-        raise ImportRefused(f"{path.name} is a {kind} file renamed .epub, not an EPUB")
+    kind = foreign_kind(data)
+    if kind is None and not is_zip(data):
+        raise ImportRefused(f"{path.name} is not a ZIP archive, not an EPUB", code="not-epub")
+    if kind not in ("epub", "zip"):
+        renamed = " renamed .epub" if is_zip(data) else ""
+        raise ImportRefused(
+            f"{path.name} is a {FORMATS[str(kind)]} file{renamed}, not an EPUB",
+            code="wrong-format",
+            params={"format": str(kind), "expected": "epub"},
+        )
 
 
 def _document_root(raw: bytes, where: str, warnings: list[str]) -> etree._Element | None:
@@ -121,12 +126,15 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     book = SafeZip(data, path.name, ZipLimits(max_total_bytes=MAX_TEXT_BYTES))
     package = read_package(book)
     if not package.spine:
-        raise ImportRefused(f"{path.name}: the book has no readable spine")
+        raise ImportRefused(f"{path.name}: the book has no readable spine", code="damaged-book")
     builder = BlockBuilder()
     anchors = _read_spine(book, package, builder)
     if not builder.blocks:
-        reason = "it is DRM-protected" if package.encrypted else "no readable text"
-        raise ImportRefused(f"{path.name}: cannot be read ({reason})")
+        if package.encrypted:
+            message, code = f"{path.name}: cannot be read (it is DRM-protected)", "drm-protected"
+        else:
+            message, code = f"{path.name}: cannot be read (no readable text)", "no-readable-text"
+        raise ImportRefused(message, code=code)
     toc = read_toc(book, package)
     chapters = _chapters(toc, anchors, builder.length)
     warnings = book.warnings + package.warnings

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from desktop.core.errors import FORMATS
 from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.safexml import parse_html
-from desktop.core.formats.sniff import foreign_format
+from desktop.core.formats.sniff import foreign_kind
 
 __all__ = ["extract", "page_metadata"]
 
@@ -133,9 +134,13 @@ def _normalise_trafilatura(body: etree._Element) -> None:
 
 
 def _refuse_foreign(data: bytes, name: str) -> None:
-    kind = foreign_format(data)
+    kind = foreign_kind(data)
     if kind:
-        raise ImportRefused(f"{name} is a {kind} file, not a web page")
+        raise ImportRefused(
+            f"{name} is a {FORMATS[kind]} file, not a web page",
+            code="wrong-format",
+            params={"format": kind, "expected": "html"},
+        )
 
 
 def _merge_metadata(own: dict[str, str | None], found: dict[str, str]) -> dict[str, str | None]:
@@ -156,7 +161,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     _refuse_foreign(data, name)
     text, used, confidence = decode_markup(data, encoding=encoding, name=name)
     if not text.strip():
-        raise ImportRefused(f"{name}: the page is empty")
+        raise ImportRefused(f"{name}: the page is empty", code="empty-page")
     root = parse_html(text, name)
     own = page_metadata(root)
     body, found = _article(root, name)
@@ -169,7 +174,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     builder = BlockBuilder()
     add_tree(builder, body)
     if not builder.blocks:
-        raise ImportRefused(f"{name}: the page has no readable text")
+        raise ImportRefused(f"{name}: the page has no readable text", code="no-readable-text")
     meta = _merge_metadata(own, found)
     return Extracted(
         text=builder.text(),

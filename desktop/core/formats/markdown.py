@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from desktop.core.errors import FORMATS
 from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.blocks import BlockBuilder
 from desktop.core.formats.charset import decode_markup
-from desktop.core.formats.sniff import foreign_format
+from desktop.core.formats.sniff import foreign_kind
 
 __all__ = ["extract", "strip_inline"]
 
@@ -152,12 +153,16 @@ class _Converter:
 
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
     """Convert a Markdown file to canonical text with headings as chapters."""
-    kind = foreign_format(data)
+    kind = foreign_kind(data)
     if kind:
-        raise ImportRefused(f"{path.name} is a {kind} file, not Markdown")
+        raise ImportRefused(
+            f"{path.name} is a {FORMATS[kind]} file, not Markdown",
+            code="wrong-format",
+            params={"format": kind, "expected": "markdown"},
+        )
     text, used, confidence = decode_markup(data, encoding=encoding, name=path.name)
     if "\x00" in text:
-        raise ImportRefused(f"{path.name}: binary data, not Markdown")
+        raise ImportRefused(f"{path.name}: binary data, not Markdown", code="binary-file")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front, skip = _front_matter(lines)
     converter = _Converter()

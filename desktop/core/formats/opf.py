@@ -77,7 +77,9 @@ def _rootfile(book: SafeZip) -> str:
                 return path
     candidates = [name for name in book.names() if name.lower().endswith(".opf")]
     if not candidates:
-        raise ImportRefused(f"{book.name}: not an EPUB (no package document found)")
+        raise ImportRefused(
+            f"{book.name}: not an EPUB (no package document found)", code="not-epub"
+        )
     return candidates[0]
 
 

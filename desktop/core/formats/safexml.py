@@ -41,7 +41,9 @@ def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
         return data, []
     entities = _ENTITY.findall(match.group(1))
     if len(entities) > _MAX_ENTITIES:
-        raise ImportRefused(f"{name}: declares {len(entities)} XML entities (an entity bomb)")
+        raise ImportRefused(
+            f"{name}: declares {len(entities)} XML entities (an entity bomb)", code="entity-bomb"
+        )
     warnings: list[str] = []
     rest = data[match.end() :]
     for percent, entity, body in entities:
@@ -49,7 +51,8 @@ def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
         if b"&" in body or b"%" in body:
             raise ImportRefused(
                 f"{name}: XML entity {label!r} expands other entities "
-                "(an entity-expansion bomb); refused"
+                "(an entity-expansion bomb); refused",
+                code="entity-bomb",
             )
         if percent:
             continue
@@ -60,7 +63,9 @@ def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
             value = _literal(body)
         rest = rest.replace(b"&" + entity + b";", value)
         if len(rest) > len(data) + _MAX_EXPANSION:
-            raise ImportRefused(f"{name}: XML entities expand too far (an entity bomb)")
+            raise ImportRefused(
+                f"{name}: XML entities expand too far (an entity bomb)", code="entity-bomb"
+            )
     return data[: match.start()] + b"<!DOCTYPE html>" + rest, warnings
 
 
@@ -107,7 +112,9 @@ def parse_html(text: str, name: str) -> etree._Element:
     try:
         root = lxml_html.document_fromstring(clean, parser=_html_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ImportRefused(f"{name}: the HTML cannot be read ({_first_line(exc)})") from exc
+        raise ImportRefused(
+            f"{name}: the HTML cannot be read ({_first_line(exc)})", code="damaged-html"
+        ) from exc
     return root
 
 

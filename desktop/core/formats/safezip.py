@@ -56,11 +56,15 @@ class SafeZip:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise ImportRefused(f"{name}: not a readable ZIP archive ({exc})") from exc
+            raise ImportRefused(
+                f"{name}: not a readable ZIP archive ({exc})", code="damaged-archive"
+            ) from exc
         if len(infos) > self.limits.max_members:
             raise ImportRefused(
                 f"{name}: the archive has {len(infos):,} members "
-                f"(at most {self.limits.max_members:,} are accepted)"
+                f"(at most {self.limits.max_members:,} are accepted)",
+                code="too-many-members",
+                params={"count": f"{len(infos):,}", "limit": f"{self.limits.max_members:,}"},
             )
         self._check_overlap(infos)
         self._members: dict[str, zipfile.ZipInfo] = {}
@@ -76,7 +80,9 @@ class SafeZip:
         end = -1
         for info in sorted(infos, key=lambda i: i.header_offset):
             if info.header_offset < end:
-                raise ImportRefused(f"{self.name}: archive entries overlap (a ZIP bomb); refused")
+                raise ImportRefused(
+                    f"{self.name}: archive entries overlap (a ZIP bomb); refused", code="zip-bomb"
+                )
             # The local header is at least 30 bytes plus the name.
             end = info.header_offset + 30 + len(info.orig_filename) + info.compress_size
 
@@ -91,17 +97,31 @@ class SafeZip:
         """The bytes of member ``name``; :class:`ImportRefused` when a limit is hit."""
         info = self._members.get(name)
         if info is None:
-            raise ImportRefused(f"{self.name}: the archive has no member {name!r}")
+            raise ImportRefused(
+                f"{self.name}: the archive has no member {name!r}",
+                code="damaged-archive",
+                params={"member": name},
+            )
         if info.flag_bits & 0x1:
-            raise ImportRefused(f"{self.name}: {name} is encrypted")
+            raise ImportRefused(
+                f"{self.name}: {name} is encrypted", code="encrypted", params={"member": name}
+            )
         try:
             return self._read_capped(info)
         except ImportRefused:
             raise
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-            raise ImportRefused(f"{self.name}: {name} is damaged ({exc})") from exc
+            raise ImportRefused(
+                f"{self.name}: {name} is damaged ({exc})",
+                code="damaged-archive",
+                params={"member": name},
+            ) from exc
         except (NotImplementedError, RuntimeError) as exc:
-            raise ImportRefused(f"{self.name}: {name} cannot be read ({exc})") from exc
+            raise ImportRefused(
+                f"{self.name}: {name} cannot be read ({exc})",
+                code="damaged-archive",
+                params={"member": name},
+            ) from exc
 
     def _read_capped(self, info: zipfile.ZipInfo) -> bytes:
         out = bytearray()
@@ -117,16 +137,21 @@ class SafeZip:
         where = f"{self.name}: {info.filename}"
         if produced > limits.max_member_bytes:
             raise ImportRefused(
-                f"{where} decompresses to more than {limits.max_member_bytes // 2**20} MB"
+                f"{where} decompresses to more than {limits.max_member_bytes // 2**20} MB",
+                code="archive-too-large",
+                params={"limit_mb": limits.max_member_bytes // 2**20},
             )
         if self._read_total > limits.max_total_bytes:
             raise ImportRefused(
                 f"{self.name}: the archive decompresses to more than "
-                f"{limits.max_total_bytes // 2**20} MB"
+                f"{limits.max_total_bytes // 2**20} MB",
+                code="archive-too-large",
+                params={"limit_mb": limits.max_total_bytes // 2**20},
             )
         if produced > limits.ratio_floor and produced > limits.max_ratio * max(
             info.compress_size, 1
         ):
             raise ImportRefused(
-                f"{where} is compressed more than {limits.max_ratio}:1 (a ZIP bomb); refused"
+                f"{where} is compressed more than {limits.max_ratio}:1 (a ZIP bomb); refused",
+                code="zip-bomb",
             )

@@ -5,28 +5,30 @@ from __future__ import annotations
 import io
 import zipfile
 
-__all__ = ["foreign_format", "is_zip"]
+from desktop.core.errors import FORMATS
+
+__all__ = ["foreign_format", "foreign_kind", "is_zip"]
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office 97-2003 (DOC/XLS/PPT)"),
-    (b"{\\rtf", "RTF"),
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"Rar!\x1a\x07", "RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"AT&TFORM", "DjVu"),
-    (b"ITSF", "Compiled HTML Help (CHM)"),
+    (b"%PDF-", "pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "office97"),
+    (b"{\\rtf", "rtf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"AT&TFORM", "djvu"),
+    (b"ITSF", "chm"),
 )
 #: Members that tell which kind of ZIP-based document an archive is.
 _ZIP_KINDS: tuple[tuple[str, str], ...] = (
-    ("word/document.xml", "Word (DOCX)"),
-    ("xl/workbook.xml", "Excel (XLSX)"),
-    ("ppt/presentation.xml", "PowerPoint (PPTX)"),
-    ("content.xml", "OpenDocument"),
+    ("word/document.xml", "docx"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+    ("content.xml", "opendocument"),
 )
 
 
@@ -38,17 +40,18 @@ def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "ZIP archive"
+        return "zip"
     for member, kind in _ZIP_KINDS:
         if member in names:
             return kind
     if "META-INF/container.xml" in names or "mimetype" in names:
-        return "EPUB"
-    return "ZIP archive"
+        return "epub"
+    return "zip"
 
 
-def foreign_format(data: bytes) -> str | None:
-    """The name of a binary format ``data`` starts with, or None if it looks like text.
+def foreign_kind(data: bytes) -> str | None:
+    """The :data:`~desktop.core.errors.FORMATS` key of a binary format ``data`` starts
+    with, or None if it looks like text.
 
     ZIP-based formats are told apart by their members (DOCX, XLSX, EPUB ...).
     """
@@ -56,7 +59,13 @@ def foreign_format(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     if len(data) > 68 and data[60:68] in (b"BOOKMOBI", b"TEXtREAd"):
-        return "Mobipocket (MOBI)"
+        return "mobi"
     if is_zip(data):
         return _zip_kind(data)
     return None
+
+
+def foreign_format(data: bytes) -> str | None:
+    """The English name of the binary format of ``data`` ("Word (DOCX)"), or None."""
+    kind = foreign_kind(data)
+    return FORMATS[kind] if kind else None
