@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop import APP_NAME, __version__
+from desktop import __version__
 
 __all__ = ["COMPONENTS", "AboutDialog", "Component", "component_version"]
 
@@ -93,7 +93,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
+        self.setWindowTitle(self.tr("About Tongwen"))
         layout = QVBoxLayout(self)
         icon = QLabel(self)
         window_icon = self.windowIcon()

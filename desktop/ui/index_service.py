@@ -72,6 +72,7 @@ class IndexService(QObject):
         self.ready = False
         self.error: str | None = None
         self._needs_full = True
+        self._rebuild = False
         self._pending: list[str] = []
         self._batch_total = 0
         self._search: _SearchJob | None = None
@@ -97,6 +98,26 @@ class IndexService(QObject):
         """Bring the index up to date in the background (call once, at start-up)."""
         self._needs_full = True
         self._next_job()
+
+    def rebuild(self) -> None:
+        """Throw the index away and build it again, in the background, with progress."""
+        self._rebuild = True
+        self._needs_full = True
+        self.error = None
+        if self._task is not None:
+            self._task.cancel()  # the rebuild follows when the running job stops
+        self._next_job()
+
+    def summary(self) -> str:
+        """One sentence on the index's state for Settings ▸ Search."""
+        if self.error:
+            return self.error
+        if self._rebuild or (self._needs_full and self._task is not None):
+            return self.tr("The search index is being brought up to date…")
+        if not self.ready:
+            return self.tr("The search index is not ready yet.")
+        count = len(self.library.documents())
+        return self.tr("The search index covers all %n document(s) of the library.", "", count)
 
     def document_changed(self, event: str, doc_id: str) -> None:
         """Slot for library events: index the document in the background."""
@@ -163,10 +184,13 @@ class IndexService(QObject):
         self._batch_total = 0
         self.status.emit(self.tr("Checking the search index…"))
         index = self.index
+        rebuild, self._rebuild = self._rebuild, False
 
         def work(task: Task) -> bool | _Busy:
             try:
-                return index.ensure_current(progress=task.progress, cancel=task.is_cancelled)
+                return index.ensure_current(
+                    progress=task.progress, cancel=task.is_cancelled, rebuild=rebuild
+                )
             except IndexBusyError as exc:
                 return _Busy(str(exc))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -33,10 +33,12 @@ from desktop.ui.export_dialog import export_annotations, import_annotations
 from desktop.ui.find_bar import FindBar
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
+from desktop.ui.menus import MenuBuilder
 from desktop.ui.reader import ReaderPane
-from desktop.ui.reader_toolbar import SCRIPT_LABELS, ReaderToolbar
+from desktop.ui.reader_toolbar import ReaderToolbar
 from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
 from desktop.ui.settings import AppSettings
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.toc_panel import TocPanel
 from desktop.ui.workers import Task, run_in_background
 
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} 同文")
         self.setAcceptDrops(True)
         self._import_task: Task | None = None
+        self.restart_requested = False
 
         self.library_pane = LibraryPane(self)
         self.app_settings = AppSettings(settings)
@@ -83,8 +86,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.bridge = LibraryBridge(library, self)
-        self._build_menus()
         self._build_annotations()
+        self.menus = MenuBuilder(self)
+        self.menus.build()
         self._wire()
         self.library_pane.set_documents(library.documents())
         self._update_status()
@@ -94,33 +98,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(warning, 10_000)
 
     # ------------------------------------------------------------------ set-up
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_files_action = self._action(
-            self.tr("&Import Files…"), self.import_files_dialog, QKeySequence.StandardKey.Open
-        )
-        self.import_folder_action = self._action(
-            self.tr("Import &Folder…"), self.import_folder_dialog, QKeySequence("Ctrl+Shift+O")
-        )
-        file_menu.addAction(self.import_files_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        )
-
-        doc_menu = self.menuBar().addMenu(self.tr("&Document"))
-        doc_menu.addAction(
-            self._action(self.tr("&Edit Metadata…"), self._edit_current, QKeySequence("Ctrl+E"))
-        )
-        doc_menu.addAction(self._action(self.tr("Re-&decode…"), self._reencode_current))
-        doc_menu.addAction(self._action(self.tr("&Remove"), self._remove_current))
-        self.document_menu = doc_menu
-        self._build_view_menu()
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About Tongwen"), self.show_about))
-
     def _build_reader_tools(self) -> None:
         """Reader toolbar, find bar under the text, contents dock (reader_ui)."""
         self.reader_toolbar = ReaderToolbar(self.reader, self.app_settings, self)
@@ -135,33 +112,6 @@ class MainWindow(QMainWindow):
         self.toc_dock.hide()  # shown when a document has chapters
         self.reader.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10_000))
         self.reader.progressSaved.connect(self._progress_saved)
-
-    def _build_view_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        menu.addAction(
-            self._action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find)
-        )
-        menu.addAction(
-            self._action(self.tr("Find &Next"), self.find_next, QKeySequence.StandardKey.FindNext)
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Find &Previous"),
-                self.find_previous,
-                QKeySequence.StandardKey.FindPrevious,
-            )
-        )
-        menu.addSeparator()
-        for n, (script, label) in enumerate(SCRIPT_LABELS.items(), start=1):
-            action = self._action(
-                label,
-                lambda _=False, s=script: self.reader_toolbar.choose_script(s),
-                QKeySequence(f"Ctrl+{n}"),
-            )
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.toc_dock.toggleViewAction())
-        menu.addAction(self.reader_toolbar.toggleViewAction())
 
     def _build_annotations(self) -> None:
         """Highlights, notes, bookmarks: reader layer, panel dock, Document menu (annot_ui)."""
@@ -179,28 +129,16 @@ class MainWindow(QMainWindow):
                 bool(self.annotations.items()) or self.annotations_dock.isVisible()
             )
         )
-        menu = self.document_menu
-        menu.addSeparator()
-        colors = menu.addMenu(self.tr("Highlight in &Colour"))
-        colors.addActions(list(self.annotations.color_actions.values()))
-        menu.addActions(self.annotations.actions())
-        self.addActions([*self.annotations.actions(), *self.annotations.color_actions.values()])
-        panel_action = self.annotations_dock.toggleViewAction()
-        panel_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        menu.addAction(panel_action)
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("E&xport Annotations…"), self._export_annotations))
-        menu.addAction(self._action(self.tr("Im&port Annotations…"), self._import_annotations))
         self.annotations.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10_000))
         self.annotations.saved.connect(
             lambda doc_id: self.index_service.document_changed("meta-changed", doc_id)
         )
 
-    def _export_annotations(self) -> None:
+    def export_annotations(self) -> None:
         if message := export_annotations(self, self.annotations):
             self.statusBar().showMessage(message, 10_000)
 
-    def _import_annotations(self) -> None:
+    def import_annotations(self) -> None:
         if message := import_annotations(self, self.annotations):
             self.statusBar().showMessage(message, 10_000)
 
@@ -228,11 +166,6 @@ class MainWindow(QMainWindow):
         self.index_label = QLabel(self)
         self.statusBar().addWidget(self.index_label)
         self.index_service.status.connect(self.index_label.setText)
-        self._action(
-            self.tr("Search the Library"),
-            self.search_pane.focus_search,
-            QKeySequence("Ctrl+Shift+F"),
-        )
 
     def open_search_result(self, doc_id: str, hits: list[tuple[int, int]]) -> None:
         """Open a search result at its first hit, with every hit marked."""
@@ -256,25 +189,13 @@ class MainWindow(QMainWindow):
         else:
             self.find_bar.previous()
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _wire(self) -> None:
         pane = self.library_pane
         pane.openRequested.connect(self.open_document)
         pane.editRequested.connect(self.edit_metadata)
         pane.reencodeRequested.connect(self.reencode)
         pane.removeRequested.connect(self.remove_documents)
+        pane.importRequested.connect(self.import_files_dialog)
         self.bridge.changed.connect(self._library_changed)
         self.bridge.changed.connect(self.index_service.document_changed)
         self.search_pane.openRequested.connect(self.open_search_result)
@@ -324,7 +245,9 @@ class MainWindow(QMainWindow):
         docs = self.library.documents()
         chars = sum(d.chars for d in docs)
         self.status_label.setText(
-            self.tr("{n} documents · {chars:,} characters").format(n=len(docs), chars=chars)
+            self.tr("%n document(s)", "", len(docs))
+            + " · "
+            + self.tr("{chars} characters").format(chars=QLocale().toString(chars))
         )
 
     # ------------------------------------------------------------------ reading
@@ -441,9 +364,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Remove documents"),
-            self.tr("Move {n} document(s) to the library's trash?\n\n{titles}").format(
-                n=len(ids), titles=shown
-            ),
+            self.tr("Move %n document(s) to the library's trash?", "", len(ids)) + "\n\n" + shown,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -453,15 +374,15 @@ class MainWindow(QMainWindow):
             except (KeyError, OSError) as exc:
                 self._error(self.tr("Cannot remove a document"), str(exc))
 
-    def _edit_current(self) -> None:
+    def edit_current(self) -> None:
         if doc_id := self._current_id():
             self.edit_metadata(doc_id)
 
-    def _reencode_current(self) -> None:
+    def reencode_current(self) -> None:
         if doc_id := self._current_id():
             self.reencode(doc_id)
 
-    def _remove_current(self) -> None:
+    def remove_current(self) -> None:
         ids = self.library_pane.selected_ids() or (
             [self.reader.doc_id] if self.reader.doc_id else []
         )
@@ -480,6 +401,35 @@ class MainWindow(QMainWindow):
             self.import_paths(paths, open_single=True)
 
     # ------------------------------------------------------------------- other
+    def show_settings(self) -> SettingsDialog:
+        """Edit ▸ Settings: changes apply on OK; language and library after a restart."""
+        dialog = SettingsDialog(
+            self.app_settings,
+            self,
+            index_status=lambda: self.index_label.text() or self.index_service.summary(),
+            library_path=self.library.root,
+        )
+        dialog.settingsChanged.connect(self._settings_changed)
+        dialog.rebuildIndexRequested.connect(self.index_service.rebuild)
+        self.index_service.status.connect(dialog.refresh_index_status)
+        dialog.restartRequested.connect(self.restart)
+        dialog.open()
+        self._settings_dialog = dialog
+        return dialog
+
+    def _settings_changed(self, names: list[str]) -> None:
+        self.reader.apply_typography()
+        self.reader_toolbar.sync()
+        log.info("settings changed: %s", ", ".join(names))
+
+    def restart(self) -> None:
+        """Close and reopen the main window (``desktop.app`` sees ``restart_requested``)."""
+        self.restart_requested = True
+        self.close()
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
     def show_about(self) -> None:
         from desktop.ui.about import AboutDialog
 

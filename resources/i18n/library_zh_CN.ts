@@ -28,6 +28,20 @@
             <translation>正在检查搜索索引…</translation>
         </message>
         <message>
+            <source>The search index is being brought up to date…</source>
+            <translation>正在更新搜索索引…</translation>
+        </message>
+        <message>
+            <source>The search index is not ready yet.</source>
+            <translation>搜索索引尚未就绪。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The search index covers all %n document(s) of the library.</source>
+            <translation>
+                <numerusform>搜索索引已涵盖书库中全部 %n 篇文档。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Indexing documents… {done} of {total}</source>
             <translation>正在为文档建立索引… 第 {done} 篇，共 {total} 篇</translation>
         </message>

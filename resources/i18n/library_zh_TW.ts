@@ -33,6 +33,23 @@
             <translation>正在檢查搜尋索引…</translation>
         </message>
         <message>
+            <source>The search index is being brought up to date…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在更新搜尋索引…</translation>
+        </message>
+        <message>
+            <source>The search index is not ready yet.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋索引尚未就緒。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The search index covers all %n document(s) of the library.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>搜尋索引已涵蓋書庫中全部 %n 篇文件。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Indexing documents… {done} of {total}</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>正在為文件建立索引… 第 {done} 篇，共 {total} 篇</translation>

@@ -4,165 +4,365 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <source>About {name}</source>
-            <translation type="unfinished" />
+            <source>Qt and PySide6 are used under the GNU LGPL version 3. They are shipped as separate shared libraries in Tongwen's installation folder; you may replace them with your own builds. Their source code is available from qt.io and pyside.org.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>Qt 與 PySide6 依 GNU LGPL 第 3 版使用，以獨立的共享庫隨同文安裝在其程式資料夾中；您可以用自己編譯的版本替換它們。其原始碼可從 qt.io 和 pyside.org 獲取。</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>元件</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>許可證</translation>
+        </message>
+        <message>
+            <source>About Tongwen</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>關於同文</translation>
         </message>
         <message>
             <source>&lt;h3&gt;Tongwen 同文 {version}&lt;/h3&gt;&lt;p&gt;A reader for Chinese documents in Simplified and Traditional script.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>&lt;h3&gt;同文 Tongwen {version}&lt;/h3&gt;&lt;p&gt;簡體、繁體中文文件閱讀器。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Components and licences</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>元件與許可證</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>&amp;File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Import Files…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import &amp;Folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit Metadata…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re-&amp;decode…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About Tongwen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Contents</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find &amp;Next</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find &amp;Previous</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>目錄</translation>
         </message>
         <message>
             <source>Annotations</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>批註</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>%n 篇文件</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Highlight in &amp;Colour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport Annotations…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Im&amp;port Annotations…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search the Library</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{n} documents · {chars:,} characters</source>
-            <translation type="unfinished" />
+            <source>{chars} characters</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{chars} 字</translation>
         </message>
         <message>
             <source>Cannot open the document</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法開啟文件</translation>
         </message>
         <message>
             <source>Import files</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入檔案</translation>
         </message>
         <message>
             <source>Documents ({patterns});;All files (*)</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件 ({patterns});;所有檔案 (*)</translation>
         </message>
         <message>
             <source>Import a folder</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入資料夾</translation>
         </message>
         <message>
             <source>An import is already running</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已有匯入正在進行</translation>
         </message>
         <message>
             <source>Importing…</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在匯入…</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>取消</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入</translation>
         </message>
         <message>
             <source>Importing {name}</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在匯入 {name}</translation>
         </message>
         <message>
             <source>Import failed</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入失敗</translation>
         </message>
         <message>
             <source>Imported {n} of {total} files</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已匯入 {n}/{total} 個檔案</translation>
         </message>
         <message>
             <source>Cannot save the metadata</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法儲存文件資訊</translation>
         </message>
         <message>
             <source>Cannot decode “{t}” as {e}</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法以 {e} 編碼重新解碼“{t}”</translation>
         </message>
         <message>
             <source>Remove documents</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>移除文件</translation>
         </message>
-        <message>
-            <source>Move {n} document(s) to the library's trash?
-
-{titles}</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>Move %n document(s) to the library's trash?</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>將 %n 篇文件移到書庫的回收站？</numerusform>
+            </translation>
         </message>
         <message>
             <source>Cannot remove a document</source>
-            <translation type="unfinished" />
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法移除文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>MenuBuilder</name>
+        <message>
+            <source>&amp;File</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Import Files…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入檔案(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入資料夾(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport Annotations…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯出批註(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Im&amp;port Annotations…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>匯入批註(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>設定(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>複製(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Find in Document…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在文件中查詢(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Find &amp;Next</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查詢下一個(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Find &amp;Previous</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查詢上一個(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Search the Library…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋書庫(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Script</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡繁轉換(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>檢視(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>縮小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Actual Size</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>原始大小(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Full Screen</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>全屏(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>跳轉(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Chapter</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>下一章(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Previous Chapter</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>上一章(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Beginning</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>開頭(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;End</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>結尾(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Highlight in &amp;Colour</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>用顏色高亮(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Annotate</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>批註(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Metadata…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>編輯文件資訊(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Re-&amp;decode…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重新解碼(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove from Library</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>從書庫移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>幫助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>鍵盤快捷鍵(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Open the &amp;Log File</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>開啟日誌檔案(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Show the Log &amp;Folder</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>顯示日誌資料夾(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;About Tongwen</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>關於同文(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>鍵盤快捷鍵</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>鍵盤快捷鍵</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>快捷鍵</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>Tongwen</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>同文</translation>
+        </message>
+        <message>
+            <source>The library folder {folder} cannot be opened.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法開啟書庫資料夾 {folder}。</translation>
+        </message>
+        <message>
+            <source>Check that the folder exists and that you may write to it, or start Tongwen with another library folder.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請確認該資料夾存在且您有寫入許可權，或在啟動同文時指定另一個書庫資料夾。</translation>
         </message>
     </context>
 </TS>

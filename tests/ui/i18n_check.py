@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,7 +39,9 @@ _ALLOWED = (
     "Up Down Left Right Plus Minus F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 "
     "MIT LGPL GPL Apache BSD MPL Python whoosh trafilatura chardet platformdirs lxml "
     "Noto Sans Serif CJK SC TC HK JP KR Source Han sans serif mono Unicode "
-    "Web Annotation Annotations Data Model pinyin ID ISO MB KB GB px pt Syncthing Dropbox"
+    "Web Annotation Annotations Data Model LD jsonld pinyin ID ISO MB KB GB px pt Syncthing Dropbox "
+    # words Qt's own 繁體 catalogue keeps in Latin (dock widget buttons)
+    "Dock"
 )
 ALLOWED_WORDS = {word.lower() for word in _ALLOWED.split()}
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -76,7 +78,11 @@ def _texts_of_widget(widget: QWidget) -> Iterator[str]:
 
 
 def _header_texts(model: QAbstractItemModel) -> Iterator[str]:
-    for section in range(model.columnCount()):
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # list models hide columnCount: they have no header
+        return
+    for section in range(columns):
         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = model.headerData(section, Qt.Orientation.Horizontal, role)
             if isinstance(value, str):
