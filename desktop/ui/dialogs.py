@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,21 +16,46 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, ImportResult
+from desktop.ui.errors import describe_result
 
-__all__ = ["ENCODINGS", "MetadataDialog", "ReencodeDialog", "import_summary", "ok_cancel_buttons"]
-
-#: Encodings offered for re-decoding, with names a reader recognises.
-ENCODINGS: list[tuple[str, str]] = [
-    ("utf-8", "UTF-8"),
-    ("gb18030", "GB18030 / GBK / GB2312 (简体)"),
-    ("big5", "Big5 (繁體)"),
-    ("big5hkscs", "Big5-HKSCS (香港)"),
-    ("utf-16-le", "UTF-16 LE"),
-    ("utf-16-be", "UTF-16 BE"),
-    ("shift_jis", "Shift-JIS (日本語)"),
-    ("euc-kr", "EUC-KR (한국어)"),
-    ("cp1252", "Windows-1252 (Western)"),
+__all__ = [
+    "ENCODINGS",
+    "MetadataDialog",
+    "ReencodeDialog",
+    "encoding_label",
+    "import_summary",
+    "ok_cancel_buttons",
 ]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (lupdate finds this name); no-op."""
+    return text
+
+
+#: Encodings offered for re-decoding, with names a reader recognises (translated when shown).
+ENCODINGS: list[tuple[str, str]] = [
+    ("utf-8", QT_TRANSLATE_NOOP("ReencodeDialog", "UTF-8 (most files today)")),
+    ("gb18030", QT_TRANSLATE_NOOP("ReencodeDialog", "GB18030 / GBK / GB2312 (Simplified Chinese)")),
+    ("big5", QT_TRANSLATE_NOOP("ReencodeDialog", "Big5 (Traditional Chinese)")),
+    ("big5hkscs", QT_TRANSLATE_NOOP("ReencodeDialog", "Big5-HKSCS (Hong Kong)")),
+    ("utf-16-le", QT_TRANSLATE_NOOP("ReencodeDialog", "UTF-16, little-endian")),
+    ("utf-16-be", QT_TRANSLATE_NOOP("ReencodeDialog", "UTF-16, big-endian")),
+    ("shift_jis", QT_TRANSLATE_NOOP("ReencodeDialog", "Japanese (Shift-JIS)")),
+    ("euc-kr", QT_TRANSLATE_NOOP("ReencodeDialog", "Korean (EUC-KR)")),
+    ("cp1252", QT_TRANSLATE_NOOP("ReencodeDialog", "Western European (Windows-1252)")),
+]
+#: How many per-file problems the summary lists before "and N more".
+_SHOWN_PROBLEMS = 8
+
+
+def encoding_label(codec: str | None) -> str:
+    """The translated name of ``codec`` from :data:`ENCODINGS`, else the codec itself."""
+    wanted = (codec or "").lower().replace("_", "-")
+    for known, label in ENCODINGS:
+        if known.replace("_", "-") == wanted:
+            return QCoreApplication.translate("ReencodeDialog", label)
+    return codec or "?"
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -47,7 +73,7 @@ class MetadataDialog(QDialog):
 
     def __init__(self, record: DocRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit metadata"))
+        self.setWindowTitle(self.tr("Edit document details"))
         labels = {
             "title": self.tr("Title"),
             "author": self.tr("Author"),
@@ -68,6 +94,7 @@ class MetadataDialog(QDialog):
         hint = QLabel(self.tr("Leave a field empty to use the value found in the file."), self)
         hint.setWordWrap(True)
         buttons = ok_cancel_buttons(self)
+        buttons.setAccessibleName(self.tr("Save or cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -79,21 +106,26 @@ class MetadataDialog(QDialog):
 
 
 class ReencodeDialog(QDialog):
+    """Choose another encoding for a document's original file."""
+
     def __init__(self, record: DocRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Re-decode"))
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(self.tr("Encoding"))
         for codec, name in ENCODINGS:
-            self.combo.addItem(name, codec)
+            self.combo.addItem(QCoreApplication.translate("ReencodeDialog", name), codec)
+            self.combo.setItemData(self.combo.count() - 1, codec, Qt.ItemDataRole.ToolTipRole)
         current = (record.encoding or "").lower().replace("_", "-")
         for i, (codec, _) in enumerate(ENCODINGS):
-            if codec == current:
+            if codec.replace("_", "-") == current:
                 self.combo.setCurrentIndex(i)
         prompt = self.tr("“{title}” was decoded as {enc}. Decode the original file again as:")
-        label = QLabel(prompt.format(title=record.title, enc=record.encoding or "?"), self)
+        label = QLabel(prompt.format(title=record.title, enc=encoding_label(record.encoding)), self)
         label.setWordWrap(True)
+        label.setBuddy(self.combo)
         buttons = ok_cancel_buttons(self)
+        buttons.setAccessibleName(self.tr("Decode again or cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.combo)
@@ -103,27 +135,51 @@ class ReencodeDialog(QDialog):
         return str(self.combo.currentData())
 
 
+def _summary_line(counts: dict[str, int]) -> str:
+    if counts["skipped"]:
+        line = QCoreApplication.translate(
+            "ImportSummary",
+            "Imported: {imported}. Already in the library: {duplicate}. "
+            "Could not be imported: {failed}. Skipped: {skipped}.",
+        )
+    else:
+        line = QCoreApplication.translate(
+            "ImportSummary",
+            "Imported: {imported}. Already in the library: {duplicate}. "
+            "Could not be imported: {failed}.",
+        )
+    return line.format(**counts)
+
+
+def _problem_lines(results: list[ImportResult]) -> tuple[list[str], list[str]]:
+    """Short translated lines (one per file) and full lines with advice and details."""
+    short, full = [], []
+    for result in results:
+        problem = describe_result(result)
+        short.append(f"• {problem.text}")
+        full.append(f"{problem.text}\n{problem.advice}\n({result.path}: {problem.details})")
+    return short, full
+
+
 def import_summary(parent: QWidget, results: list[ImportResult]) -> QMessageBox:
-    """A message box that names every failed or skipped file and why."""
+    """A message box that counts the results and names every failed or skipped file and why."""
     counts = {
         s: sum(r.status == s for r in results)
         for s in ("imported", "duplicate", "skipped", "failed")
     }
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Import finished"))
-    lines = [
-        parent.tr("Imported: {n}").format(n=counts["imported"]),
-        parent.tr("Already in the library: {n}").format(n=counts["duplicate"]),
-    ]
-    if counts["skipped"]:
-        lines.append(parent.tr("Skipped: {n}").format(n=counts["skipped"]))
-    if counts["failed"]:
-        lines.append(parent.tr("Failed: {n}").format(n=counts["failed"]))
-        box.setIcon(QMessageBox.Icon.Warning)
-    else:
-        box.setIcon(QMessageBox.Icon.Information)
-    box.setText("\n".join(lines))
-    problems = [f"{r.path}: {r.error}" for r in results if r.status in ("failed", "skipped")]
+    box.setWindowTitle(QCoreApplication.translate("ImportSummary", "Import finished"))
+    box.setAccessibleName(QCoreApplication.translate("ImportSummary", "Import finished"))
+    failed = counts["failed"] > 0
+    box.setIcon(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information)
+    box.setText(_summary_line(counts))
+    problems = [r for r in results if r.status in ("failed", "skipped")]
     if problems:
-        box.setDetailedText("\n".join(problems))
+        short, full = _problem_lines(problems)
+        shown = short[:_SHOWN_PROBLEMS]
+        if len(short) > _SHOWN_PROBLEMS:
+            more = QCoreApplication.translate("ImportSummary", "… and {n} more (see the details).")
+            shown.append(more.format(n=len(short) - _SHOWN_PROBLEMS))
+        box.setInformativeText("\n".join(shown))
+        box.setDetailedText("\n\n".join(full))
     return box

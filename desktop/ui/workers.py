@@ -3,6 +3,11 @@
 :func:`run_in_background` runs a callable on Qt's global thread pool and delivers
 its result, error and progress back on the main thread through signals.  The
 callable receives a :class:`Task` to report progress and to check for cancellation.
+
+A failure arrives twice: ``failed`` carries the English message (kept for existing
+callers and the log) and ``failed_with`` the exception object itself, which
+:func:`desktop.ui.errors.describe` turns into a sentence in the reader's language.
+Pass ``on_failure`` to receive the exception.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ log = logging.getLogger(__name__)
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    failed_with = Signal(object)
     progress = Signal(int, int, str)
 
 
@@ -64,6 +70,7 @@ class _Runnable(QRunnable):
             result = self._fn(self._task)
         except Exception as exc:
             log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+            self._task.signals.failed_with.emit(exc)
             self._task.signals.failed.emit(str(exc) or exc.__class__.__name__)
         else:
             self._task.signals.done.emit(result)
@@ -78,8 +85,12 @@ def run_in_background(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
 ) -> Task:
-    """Run ``fn(task)`` off the UI thread; callbacks arrive on the UI thread."""
+    """Run ``fn(task)`` off the UI thread; callbacks arrive on the UI thread.
+
+    ``on_error`` gets the English message of a failure, ``on_failure`` the exception.
+    """
     signals = _Signals()
     _alive.add(signals)  # keep the QObject alive until the task ends
     task = Task(signals)
@@ -91,6 +102,8 @@ def run_in_background(
         signals.done.connect(on_done)
     if on_error is not None:
         signals.failed.connect(on_error)
+    if on_failure is not None:
+        signals.failed_with.connect(on_failure)
     if on_progress is not None:
         signals.progress.connect(on_progress)
     signals.done.connect(finish)
