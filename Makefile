@@ -7,7 +7,7 @@ PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
 ARGS      ?=
 
-.PHONY: run test lint typecheck pytest bench package clean venv
+.PHONY: run test lint typecheck pytest bench screenshots i18n package clean venv
 
 venv: $(STAMP)
 
@@ -45,6 +45,15 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(ARGS)
+
+# The README's screenshots (resources/screenshots/*.png) in the 简体 and 繁體 UI, light and dark.
+screenshots: $(STAMP)
+	$(PY) resources/screenshots/make_screenshots.py
+
+# Translations: re-extract strings, derive 繁體 from 简体 where not hand-made, compile .qm.
+# `make i18n ARGS=reader` limits it to one area (see desktop/ui/i18n_tools.py).
+i18n: $(STAMP)
+	$(PY) -m desktop.ui.i18n update $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache

@@ -174,7 +174,7 @@ class ReaderPane(QWidget):
         s = self.settings
         doc_script = self.record.script if self.record else "unknown"
         region = region_for(self.options.script, doc_script)
-        chosen = s.font_family(self.options.script) if s else ""
+        chosen = s.font_family(self.options.script, region) if s else ""
         font = QFont(self.text.font())
         family = body_family(region, chosen)
         if family:

@@ -97,11 +97,18 @@ def theme_label(name: str) -> str:
 
 
 def system_is_dark() -> bool:
-    """Whether the desktop asks for a dark colour scheme (``QStyleHints.colorScheme``)."""
+    """Whether the desktop asks for a dark colour scheme.
+
+    ``QStyleHints.colorScheme`` when the platform says; many Linux desktops leave it
+    unknown and only hand Qt a dark palette, so then the window colour decides.
+    """
     app = QGuiApplication.instance()
     if app is None:
         return False
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def resolve_theme(name: str) -> Theme:

@@ -1,6 +1,5 @@
 """Reader pane on a big novel: first paint, longest freeze while loading, script switch,
-memory per MB.  Offscreen Qt.  Also ``python -m tests.bench.bench_reader --screenshots``
-saves the README screenshots under resources/screenshots/.
+memory per MB.  Offscreen Qt.  (The README's screenshots: ``make screenshots``.)
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from desktop.core.library import DocRecord
 from desktop.core.views import ViewOptions, build_view
 from desktop.ui.reader import ReaderPane
 from desktop.ui.settings import AppSettings
-from tests.bench.harness import REPO, Result, big_text
+from tests.bench.harness import Result, big_text
 
 BENCH = "reader"
 _LOAD_LIMIT = 240.0  # seconds of loading watched at most
@@ -129,45 +128,6 @@ def run(quick: bool) -> list[Result]:
     return out
 
 
-def save_screenshots(folder: Path = REPO / "resources" / "screenshots") -> list[Path]:
-    """Main window, 1280×800, a seed in 简体/繁體 and light/dark themes."""
-    from desktop.core.library import Library
-    from desktop.ui.main_window import MainWindow
-
-    app = _app()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="shots-"))
-    library = Library.open(tmp / "library")
-    library.import_seeds_if_new(REPO / "seeds")
-    doc = next(d for d in library.documents() if d.title.startswith("健全社會工作"))
-    saved = []
-    for script, theme in (
-        ("simplified", "light"), ("traditional", "dark"),
-        ("simplified", "sepia"), ("traditional", "light"),
-    ):  # fmt: skip
-        qs = QSettings(str(tmp / f"{script}-{theme}.ini"), QSettings.Format.IniFormat)
-        AppSettings(qs).theme = theme
-        window = MainWindow(library, qs)
-        window.resize(1280, 800)
-        window.show()
-        window.open_document(doc.id)
-        window.reader_toolbar.choose_script(script)
-        window.find_bar.open_bar()
-        window.find_bar.edit.setText("社会工作" if script == "simplified" else "社會工作")
-        for _ in range(20):
-            app.processEvents()
-        name = "simplified" if script == "simplified" else "traditional"
-        path = folder / f"reader-{name}-{theme}.png"
-        window.grab().save(str(path))
-        saved.append(path)
-        window.close()
-    return saved
-
-
 if __name__ == "__main__":
-    if "--screenshots" in sys.argv:
-        for shot in save_screenshots():
-            print(shot)
-    else:
-        for result in run(quick="--quick" in sys.argv):
-            print(result)
+    for result in run(quick="--quick" in sys.argv):
+        print(result)

@@ -152,7 +152,7 @@ def test_export_and_import_dialogs_and_messages(qtbot, window: MainWindow, tmp_p
     assert english_strings(box) == []
 
 
-def test_screenshots(qtbot, window: MainWindow, chinese_ui: str) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots(qtbot, window: MainWindow, chinese_ui: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Pictures to look at: zh_CN in the light theme, zh_TW in the dark one."""
     theme = "light" if chinese_ui == "zh_CN" else "dark"
     AppSettings(window.settings).theme = theme
@@ -164,4 +164,4 @@ def test_screenshots(qtbot, window: MainWindow, chinese_ui: str) -> None:  # typ
     qtbot.waitUntil(lambda: bool(window.find_bar.matches))
     window.resize(1280, 800)
     QApplication.processEvents()
-    assert window.grab().save(f"/tmp/reader_{chinese_ui}_{theme}.png")
+    assert window.grab().save(str(tmp_path / f"reader_{chinese_ui}_{theme}.png"))
