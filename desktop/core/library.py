@@ -98,7 +98,9 @@ class ImportResult:
     status: str  #: "imported", "duplicate", "skipped" or "failed"
     id: str | None = None
     title: str | None = None
-    error: str | None = None
+    error: str | None = None  #: the English reason (CLI, log)
+    code: str | None = None  #: the problem's code in desktop.core.errors.PROBLEMS
+    params: dict[str, str] = field(default_factory=dict)  #: the values the reason names
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -107,7 +109,14 @@ class ImportResult:
             "status": self.status,
             "title": self.title,
             "error": self.error,
+            "code": self.code,
         }
+
+    @classmethod
+    def failed(cls, path: Path, exc: BaseException) -> ImportResult:
+        """A failed import of ``path`` because of ``exc``, with its problem code."""
+        code, params = _problem_code(exc)
+        return cls(str(path), "failed", error=_reason(exc), code=code, params=params)
 
 
 Listener = Callable[[str, str], None]
@@ -350,11 +359,11 @@ class Library:
         src = Path(path)
         try:
             if not src.is_file():
-                raise ImportRefused("not a regular file")
+                raise ImportRefused("not a regular file", code="not-a-file")
             check_size(src)
             data = src.read_bytes()
         except (ImportRefused, OSError) as exc:
-            return ImportResult(str(src), "failed", error=_reason(exc))
+            return ImportResult.failed(src, exc)
         doc_id = hashlib.sha256(data).hexdigest()
         with self._lock:
             existing = self._records.get(doc_id)
@@ -363,16 +372,28 @@ class Library:
         try:
             extracted = extract(src, data, encoding=encoding)
         except ImportRefused as exc:
-            return ImportResult(str(src), "failed", error=str(exc))
+            return ImportResult.failed(src, exc)
         except Exception as exc:  # a bug in a format handler must not stop an import
             log.exception("unexpected failure extracting %s", src)
-            return ImportResult(str(src), "failed", error=f"unexpected error: {exc!r}")
+            return ImportResult(
+                str(src), "failed", error=f"unexpected error: {exc!r}", code="unexpected"
+            )
         if not extracted.text.strip():
-            return ImportResult(str(src), "failed", error="the file contains no readable text")
+            return ImportResult(
+                str(src),
+                "failed",
+                error="the file contains no readable text",
+                code="no-readable-text",
+            )
         try:
             record = self._store(doc_id, src, data, extracted)
         except OSError as exc:
-            return ImportResult(str(src), "failed", error=f"could not write the library: {exc}")
+            return ImportResult(
+                str(src),
+                "failed",
+                error=f"could not write the library: {exc}",
+                code="library-write-failed",
+            )
         self._emit("added", doc_id)
         return ImportResult(str(src), "imported", id=doc_id, title=record.title)
 
@@ -596,6 +617,19 @@ class Library:
         from desktop.core.library_check import check_library
 
         return check_library(self)
+
+
+def _problem_code(exc: BaseException) -> tuple[str, dict[str, str]]:
+    """The problem code and parameters of an import failure (see desktop.core.errors)."""
+    if isinstance(exc, ImportRefused):
+        return exc.code, dict(exc.params)
+    if isinstance(exc, FileNotFoundError):
+        return "not-found", {}
+    if isinstance(exc, PermissionError):
+        return "permission-denied", {}
+    if isinstance(exc, OSError):
+        return "unreadable", {}
+    return "unexpected", {}
 
 
 def _reason(exc: BaseException) -> str:

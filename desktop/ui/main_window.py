@@ -29,6 +29,7 @@ from desktop.core.library import ImportResult, Library
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
+from desktop.ui.errors import show_error
 from desktop.ui.export_dialog import export_annotations, import_annotations
 from desktop.ui.find_bar import FindBar
 from desktop.ui.index_service import IndexService
@@ -256,7 +257,9 @@ class MainWindow(QMainWindow):
             record = self.library.get(doc_id)
             text = self.library.text(doc_id)
         except (KeyError, OSError, UnicodeDecodeError) as exc:
-            self._error(self.tr("Cannot open the document"), str(exc))
+            self._error(
+                self.tr("Cannot open the document"), exc, self.library.doc_dir(doc_id) / "text.txt"
+            )
             return
         self.reader.show_document(record, text)
         self.toc_dock.setVisible(len(record.chapters) > 1 or self.toc_dock.isVisible())
@@ -308,12 +311,14 @@ class MainWindow(QMainWindow):
             progress.close()
             self._import_finished(results, open_single=open_single)
 
-        def on_error(message: str) -> None:
+        def on_failure(exc: BaseException) -> None:
             self._import_task = None
             progress.close()
-            self._error(self.tr("Import failed"), message)
+            self._error(self.tr("Import failed"), exc, paths[0] if len(paths) == 1 else None)
 
-        task = run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
+        task = run_in_background(
+            work, on_done=on_done, on_failure=on_failure, on_progress=on_progress
+        )
         progress.canceled.connect(task.cancel)
         self._import_task = task
         return task
@@ -342,7 +347,9 @@ class MainWindow(QMainWindow):
         try:
             self.library.update_meta(doc_id, **dialog.edits())
         except (ValueError, OSError) as exc:
-            self._error(self.tr("Cannot save the metadata"), str(exc))
+            self._error(
+                self.tr("Cannot save the metadata"), exc, self.library.doc_dir(doc_id) / "meta.json"
+            )
 
     def reencode(self, doc_id: str) -> None:
         record = self.library.get(doc_id)
@@ -351,12 +358,13 @@ class MainWindow(QMainWindow):
             return
         encoding = dialog.encoding()
 
-        def on_error(message: str) -> None:
-            self._error(
-                self.tr("Cannot decode “{t}” as {e}").format(t=record.title, e=encoding), message
-            )
+        def on_failure(exc: BaseException) -> None:
+            title = self.tr("Cannot decode “{t}” as {e}").format(t=record.title, e=encoding)
+            self._error(title, exc, record.original_name)
 
-        run_in_background(lambda task: self.library.reencode(doc_id, encoding), on_error=on_error)
+        run_in_background(
+            lambda task: self.library.reencode(doc_id, encoding), on_failure=on_failure
+        )
 
     def remove_documents(self, ids: list[str]) -> None:
         titles = [self.library.get(i).title for i in ids]
@@ -372,7 +380,7 @@ class MainWindow(QMainWindow):
             try:
                 self.library.remove(doc_id)
             except (KeyError, OSError) as exc:
-                self._error(self.tr("Cannot remove a document"), str(exc))
+                self._error(self.tr("Cannot remove a document"), exc, self.library.doc_dir(doc_id))
 
     def edit_current(self) -> None:
         if doc_id := self._current_id():
@@ -436,6 +444,6 @@ class MainWindow(QMainWindow):
         self._about = AboutDialog(self)
         self._about.open()
 
-    def _error(self, title: str, message: str) -> None:
-        log.warning("%s: %s", title, message)
-        QMessageBox.warning(self, title, message)
+    def _error(self, title: str, exc: BaseException, path: Path | str | None = None) -> None:
+        """A translated, non-modal message naming the file, the problem and what to do."""
+        self._error_box = show_error(self, title, exc, path)

@@ -260,3 +260,28 @@ def test_reencode_reanchors_annotations(library_dir: Path, tmp_path: Path) -> No
     again = AnnotationStore.open(lib.doc_dir(doc_id), text=fresh).get(note.id)
     assert again is not None
     assert fresh[again.target.start : again.target.end] == "合久必分"
+
+
+def test_failed_imports_carry_problem_codes(library_dir: Path, tmp_path: Path) -> None:
+    from desktop.core.errors import PROBLEMS
+
+    lib = Library.open(library_dir)
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4 whatever")
+    empty = tmp_path / "blank.txt"
+    empty.write_text("  \n\n ", encoding="utf-8")
+    results = {
+        Path(r.path).name: r
+        for r in (
+            lib.add_file(pdf),
+            lib.add_file(empty),
+            lib.add_file(tmp_path / "missing.txt"),
+            lib.add_file(tmp_path),
+        )
+    }
+    assert results["a.pdf"].code == "unsupported-format"
+    assert results["blank.txt"].code == "no-readable-text"
+    assert results["missing.txt"].code == "not-a-file"
+    assert results[tmp_path.name].code == "not-a-file"
+    assert all(r.code in PROBLEMS and r.error for r in results.values())
+    assert results["a.pdf"].as_dict()["code"] == "unsupported-format"

@@ -40,6 +40,8 @@ _ALLOWED = (
     "MIT LGPL GPL Apache BSD MPL Python whoosh trafilatura chardet platformdirs lxml "
     "Noto Sans Serif CJK SC TC HK JP KR Source Han sans serif mono Unicode "
     "Web Annotation Annotations Data Model LD jsonld pinyin ID ISO MB KB GB px pt Syncthing Dropbox "
+    "PNG JPEG GIF ZIP RAR gzip DOCX DOC ODT RTF MOBI AZW DjVu CHM XLS XLSX PPT PPTX Word Excel "
+    "PowerPoint Kindle Mobipocket Office Windows MP3 MP4 GBK JIS EUC LE BE "
     # words Qt's own 繁體 catalogue keeps in Latin (dock widget buttons)
     "Dock"
 )
