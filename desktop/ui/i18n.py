@@ -85,7 +85,7 @@ def install_language(code: str, app: QCoreApplication | None = None) -> list[Pat
     """Load every catalogue of ``code`` into the application; returns the files loaded.
 
     Previously installed Tongwen translators are removed first, so this can switch
-    languages for windows created afterwards.  English needs no catalogue.
+    languages for windows created afterwards.  English loads only its plural forms.
     """
     app = app or QCoreApplication.instance()
     if app is None:
@@ -93,13 +93,15 @@ def install_language(code: str, app: QCoreApplication | None = None) -> list[Pat
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if code not in _CODES or code == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return []
-    QLocale.setDefault(QLocale(code))
+    if code not in _CODES:
+        code = "en"
     candidates: list[Path] = sorted(i18n_dir().glob(f"*_{code}.qm"))
-    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    candidates.append(qt_dir / f"qtbase_{code}.qm")
+    if code == "en":  # English catalogues hold only plural forms ("1 document")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(code))
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        candidates.append(qt_dir / f"qtbase_{code}.qm")
     loaded: list[Path] = []
     for path in candidates:
         translator = QTranslator(app)

@@ -14,6 +14,7 @@ Without AREA names every area is processed.  Each UI module belongs to exactly o
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -22,13 +23,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["AREAS", "DERIVED", "TRANSLATED", "area_sources", "compile_all", "derive", "update"]
+__all__ = [
+    "AREAS",
+    "DERIVED",
+    "DERIVED_EN",
+    "TRANSLATED",
+    "area_sources",
+    "compile_all",
+    "derive",
+    "derive_english",
+    "update",
+]
 
 REPO = Path(__file__).resolve().parents[2]
 I18N = REPO / "resources" / "i18n"
 #: Languages that have catalogues (English is the source language).
 TRANSLATED = ("zh_CN", "zh_TW")
 DERIVED = "derived from zh_CN by OpenCC s2twp"
+DERIVED_EN = "English plural forms derived from the source"
 
 #: Catalogue area → the modules whose strings it holds (paths relative to the repo).
 AREAS: dict[str, tuple[str, ...]] = {
@@ -98,16 +110,18 @@ def update(areas: Sequence[str] = ()) -> None:
         targets = [str(ts_path(area, lang)) for lang in TRANSLATED]
         cmd = [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
         subprocess.run([*cmd, *sources, "-ts", *targets], check=True)
-        for target in targets:
+        english = ts_path(area, "en")
+        subprocess.run([*cmd, "-pluralonly", *sources, "-ts", str(english)], check=True)
+        for target in [*targets, str(english)]:
             _set_language(Path(target))
     derive(areas)
+    derive_english(areas)
     compile_all(areas=areas)
 
 
 def _set_language(path: Path) -> None:
     tree = ET.parse(path)
-    language = path.stem.rsplit("_", 2)[-2:]
-    tree.getroot().set("language", "_".join(language))
+    tree.getroot().set("language", path.stem.split("_", 1)[1])
     tree.getroot().set("sourcelanguage", "en")
     _write(tree, path)
 
@@ -196,6 +210,39 @@ def _catalogues(language: str, areas: Sequence[str]) -> list[Path]:
         for path in sorted(I18N.glob(f"*_{language}.ts"))
         if not areas or path.name.split("_")[0] in areas
     ]
+
+
+def derive_english(areas: Sequence[str] = ()) -> int:
+    """English plural forms: "%n document(s)" → "%n document" / "%n documents".
+
+    The English catalogues hold only messages with a count (lupdate ``-pluralonly``).
+    Entries without a hand-made translation are derived (translator comment
+    :data:`DERIVED_EN`); edit one and delete its comment to keep your wording.
+    """
+    count = 0
+    for path in _catalogues("en", areas):
+        tree = ET.parse(path)
+        for message in tree.getroot().iter("message"):
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            unfinished = translation.get("type") in ("unfinished", "vanished", "obsolete")
+            if not unfinished and message.findtext("translatorcomment") != DERIVED_EN:
+                continue
+            source = message.findtext("source") or ""
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            ET.SubElement(translation, "numerusform").text = re.sub(r"\((\w+)\)", "", source)
+            ET.SubElement(translation, "numerusform").text = re.sub(r"\((\w+)\)", r"\1", source)
+            translation.attrib.pop("type", None)
+            if message.find("translatorcomment") is None:
+                comment = ET.Element("translatorcomment")
+                message.insert(list(message).index(translation), comment)
+            message.find("translatorcomment").text = DERIVED_EN  # type: ignore[union-attr]
+            count += 1
+        _write(tree, path)
+    return count
 
 
 def compile_all(out_dir: Path | None = None, areas: Sequence[str] = ()) -> list[Path]:

@@ -95,10 +95,24 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_layout()
         self.index_service.start()
-        for warning in library.warnings:
-            self.statusBar().showMessage(warning, 10_000)
+        self._report_recovery(library.warnings)
 
     # ------------------------------------------------------------------ set-up
+    def _report_recovery(self, warnings: list[str]) -> None:
+        """Damaged library files were repaired or set aside on opening: say so, log why."""
+        for warning in warnings:
+            log.warning("library: %s", warning)
+        if warnings:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n damaged file(s) in the library were repaired or set aside; "
+                    "nothing was deleted. Help ▸ Open the Log File tells which.",
+                    "",
+                    len(warnings),
+                ),
+                20_000,
+            )
+
     def _build_reader_tools(self) -> None:
         """Reader toolbar, find bar under the text, contents dock (reader_ui)."""
         self.reader_toolbar = ReaderToolbar(self.reader, self.app_settings, self)

@@ -34,6 +34,12 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n damaged file(s) in the library were repaired or set aside; nothing was deleted. Help ▸ Open the Log File tells which.</source>
+            <translation>
+                <numerusform>书库中有 %n 个损坏的文件已修复或移到一旁，没有删除任何内容。详情见 帮助 ▸ 打开日志文件。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Contents</source>
             <translation>目录</translation>

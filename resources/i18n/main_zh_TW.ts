@@ -41,6 +41,13 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n damaged file(s) in the library were repaired or set aside; nothing was deleted. Help ▸ Open the Log File tells which.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>書庫中有 %n 個損壞的檔案已修復或移到一旁，沒有刪除任何內容。詳情見 幫助 ▸ 開啟日誌檔案。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Contents</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>

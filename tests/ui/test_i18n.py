@@ -104,5 +104,16 @@ def test_install_language_loads_ours_and_qts(qapp) -> None:  # type: ignore[no-u
         assert QCoreApplication.translate("MainWindow", "Import files") != "Import files"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
-        assert install_language("en", qapp) == []
+        english = install_language("en", qapp)
+    assert {p.name for p in english} >= {"main_en.qm"}
+    assert all("qtbase" not in p.name for p in english)
     assert QCoreApplication.translate("MainWindow", "Import files") == "Import files"
+
+
+def test_english_has_singular_and_plural(qapp) -> None:  # type: ignore[no-untyped-def]
+    install_language("en", qapp)
+    one = QCoreApplication.translate("MainWindow", "%n document(s)", "", 1)
+    many = QCoreApplication.translate("MainWindow", "%n document(s)", "", 5)
+    assert (one, many) == ("1 document", "5 documents")
+    found = QCoreApplication.translate("SearchPane", "%n document(s) match.", "", 1)
+    assert found == "1 document matches."

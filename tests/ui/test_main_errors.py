@@ -37,3 +37,20 @@ def test_a_failed_import_shows_the_problem(main_window: MainWindow, qtbot, tmp_p
     main_window.import_paths([tmp_path / "书.txt"])
     qtbot.waitUntil(lambda: getattr(main_window, "_error_box", None) is not None, timeout=10_000)
     assert "书.txt" in main_window._error_box.text()
+
+
+def test_repairs_on_opening_are_reported_in_chinese(
+    qtbot, seeded_library: Library, settings: QSettings, chinese_ui: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc = seeded_library.documents()[0]
+    (seeded_library.doc_dir(doc.id) / "meta.json").write_text("{broken", encoding="utf-8")
+    reopened = Library.open(seeded_library.root)
+    assert reopened.warnings
+    window = MainWindow(reopened, settings)
+    qtbot.addWidget(window)
+    try:
+        message = window.statusBar().currentMessage()
+        assert message.startswith("书库中有 1 个" if chinese_ui == "zh_CN" else "書庫中有 1 個")
+    finally:
+        window.close()
+        QThreadPool.globalInstance().waitForDone(10_000)

@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>IndexService</name>
+        <message numerus="yes">
+            <source>The search index covers all %n document(s) of the library.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>The search index covers all %n document of the library.</numerusform>
+                <numerusform>The search index covers all %n documents of the library.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPane</name>
+        <message numerus="yes">
+            <source>%n document(s) match; the best {k} are shown.</source>
+            <translation>
+                <numerusform>%n document matches; the best {k} are shown.</numerusform>
+                <numerusform>%n documents match; the best {k} are shown.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) match.</source>
+            <translation>
+                <numerusform>%n document matches.</numerusform>
+                <numerusform>%n documents match.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
