@@ -114,6 +114,10 @@ def test_menus_in_chinese(
         dialog = window.menus.show_shortcuts()
         assert english_strings(dialog) == []
         dialog.close()
+        window.show_about()
+        assert english_strings(window._about) == []
+        assert window._about.windowTitle() == ("关于同文" if chinese_ui == "zh_CN" else "關於同文")
+        window._about.close()
     finally:
         window.close()
         QThreadPool.globalInstance().waitForDone(10_000)
