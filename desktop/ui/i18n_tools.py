@@ -70,7 +70,12 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/themes.py",
     ),
     "settings": ("desktop/ui/settings.py", "desktop/ui/settings_dialog.py"),
-    "errors": ("desktop/ui/errors.py", "desktop/ui/dialogs.py", "desktop/ui/workers.py"),
+    "errors": (
+        "desktop/ui/errors.py",
+        "desktop/ui/error_messages.py",
+        "desktop/ui/dialogs.py",
+        "desktop/ui/workers.py",
+    ),
 }
 
 #: UI modules with no user-visible strings.

@@ -237,7 +237,7 @@
         <name>Problem</name>
         <message>
             <source>{file} cannot be imported.</source>
-            <extracomment>one sentence naming the file and the problem, in the UI language what to do, in the UI language English technical text for the log and "Show details" Problem code → (sentence, advice). ``{file}`` is the quoted file name; other placeholders are the code's params (see desktop.core.errors.PROBLEMS).</extracomment>
+            <extracomment>Problem code → (sentence, advice). ``{file}`` is the quoted file name; other placeholders are the code's params (see desktop.core.errors.PROBLEMS).</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>無法匯入{file}。</translation>
         </message>
