@@ -60,6 +60,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "reader": (
         "desktop/ui/reader.py",
+        "desktop/ui/reader_pieces.py",
+        "desktop/ui/reader_nav.py",
         "desktop/ui/reader_toolbar.py",
         "desktop/ui/find_bar.py",
         "desktop/ui/toc_panel.py",

@@ -7,81 +7,51 @@ the pieces after it, then those before it, each sized so one timer tick stays sh
 Switching script or clean mode restarts this around the current position, which also
 cancels the previous load.  Positions are kept in canonical offsets and mapped through
 the pieces; Qt's UTF-16 offsets are converted at the widget boundary (:class:`Utf16Index`).
+
+This module holds the widget, typography, documents, the timer-driven loader and position
+tracking.  The piece table and its offset mappings are :mod:`desktop.ui.reader_pieces`;
+the page widget, paging, chapters, zoom, keys, match highlights and pinyin hints are
+:mod:`desktop.ui.reader_nav`.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
     QPalette,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextDocumentLayout,
-    QPlainTextEdit,
-    QTextEdit,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
-from desktop.core.views import TextView, ViewOptions, build_view, convert_text, script_config
+from desktop.core.views import TextView, ViewOptions, convert_text, script_config
+from desktop.ui import reader_nav as nav
 from desktop.ui.fonts import body_family, missing_cjk_message, region_for
+from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page, line_at
+from desktop.ui.reader_pieces import MAX_CHUNK, Piece, PieceTable
 from desktop.ui.settings import AppSettings
 from desktop.ui.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.utf16 import Utf16Index
 
 __all__ = ["ReaderPane", "Utf16Index"]
 
-log = logging.getLogger(__name__)
-
-#: A document up to this size is one piece, built exactly as ``build_view`` builds it.
-WHOLE_LIMIT = 300_000
-FIRST_AFTER = 6_000
-FIRST_BEFORE = 1_500
-MIN_CHUNK, MAX_CHUNK = 2_000, 400_000
+MIN_CHUNK = 2_000
 TICK_BUDGET = 0.020
-DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE = 15.0, 8.0, 48.0
-
-
-@dataclass
-class _Piece:
-    canon_start: int
-    canon_end: int
-    view: TextView
-    view_start: int = 0  # where it starts in the loaded text
-
-
-class _Page(QPlainTextEdit):
-    """The text surface: a centred column at most ``column_px`` wide."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.column_px = 0
-
-    def relayout_margins(self) -> None:
-        free = self.width() - self.column_px - 2 * self.frameWidth()
-        side = max(12, free // 2) if self.column_px else 12
-        self.setViewportMargins(side, 0, side, 0)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.relayout_margins()
 
 
 class ReaderPane(QWidget):
@@ -112,9 +82,7 @@ class ReaderPane(QWidget):
         self.canonical = ""
         self.options = ViewOptions()
         self.theme: Theme = resolve_theme("system")
-        self._pieces: list[_Piece] = []
-        self._utf16 = Utf16Index()
-        self._joined: str | None = None
+        self._table = PieceTable()
         self._chunk = 20_000
         self._store: AnnotationStore | None = None
         self._matches: list[tuple[int, int]] = []
@@ -135,7 +103,7 @@ class ReaderPane(QWidget):
         self.meta_label = QLabel(self)
         self.meta_label.setWordWrap(True)
         self.meta_label.setAccessibleName(self.tr("Document details"))
-        self.text = _Page(self)
+        self.text = Page(self)
         self.text.setReadOnly(True)
         self._new_document()
         self.text.setUndoRedoEnabled(False)
@@ -189,7 +157,7 @@ class ReaderPane(QWidget):
         self.theme = resolve_theme(s.theme if s else "system")
         apply_theme(self.text, self.theme)
         self._colour_header()
-        self._apply_line_spacing(0, self._utf16.qt_length)
+        self._apply_line_spacing(0, self._table.qt_length)
         self._highlight_timer.start()
         self.typographyChanged.emit()
 
@@ -302,9 +270,7 @@ class ReaderPane(QWidget):
     # -------------------------------------------------------- progressive load
     def _reset_text(self) -> None:
         self._timer.stop()
-        self._pieces = []
-        self._utf16 = Utf16Index()
-        self._joined = None
+        self._table = PieceTable(self.canonical, self.options)
         self._matches, self._current_match = [], -1
         self.text.setExtraSelections([])
         old = self.text.document()
@@ -323,151 +289,86 @@ class ReaderPane(QWidget):
 
     def _start_view(self, canonical_pos: int) -> None:
         self._reset_text()
-        text = self.canonical
-        if len(text) <= WHOLE_LIMIT:
-            start, end = 0, len(text)
-        else:
-            start = self._cut_before(canonical_pos - FIRST_BEFORE)
-            end = self._cut_after(max(canonical_pos, start) + FIRST_AFTER)
-        self._insert_piece(self._build(start, end), at_end=True)
+        start, end = self._table.first_range(canonical_pos)
+        self._insert_piece(self._table.build(start, end), at_end=True)
         self.go_to_canonical(canonical_pos)
         self.viewReset.emit()
-        if self._more_to_load():
+        if self._table.more_to_load():
             self._timer.start()
         else:
             self.loadFinished.emit()
 
-    def _cut_after(self, offset: int) -> int:
-        """A piece boundary at or after ``offset``: after a newline (or the end)."""
-        n = len(self.canonical)
-        if offset >= n:
-            return n
-        nl = self.canonical.find("\n", offset, offset + MAX_CHUNK)
-        return offset if nl < 0 else nl + 1
-
-    def _cut_before(self, offset: int) -> int:
-        if offset <= 0:
-            return 0
-        nl = self.canonical.rfind("\n", max(0, offset - MAX_CHUNK), offset)
-        return offset if nl < 0 else nl + 1
-
-    def _build(self, start: int, end: int) -> _Piece:
-        whole = start == 0 and end == len(self.canonical)
-        source = self.canonical if whole else self.canonical[start:end]
-        return _Piece(start, end, build_view(source, self.options))
-
-    def _more_to_load(self) -> bool:
-        return bool(self._pieces) and (
-            self._pieces[0].canon_start > 0 or self._pieces[-1].canon_end < len(self.canonical)
-        )
-
     def _load_step(self) -> None:
         began = time.perf_counter()
-        first, last = self._pieces[0], self._pieces[-1]
-        if last.canon_end < len(self.canonical):
-            end = self._cut_after(last.canon_end + self._chunk)
-            self._insert_piece(self._build(last.canon_end, end), at_end=True)
-        else:
-            start = self._cut_before(first.canon_start - self._chunk)
-            self._insert_piece(self._build(start, first.canon_start), at_end=False)
+        start, end, at_end = self._table.next_range(self._chunk)
+        self._insert_piece(self._table.build(start, end), at_end=at_end)
         spent = max(time.perf_counter() - began, 1e-4)
         scale = min(2.0, TICK_BUDGET / spent)
         self._chunk = int(min(MAX_CHUNK, max(MIN_CHUNK, self._chunk * scale)))
-        if not self._more_to_load():
+        if not self._table.more_to_load():
             self._timer.stop()
             self.loadFinished.emit()
 
-    def _insert_piece(self, piece: _Piece, *, at_end: bool) -> None:
-        text = piece.view.text
+    def _insert_piece(self, piece: Piece, *, at_end: bool) -> None:
+        """Add a built piece's text to the widget, after or before the loaded text."""
         cursor = QTextCursor(self.text.document())
-        self._joined = None
         if at_end:
-            piece.view_start = self._utf16.length
-            q0 = self._utf16.qt_length
-            self._pieces.append(piece)
-            self._utf16.append(text)
+            q0, q1 = self._table.append(piece)
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(text)
-            self._format_piece(piece, q0, self._utf16.qt_length)
+            cursor.insertText(piece.view.text)
+            self._format_piece(piece, q0, q1)
             self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
             return
         top = self._top_qt()
-        self._pieces.insert(0, piece)
-        for p in self._pieces[1:]:
-            p.view_start += len(text)
-        self._utf16.prepend(text)
-        added = self._utf16.to_qt(len(text))
-        cursor.insertText(text)
+        added = self._table.prepend(piece)
+        cursor.insertText(piece.view.text)
         self._format_piece(piece, 0, added)
         self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
         self._scroll_to_qt(top + added)
 
-    def _format_piece(self, piece: _Piece, q0: int, q1: int) -> None:
+    def _format_piece(self, piece: Piece, q0: int, q1: int) -> None:
         self._apply_line_spacing(q0, q1)
-        if not piece.view.ruby:
-            return
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(self.theme.ruby))
-        cursor = QTextCursor(self.text.document())
-        cursor.beginEditBlock()
-        for start, end, _reading in piece.view.ruby:
-            cursor.setPosition(self._utf16.to_qt(piece.view_start + start))
-            qend = self._utf16.to_qt(piece.view_start + end)
-            cursor.setPosition(qend, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+        nav.underline_ruby(self, piece)
 
     # ---------------------------------------------------------- offset mapping
     def view_text(self) -> str:
         """The loaded view text (all of it once loading has finished)."""
-        if self._joined is None:
-            self._joined = "".join(p.view.text for p in self._pieces)
-        return self._joined
+        return self._table.view_text()
 
     def pieces(self) -> list[tuple[int, int, TextView]]:
         """``(view start, canonical start, view)`` of the loaded pieces, in order."""
-        return [(p.view_start, p.canon_start, p.view) for p in self._pieces]
+        return self._table.entries()
 
     def to_view(self, canonical: int) -> int | None:
         """A canonical offset in loaded-view offsets (None if not loaded yet)."""
-        pieces = self._pieces
-        if not pieces or not pieces[0].canon_start <= canonical <= pieces[-1].canon_end:
-            return None
-        i = max(0, bisect_right([p.canon_start for p in pieces], canonical) - 1)
-        p = pieces[i]
-        return p.view_start + p.view.to_view(min(canonical - p.canon_start, p.view.map.src_len))
+        return self._table.to_view(canonical)
 
     def to_canonical(self, view_offset: int, bias: str = "start") -> int:
         """A loaded-view offset as a canonical offset."""
-        pieces = self._pieces
-        if not pieces:
-            return 0
-        i = max(0, bisect_right([p.view_start for p in pieces], view_offset) - 1)
-        p = pieces[i]
-        local = max(0, min(view_offset - p.view_start, len(p.view.text)))
-        return p.canon_start + p.view.to_canonical(local, bias)  # type: ignore[arg-type]
+        return self._table.to_canonical(view_offset, bias)  # type: ignore[arg-type]
 
     def qt_to_view(self, qt_offset: int) -> int:
-        return self._utf16.to_py(qt_offset)
+        """A Qt (UTF-16) position in the widget as a loaded-view offset."""
+        return self._table.qt_to_view(qt_offset)
 
     def view_to_qt(self, view_offset: int) -> int:
-        return self._utf16.to_qt(view_offset)
+        """A loaded-view offset as a Qt (UTF-16) position in the widget."""
+        return self._table.view_to_qt(view_offset)
 
     # --------------------------------------------------------------- position
     def _top_qt(self) -> int:
-        return self.text.cursorForPosition(QPoint(2, 2)).position()
+        return nav.top_qt(self.text)
 
     def current_canonical(self) -> int:
         """Canonical offset of the first visible character."""
-        if not self._pieces:
+        if not self._table:
             return 0
         return self.to_canonical(self.qt_to_view(self._top_qt()))
 
     def _scroll_to_qt(self, qt_offset: int) -> None:
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(max(0, min(qt_offset, self._utf16.qt_length)))
-        self.text.verticalScrollBar().setValue(self._line_at(cursor))
+        cursor.setPosition(max(0, min(qt_offset, self._table.qt_length)))
+        self.text.verticalScrollBar().setValue(line_at(cursor))
 
     def go_to_canonical(self, canonical: int) -> None:
         """Scroll so that the line holding ``canonical`` is the first one shown."""
@@ -491,7 +392,7 @@ class ReaderPane(QWidget):
         self._highlight_timer.start()
 
     def _record_position(self) -> None:
-        if not self._pieces:
+        if not self._table:
             return
         offset = self.current_canonical()
         if self._store is not None:
@@ -514,58 +415,27 @@ class ReaderPane(QWidget):
     # ------------------------------------------------------------- navigation
     def page(self, direction: int) -> None:
         """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
-        bar = self.text.verticalScrollBar()
-        top = bar.value()
-        height = self.text.viewport().height()
-        bottom = self._line_at(self.text.cursorForPosition(QPoint(2, height - 1)))
-        step = max(1, bottom - top)
-        bar.setValue(top + step if direction > 0 else top - step)
-
-    def _line_at(self, cursor: QTextCursor) -> int:
-        """The scroll-bar line number (document layout line) of a cursor."""
-        block = cursor.block()
-        layout = block.layout()
-        line = 0
-        if layout is not None and layout.lineCount():
-            line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
-        return block.firstLineNumber() + line
+        nav.page(self, direction)
 
     def go_to_start(self) -> None:
         """Show the beginning of the document."""
-        if self.doc_id is not None:
-            self.go_to_canonical(0)
-            self.text.verticalScrollBar().setValue(0)
+        nav.go_to_start(self)
 
     def go_to_end(self) -> None:
         """Show the end of the document (its last screen)."""
-        if self.doc_id is None:
-            return
-        if not self._pieces or self._pieces[-1].canon_end < len(self.canonical):
-            self._start_view(len(self.canonical))
-        bar = self.text.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        nav.go_to_end(self)
 
     def chapter_offsets(self) -> list[int]:
         """Canonical offsets of the document's chapters, in order."""
-        return sorted(offset for offset, _ in self.record.chapters) if self.record else []
+        return nav.chapter_offsets(self)
 
     def next_chapter(self) -> None:
         """Go to the start of the chapter after the one being read."""
-        here = self.current_canonical()
-        later = [o for o in self.chapter_offsets() if o > here]
-        if later:
-            self.go_to_canonical(later[0])
-        elif self.doc_id is not None:
-            self.statusMessage.emit(self.tr("This is the last chapter"))
+        nav.next_chapter(self)
 
     def previous_chapter(self) -> None:
         """Go to the start of this chapter, or of the one before when already there."""
-        here = self.current_canonical()
-        earlier = [o for o in self.chapter_offsets() if o < here]
-        if earlier:
-            self.go_to_canonical(earlier[-1])
-        elif self.doc_id is not None:
-            self.go_to_start()
+        nav.previous_chapter(self)
 
     def set_script(self, script: str) -> None:
         """Show the document in ``script`` (original, simplified, traditional …)."""
@@ -573,49 +443,15 @@ class ReaderPane(QWidget):
 
     def zoom_in(self) -> None:
         """A larger body font (one point)."""
-        self._zoom(+1.0)
+        nav.zoom(self, +1.0)
 
     def zoom_out(self) -> None:
         """A smaller body font (one point)."""
-        self._zoom(-1.0)
+        nav.zoom(self, -1.0)
 
     def zoom_reset(self) -> None:
         """The default body font size."""
-        self._zoom(None)
-
-    def _zoom(self, step: float | None) -> None:
-        if self.settings is None:
-            return
-        size = DEFAULT_FONT_SIZE if step is None else self.settings.font_size + step
-        size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, size))
-        if size != self.settings.font_size:
-            position = self.current_canonical()
-            self.settings.font_size = size
-            self.apply_typography()
-            if self._pieces:
-                self.go_to_canonical(position)
-
-    def _key_pressed(self, event: QKeyEvent) -> bool:
-        """Paging keys on the text: handled here so they behave the same everywhere."""
-        mods = event.modifiers()
-        plain = mods == Qt.KeyboardModifier.NoModifier
-        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
-            plain = plain or mods == Qt.KeyboardModifier.ControlModifier
-            if event.key() not in (Qt.Key.Key_Home, Qt.Key.Key_End):
-                return False
-        keys = {
-            (Qt.Key.Key_PageDown, True): lambda: self.page(+1),
-            (Qt.Key.Key_Space, True): lambda: self.page(+1),
-            (Qt.Key.Key_PageUp, True): lambda: self.page(-1),
-            (Qt.Key.Key_Space, False): lambda: self.page(-1),  # Shift+Space
-            (Qt.Key.Key_Home, True): self.go_to_start,
-            (Qt.Key.Key_End, True): self.go_to_end,
-        }
-        action = keys.get((Qt.Key(event.key()), plain))
-        if action is None:
-            return False
-        action()
-        return True
+        nav.zoom(self, None)
 
     # ------------------------------------------------------------ find matches
     def set_find_matches(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
@@ -631,37 +467,9 @@ class ReaderPane(QWidget):
             self.select_view_range(view, view_end if view_end is not None else view)
         self._highlight_timer.start()
 
-    def _visible_canonical(self) -> tuple[int, int]:
-        viewport = self.text.viewport()
-        q0 = self._top_qt()
-        q1 = self.text.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return self.to_canonical(self.qt_to_view(q0)), self.to_canonical(self.qt_to_view(q1), "end")
-
     def _apply_highlights(self) -> None:
-        if not self._matches or not self._pieces:
-            self.text.setExtraSelections([])
-            return
-        c0, c1 = self._visible_canonical()
-        starts = [s for s, _ in self._matches]
-        lo = max(0, bisect_left(starts, c0) - 1)
-        hi = bisect_right(starts, c1)
-        selections = []
-        for i in range(lo, min(hi, len(self._matches))):
-            selections.append(self._match_selection(*self._matches[i], i == self._current_match))
-        self.text.setExtraSelections([s for s in selections if s is not None])
-
-    def _match_selection(self, start: int, end: int, current: bool) -> Any:
-        v0, v1 = self.to_view(start), self.to_view(end)
-        if v0 is None or v1 is None:
-            return None
-        selection = QTextEdit.ExtraSelection()
-        colour = self.theme.current_match if current else self.theme.match
-        selection.format.setBackground(QColor(colour))  # type: ignore[attr-defined]
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(self.view_to_qt(v0))
-        cursor.setPosition(self.view_to_qt(v1), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        return selection
+        selections = nav.match_selections(self, self._matches, self._current_match)
+        self.text.setExtraSelections(selections)
 
     def highlighted_count(self) -> int:
         """How many match highlights are painted now (the visible ones)."""
@@ -670,28 +478,14 @@ class ReaderPane(QWidget):
     # -------------------------------------------------------------- ruby hints
     def ruby_at(self, view_offset: int) -> str | None:
         """The pinyin reading over the character at a loaded-view offset, if any."""
-        for p in self._pieces:
-            local = view_offset - p.view_start
-            if 0 <= local < len(p.view.text):
-                for start, end, reading in p.view.ruby:
-                    if start <= local < end:
-                        return reading
-        return None
+        return self._table.ruby_at(view_offset)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress and self._key_pressed(event):
+            if event.type() == QEvent.Type.KeyPress and nav.handle_key(self, event):
                 return True
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.ToolTip and watched is self.text.viewport():
-            pos = event.pos()  # type: ignore[attr-defined]
-            q = self.text.cursorForPosition(pos).position()
-            reading = self.ruby_at(self.qt_to_view(max(0, q - 1))) or self.ruby_at(
-                self.qt_to_view(q)
-            )
-            if reading:
-                QToolTip.showText(event.globalPos(), reading, self.text)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
+            nav.show_ruby_tip(self, event.pos(), event.globalPos())  # type: ignore[attr-defined]
             return True
         return super().eventFilter(watched, event)

@@ -445,7 +445,6 @@
         <name>ReaderPane</name>
         <message>
             <source>Document title</source>
-            <extracomment>A document up to this size is one piece, built exactly as ``build_view`` builds it.</extracomment>
             <translation>文档标题</translation>
         </message>
         <message>

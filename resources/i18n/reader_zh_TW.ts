@@ -493,7 +493,6 @@
         <name>ReaderPane</name>
         <message>
             <source>Document title</source>
-            <extracomment>A document up to this size is one piece, built exactly as ``build_view`` builds it.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>文件標題</translation>
         </message>
