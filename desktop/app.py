@@ -105,13 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     setup_logging()
 
-    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtCore import QSettings, Qt, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.paths import config_dir
     from desktop.ui.i18n import install_language, resolve_language
     from desktop.ui.settings import AppSettings
 
+    if QApplication.instance() is None:
+        # Fractional display scales (125 %, 150 %) as they are, not rounded: sharp text.
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
