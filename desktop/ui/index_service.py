@@ -224,9 +224,10 @@ class IndexService(QObject):
         self._task = None
         log.warning("search index unusable: %s", message)
         self.error = self.tr(
-            "The search index cannot be built ({problem}); searching is off until Tongwen "
-            "restarts. Check that the cache folder is writable and has free space."
-        ).format(problem=message)
+            "The search index cannot be built, so searching is off until Tongwen restarts. "
+            "Check that the cache folder {folder} is writable and has free space; "
+            "Help ▸ Open the Log File shows the details."
+        ).format(folder=self.index.folder)
         self._needs_full = False
         self._set_ready(False)
         self.status.emit(self.error)

@@ -16,6 +16,7 @@ the page widget, paging, chapters, zoom, keys, match highlights and pinyin hints
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
 from typing import Any
@@ -41,6 +42,7 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
 from desktop.core.views import TextView, ViewOptions, convert_text, script_config
 from desktop.ui import reader_nav as nav
+from desktop.ui.errors import describe
 from desktop.ui.fonts import body_family, missing_cjk_message, region_for
 from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page, line_at
 from desktop.ui.reader_pieces import MAX_CHUNK, Piece, PieceTable
@@ -49,6 +51,8 @@ from desktop.ui.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.utf16 import Utf16Index
 
 __all__ = ["ReaderPane", "Utf16Index"]
+
+log = logging.getLogger(__name__)
 
 MIN_CHUNK = 2_000
 TICK_BUDGET = 0.020
@@ -223,15 +227,24 @@ class ReaderPane(QWidget):
         try:
             store = AnnotationStore.open(self.library.doc_dir(record.id), text=text)
         except (OSError, ValueError) as exc:
-            message = self.tr(
-                "Cannot read the annotations and reading position of “{title}” ({file}): "
-                "{problem}. The document opens at its start; check that the file is readable."
-            )
             path = self.library.doc_dir(record.id) / "annotations.json"
-            self.statusMessage.emit(message.format(title=record.title, file=path, problem=exc))
+            log.warning("cannot read %s: %s", path, exc)
+            message = self.tr(
+                "The annotations and reading position of “{title}” cannot be read, so the "
+                "document opens at its start. {problem}"
+            )
+            self.statusMessage.emit(
+                message.format(title=record.title, problem=describe(exc, path).text)
+            )
             return None
-        for warning in store.warnings:
-            self.statusMessage.emit(warning)
+        if store.warnings:  # repairs made while loading; the log has each one
+            self.statusMessage.emit(
+                self.tr(
+                    "The annotations of “{title}” needed repairs while loading (a damaged "
+                    "file or a conflict copy); nothing was lost. The annotations panel and "
+                    "the log say more."
+                ).format(title=record.title)
+            )
         return store
 
     def set_options(self, **changes: Any) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +51,8 @@ from desktop.ui.search_model import (
 from desktop.ui.settings import AppSettings
 
 __all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane", "view_options", "worth_searching"]
+
+log = logging.getLogger(__name__)
 
 # Pause after the last keystroke before searching the full text.
 DEBOUNCE_MS = 300
@@ -281,9 +284,11 @@ class SearchPane(QWidget):
             return
         self._pending = False
         self.model.set_rows([])
+        log.warning("search for %r failed: %s", query, message)
         self._set_message(
-            self.tr("The search failed: {problem}. Try again, or restart Tongwen.").format(
-                problem=message
+            self.tr(
+                "The search failed. Try again, or restart Tongwen; Help ▸ Open the Log File "
+                "shows the details."
             )
         )
         self.resultsShown.emit(0)

@@ -20,10 +20,6 @@
             <translation>正在更新搜索索引… {percent}%</translation>
         </message>
         <message>
-            <source>The search index cannot be built ({problem}); searching is off until Tongwen restarts. Check that the cache folder is writable and has free space.</source>
-            <translation>无法建立搜索索引（{problem}），重新启动同文之前无法搜索。请检查缓存文件夹是否可写、磁盘是否还有空间。</translation>
-        </message>
-        <message>
             <source>Checking the search index…</source>
             <translation>正在检查搜索索引…</translation>
         </message>
@@ -40,6 +36,10 @@
             <translation>
                 <numerusform>搜索索引已涵盖书库中全部 %n 篇文档。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The search index cannot be built, so searching is off until Tongwen restarts. Check that the cache folder {folder} is writable and has free space; Help ▸ Open the Log File shows the details.</source>
+            <translation>无法建立搜索索引，在重新启动同文之前无法搜索。请确认缓存文件夹 {folder} 可写入且有剩余空间；详情见 帮助 ▸ 打开日志文件。</translation>
         </message>
         <message>
             <source>Indexing documents… {done} of {total}</source>
@@ -248,8 +248,8 @@ title:、author:、source:、notes: 只搜索某一项；script:traditional、fo
             <translation>正在搜索…</translation>
         </message>
         <message>
-            <source>The search failed: {problem}. Try again, or restart Tongwen.</source>
-            <translation>搜索失败：{problem}。请再试一次，或重新启动同文。</translation>
+            <source>The search failed. Try again, or restart Tongwen; Help ▸ Open the Log File shows the details.</source>
+            <translation>搜索失败。请重试或重新启动同文；详情见 帮助 ▸ 打开日志文件。</translation>
         </message>
         <message numerus="yes">
             <source>%n document(s) match; the best {k} are shown.</source>

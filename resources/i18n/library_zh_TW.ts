@@ -24,10 +24,6 @@
             <translation>正在更新搜尋索引… {percent}%</translation>
         </message>
         <message>
-            <source>The search index cannot be built ({problem}); searching is off until Tongwen restarts. Check that the cache folder is writable and has free space.</source>
-            <translation>無法建立搜尋索引（{problem}），重新啟動同文之前無法搜尋。請檢查快取資料夾是否可寫入、磁碟是否還有空間。</translation>
-        </message>
-        <message>
             <source>Checking the search index…</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>正在檢查搜尋索引…</translation>
@@ -48,6 +44,11 @@
             <translation>
                 <numerusform>搜尋索引已涵蓋書庫中全部 %n 篇文件。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The search index cannot be built, so searching is off until Tongwen restarts. Check that the cache folder {folder} is writable and has free space; Help ▸ Open the Log File shows the details.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法建立搜尋索引，在重新啟動同文之前無法搜尋。請確認快取資料夾 {folder} 可寫入且有剩餘空間；詳情見 幫助 ▸ 開啟日誌檔案。</translation>
         </message>
         <message>
             <source>Indexing documents… {done} of {total}</source>
@@ -292,9 +293,9 @@ title:、author:、source:、notes: 只搜尋某一項；script:traditional、fo
             <translation>正在搜尋…</translation>
         </message>
         <message>
-            <source>The search failed: {problem}. Try again, or restart Tongwen.</source>
+            <source>The search failed. Try again, or restart Tongwen; Help ▸ Open the Log File shows the details.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>搜尋失敗：{problem}。請再試一次，或重新啟動同文。</translation>
+            <translation>搜尋失敗。請重試或重新啟動同文；詳情見 幫助 ▸ 開啟日誌檔案。</translation>
         </message>
         <message numerus="yes">
             <source>%n document(s) match; the best {k} are shown.</source>

@@ -55,8 +55,7 @@
         </message>
         <message>
             <source>Annotations</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>批註</translation>
+            <translation>註記</translation>
         </message>
         <message numerus="yes">
             <source>%n document(s)</source>
@@ -132,8 +131,7 @@
         </message>
         <message>
             <source>Cannot decode “{t}” as {e}</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>無法以 {e} 編碼重新解碼“{t}”</translation>
+            <translation>無法以 {e} 編碼重新解碼「{t}」</translation>
         </message>
         <message>
             <source>Remove documents</source>
@@ -172,13 +170,11 @@
         </message>
         <message>
             <source>E&amp;xport Annotations…</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>匯出批註(&amp;X)…</translation>
+            <translation>匯出註記(&amp;X)…</translation>
         </message>
         <message>
             <source>Im&amp;port Annotations…</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>匯入批註(&amp;P)…</translation>
+            <translation>匯入註記(&amp;P)…</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
@@ -282,8 +278,7 @@
         </message>
         <message>
             <source>&amp;Annotate</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>批註(&amp;A)</translation>
+            <translation>註記(&amp;A)</translation>
         </message>
         <message>
             <source>&amp;Document</source>

@@ -464,8 +464,12 @@
             <translation>在文库中双击一篇文档即可阅读。</translation>
         </message>
         <message>
-            <source>Cannot read the annotations and reading position of “{title}” ({file}): {problem}. The document opens at its start; check that the file is readable.</source>
-            <translation>无法读取《{title}》的批注和阅读位置（{file}）：{problem}。文档将从开头打开；请检查该文件是否可读。</translation>
+            <source>The annotations and reading position of “{title}” cannot be read, so the document opens at its start. {problem}</source>
+            <translation>无法读取“{title}”的批注和阅读位置，文档将从开头打开。{problem}</translation>
+        </message>
+        <message>
+            <source>The annotations of “{title}” needed repairs while loading (a damaged file or a conflict copy); nothing was lost. The annotations panel and the log say more.</source>
+            <translation>载入“{title}”的批注时做了修复（文件损坏或存在冲突副本），没有丢失任何内容。详情见批注面板和日志。</translation>
         </message>
         <message>
             <source>Text of “{title}”</source>

@@ -470,8 +470,7 @@
         </message>
         <message>
             <source>“{quote}”</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>“{quote}”</translation>
+            <translation>「{quote}」</translation>
         </message>
         <message>
             <source>Quoted text</source>
@@ -517,8 +516,12 @@
             <translation>在文庫中雙擊一篇文件即可閱讀。</translation>
         </message>
         <message>
-            <source>Cannot read the annotations and reading position of “{title}” ({file}): {problem}. The document opens at its start; check that the file is readable.</source>
-            <translation>無法讀取《{title}》的註記和閱讀位置（{file}）：{problem}。文件將從開頭開啟；請檢查該檔案是否可讀。</translation>
+            <source>The annotations and reading position of “{title}” cannot be read, so the document opens at its start. {problem}</source>
+            <translation>無法讀取「{title}」的註記和閱讀位置，文件將從開頭開啟。{problem}</translation>
+        </message>
+        <message>
+            <source>The annotations of “{title}” needed repairs while loading (a damaged file or a conflict copy); nothing was lost. The annotations panel and the log say more.</source>
+            <translation>載入「{title}」的註記時做了修復（檔案損壞或存在衝突副本），沒有丟失任何內容。詳情見註記面板和日誌。</translation>
         </message>
         <message>
             <source>Text of “{title}”</source>
