@@ -45,6 +45,7 @@ from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
 from desktop.core.views import TextView, convert_text, script_config
 from desktop.ui.dialogs import ok_cancel_buttons
+from desktop.ui.errors import describe
 from desktop.ui.reader import ReaderPane
 
 __all__ = [
@@ -509,8 +510,8 @@ class AnnotationLayer(QObject):
         self.reader.flush_position()
         if not store.dirty:
             self.saved.emit(self.reader.doc_id or "")
-        elif store.last_error:
-            self.saveFailed.emit(store.last_error)
+        elif store.last_exception is not None:
+            self.saveFailed.emit(describe(store.last_exception, store.path).sentence())
 
     # ----------------------------------------------------------------- reading
     def items_at(self, offset: int) -> list[Annotation]:

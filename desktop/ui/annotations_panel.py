@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations import COLORS, Annotation
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer, color_label, swatch_icon
+from desktop.ui.errors import describe
 from desktop.ui.themes import contrast_ratio
 
 __all__ = ["ID_ROLE", "KIND_FILTERS", "AnnotationsPanel"]
@@ -237,11 +238,18 @@ class AnnotationsPanel(QWidget):
     def show_problems(self) -> None:
         """Warnings from loading and the last save error, with the file named."""
         store = self.layer.store
-        problems = list(store.warnings) if store else []
-        if store is not None and store.last_error:
-            problems.append(store.last_error)
-        if store is not None and problems:
-            self.problem_label.setText(f"{store.path}:\n" + "\n".join(problems))
+        problems: list[str] = []
+        if store is not None and store.warnings:  # each one is in the log
+            problems.append(
+                self.tr(
+                    "{file} needed repairs while loading (a damaged file or a conflict copy); "
+                    "nothing was lost. Help ▸ Open the Log File lists them."
+                ).format(file=store.path.name)
+            )
+        if store is not None and store.last_exception is not None:
+            problems.append(describe(store.last_exception, store.path).sentence())
+        if problems:
+            self.problem_label.setText("\n".join(problems))
         self.problem_label.setVisible(bool(problems))
 
     def _update_buttons(self) -> None:

@@ -45,6 +45,10 @@ class Problem:
     advice: str  # what to do, in the UI language
     details: str  # English technical text for the log and "Show details"
 
+    def sentence(self) -> str:
+        """The problem and what to do, for a status bar or a label."""
+        return f"{self.text} {self.advice}".strip()
+
 
 _ERRNO_KINDS = {
     errno.ENOENT: "not-found",

@@ -422,8 +422,8 @@ class ReaderPane(QWidget):
             self._record_position()
         if store.flush():
             self.progressSaved.emit(self.doc_id or "")
-        elif store.last_error:
-            self.statusMessage.emit(store.last_error)
+        elif store.last_exception is not None:
+            self.statusMessage.emit(describe(store.last_exception, store.path).sentence())
 
     # ------------------------------------------------------------- navigation
     def page(self, direction: int) -> None:

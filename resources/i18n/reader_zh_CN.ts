@@ -311,6 +311,10 @@
             <translation>未定位：当前文本中找不到</translation>
         </message>
         <message>
+            <source>{file} needed repairs while loading (a damaged file or a conflict copy); nothing was lost. Help ▸ Open the Log File lists them.</source>
+            <translation>{file} 在载入时做了修复（文件损坏或存在冲突副本），没有丢失任何内容。帮助 ▸ 打开日志文件 中列有详情。</translation>
+        </message>
+        <message>
             <source>Show in Text</source>
             <translation>在正文中显示</translation>
         </message>

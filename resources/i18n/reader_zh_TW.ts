@@ -345,6 +345,11 @@
             <translation>未定位：目前文字中找不到</translation>
         </message>
         <message>
+            <source>{file} needed repairs while loading (a damaged file or a conflict copy); nothing was lost. Help ▸ Open the Log File lists them.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{file} 在載入時做了修復（檔案損壞或存在衝突副本），沒有丟失任何內容。幫助 ▸ 開啟日誌檔案 中列有詳情。</translation>
+        </message>
+        <message>
             <source>Show in Text</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>在正文中顯示</translation>

@@ -105,7 +105,8 @@ class AnnotationStore:
         self.path = self.doc_dir / FILE_NAME
         self.warnings: list[str] = []
         self.read_only = False
-        self.last_error: str | None = None
+        self.last_error: str | None = None  #: why the last save failed (English)
+        self.last_exception: AnnotationSaveError | None = None  #: and the error itself
         self.debounce = Debouncer()
         self._clock = clock
         self._lock_timeout = lock_timeout
@@ -328,7 +329,7 @@ class AnnotationStore:
         try:
             self.save()
         except AnnotationSaveError as exc:
-            self.last_error = str(exc)
+            self.last_error, self.last_exception = str(exc), exc
             return False
         return True
 
@@ -349,7 +350,7 @@ class AnnotationStore:
                 raise
             except OSError as exc:
                 raise AnnotationSaveError(_describe(self.path, exc)) from exc
-        self.last_error = None
+        self.last_error = self.last_exception = None
         self.debounce.reset()
 
     def _save_locked(self) -> None:
