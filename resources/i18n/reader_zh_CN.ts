@@ -465,7 +465,7 @@
         </message>
         <message>
             <source>Double-click a document in the library to read it.</source>
-            <translation>在文库中双击一篇文档即可阅读。</translation>
+            <translation>在书库中双击一篇文档即可阅读。</translation>
         </message>
         <message>
             <source>The annotations and reading position of “{title}” cannot be read, so the document opens at its start. {problem}</source>

@@ -518,7 +518,7 @@
         <message>
             <source>Double-click a document in the library to read it.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>在文庫中雙擊一篇文件即可閱讀。</translation>
+            <translation>在書庫中雙擊一篇文件即可閱讀。</translation>
         </message>
         <message>
             <source>The annotations and reading position of “{title}” cannot be read, so the document opens at its start. {problem}</source>

@@ -119,6 +119,11 @@ def shoot(app: QApplication, lang: str, dark: bool, out: Path) -> list[Path]:
         dialog.reject()
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
+    if not dark:
+        empty = _window(app, Library.open(root / "empty"), settings)
+        save(empty, "empty-library")
+        empty.close()
+        QThreadPool.globalInstance().waitForDone(10_000)
     return written
 
 
