@@ -3,7 +3,10 @@
 Synthetic libraries of ~5.5 KB documents built from corpus sentences (fixed seed),
 plus the shared novel as whole documents.  Indexing runs in a subprocess so its peak
 memory is its own.  Quick mode: 2,000 documents; full: 10,000; ``TONGWEN_BENCH_BIG=1``
-adds 100,000 (takes long).  Run: ``.venv/bin/python -m tests.bench search [--quick]``.
+adds 100,000 (takes long).  Each size is measured for each body store named in
+``TONGWEN_BENCH_STORES`` (default ``fts,gram``: SQLite FTS5, then the gram store).
+Texts are generated on demand from their number, so the indexer's peak is its own.
+Run: ``.venv/bin/python -m tests.bench search [--quick]``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class _MemoryLibrary:
 
     def __init__(self, root: Path, count: int) -> None:
         self.root = root
-        self._texts = _texts(count)
+        self._texts = _Texts(count)
         self._records = {
             f"{n:064x}": _Record(f"{n:064x}", text[:12]) for n, text in enumerate(self._texts)
         }
@@ -62,28 +65,38 @@ class _MemoryLibrary:
         pass
 
 
-def _texts(count: int) -> list[str]:
-    pool = sentences()
-    rnd = random.Random(2024)
-    out = []
-    for _ in range(count):
+class _Texts:
+    """Document texts made on demand, each determined by its number (no big lists)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pool = sentences()
+        self.novels = sorted(NOVELS.glob("zuozhuan*.txt"))
+
+    def __len__(self) -> int:
+        return self.count + len(self.novels)
+
+    def __getitem__(self, n: int) -> str:
+        if n >= self.count:
+            return self.novels[n - self.count].read_text("utf-8").replace("\r\n", "\n")
+        rnd = random.Random(2024 * 1_000_003 + n)
         parts: list[str] = []
         size = 0
         while size < DOC_BYTES:
-            s = pool[rnd.randrange(len(pool))]
+            s = self.pool[rnd.randrange(len(self.pool))]
             parts.append(s)
             size += len(s.encode("utf-8")) + 1
-        out.append("\n".join(parts))
-    for novel in sorted(NOVELS.glob("zuozhuan*.txt")):
-        out.append(novel.read_text("utf-8").replace("\r\n", "\n"))
-    return out
+        return "\n".join(parts)
+
+    def __iter__(self) -> Any:
+        return (self[n] for n in range(len(self)))
 
 
 def _child(count: int, root: str) -> None:
     from desktop.core.search import SearchIndex
 
     lib = _MemoryLibrary(Path(root), count)
-    mb = sum(len(t.encode("utf-8")) for t in lib._texts) / 2**20
+    mb = sum(len(t.encode("utf-8")) for t in lib._texts) / 2**20  # one text at a time
     t0 = time.perf_counter()
     index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
     index.ensure_current()
@@ -93,7 +106,7 @@ def _child(count: int, root: str) -> None:
     print(json.dumps({"mb": mb, "seconds": seconds, "size": size, "rss": peak_rss_mb()}))
 
 
-def _queries(texts: list[str], n: int = 200) -> list[str]:
+def _queries(texts: _Texts, n: int = 200) -> list[str]:
     import re
 
     from desktop.core.search.fold import HAN
@@ -111,10 +124,11 @@ def _queries(texts: list[str], n: int = 200) -> list[str]:
     return out
 
 
-def _measure(count: int, quick: bool) -> list[Result]:
+def _measure(count: int, store: str) -> list[Result]:
     from desktop.core.search import SearchIndex, fold_plain
 
-    label = f"{count:,} docs"
+    label = f"{count:,} docs, {store} store"
+    os.environ["TONGWEN_SEARCH_STORE"] = store
     with tempfile.TemporaryDirectory(prefix="tongwen-bench-search-") as tmp:
         env = dict(os.environ, TONGWEN_CACHE=str(Path(tmp) / "cache"))
         root = str(Path(tmp) / "library")
@@ -182,7 +196,9 @@ def run(quick: bool) -> list[Result]:
     sizes = [2_000] if quick else [10_000]
     if os.environ.get("TONGWEN_BENCH_BIG"):
         sizes.append(100_000)
+    stores = os.environ.get("TONGWEN_BENCH_STORES", "fts,gram").split(",")
     results: list[Result] = []
     for count in sizes:
-        results.extend(_measure(count, quick))
+        for store in stores:
+            results.extend(_measure(count, store))
     return results
