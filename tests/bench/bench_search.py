@@ -3,9 +3,8 @@
 Synthetic libraries of ~5.5 KB documents built from corpus sentences (fixed seed),
 plus the shared novel as whole documents.  Indexing runs in a subprocess so its peak
 memory is its own.  Quick mode: 2,000 documents; full: 10,000; ``TONGWEN_BENCH_BIG=1``
-adds 100,000 (takes long).  Each size is measured for each body store named in
-``TONGWEN_BENCH_STORES`` (default ``fts,gram``: SQLite FTS5, then the gram store).
-Texts are generated on demand from their number, so the indexer's peak is its own.
+adds 100,000 (takes long).  Texts are generated on demand from their number, so the
+indexer's peak memory is its own.
 Run: ``.venv/bin/python -m tests.bench search [--quick]``.
 """
 
@@ -124,11 +123,10 @@ def _queries(texts: _Texts, n: int = 200) -> list[str]:
     return out
 
 
-def _measure(count: int, store: str) -> list[Result]:
+def _measure(count: int) -> list[Result]:
     from desktop.core.search import SearchIndex, fold_plain
 
-    label = f"{count:,} docs, {store} store"
-    os.environ["TONGWEN_SEARCH_STORE"] = store
+    label = f"{count:,} docs"
     with tempfile.TemporaryDirectory(prefix="tongwen-bench-search-") as tmp:
         env = dict(os.environ, TONGWEN_CACHE=str(Path(tmp) / "cache"))
         root = str(Path(tmp) / "library")
@@ -196,9 +194,7 @@ def run(quick: bool) -> list[Result]:
     sizes = [2_000] if quick else [10_000]
     if os.environ.get("TONGWEN_BENCH_BIG"):
         sizes.append(100_000)
-    stores = os.environ.get("TONGWEN_BENCH_STORES", "fts,gram").split(",")
     results: list[Result] = []
     for count in sizes:
-        for store in stores:
-            results.extend(_measure(count, store))
+        results.extend(_measure(count))
     return results

@@ -31,7 +31,6 @@ from whoosh import index as whoosh_index
 
 from desktop.core.search.analysis import make_schema
 from desktop.core.search.fold import flat_edits, fold
-from desktop.core.search.ftsstore import FtsStore
 from desktop.core.search.store import BodyStore, StoreError
 
 __all__ = ["INDEX_VERSION", "IndexBusyError", "SearchIndex"]
@@ -40,14 +39,6 @@ log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
 INDEX_VERSION = 2
-
-Store = BodyStore | FtsStore
-
-
-def _store_class() -> type[BodyStore] | type[FtsStore]:
-    """The body store: the gram store, or SQLite FTS5 when ``TONGWEN_SEARCH_STORE=fts``."""
-    return FtsStore if os.environ.get("TONGWEN_SEARCH_STORE") == "fts" else BodyStore
-
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -128,7 +119,7 @@ class SearchIndex:
         self.folder = folder
         self._notes = notes or (lambda doc_id: _notes_from_file(library.doc_dir(doc_id)))
         self._lock = threading.RLock()
-        self._store: Store | None = None
+        self._store: BodyStore | None = None
         self._whoosh: Any = None
         self._manifest: dict[str, Any] = {}
         self._stale_lock: str | None = None
@@ -160,7 +151,7 @@ class SearchIndex:
         if manifest.get("version") != INDEX_VERSION:
             return f"the index is from version {manifest.get('version')!r}"
         try:
-            store = _store_class().load(self.folder / "body")
+            store = BodyStore.load(self.folder / "body")
             ix = whoosh_index.open_dir(str(self.folder / "meta"))
         except (StoreError, OSError, whoosh_index.IndexError) as exc:
             return f"the index is unreadable ({exc})"
@@ -260,7 +251,7 @@ class SearchIndex:
             shutil.rmtree(self.folder / "meta")
         (self.folder / "meta").mkdir(parents=True)
         self._whoosh = whoosh_index.create_in(str(self.folder / "meta"), make_schema())
-        self._store = _store_class().create(self.folder / "body")
+        self._store = BodyStore.create(self.folder / "body")
         self._manifest = {"version": INDEX_VERSION, "docs": {}}
         self._write_manifest()
 

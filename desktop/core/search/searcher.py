@@ -18,7 +18,6 @@ from typing import Any
 from whoosh import query as wq
 
 from desktop.core.search.fold import HAN, fold_plain, hit_range
-from desktop.core.search.ftsstore import FtsStore
 from desktop.core.search.query import TEXT_FIELDS, DateRange, Filter, Node, Term, parse_query
 from desktop.core.search.store import BodyStore
 
@@ -75,7 +74,7 @@ def _is_exact_gram(folded: str, grams: list[str]) -> bool:
 class _Run:
     """One search: the store, the whoosh searcher and per-search caches."""
 
-    def __init__(self, store: BodyStore | FtsStore, searcher: Any, library: Any) -> None:
+    def __init__(self, store: BodyStore, searcher: Any, library: Any) -> None:
         self.store = store
         self.searcher = searcher
         self.library = library
@@ -230,7 +229,7 @@ def _make_hit(run: _Run, doc_id: str, score: float) -> SearchHit:
 
 
 def run_search(
-    store: BodyStore | FtsStore, searcher: Any, library: Any, query: str, limit: int | None = 20
+    store: BodyStore, searcher: Any, library: Any, query: str, limit: int | None = 20
 ) -> SearchResults:
     """Search; ``limit=None`` returns every matching document."""
     parsed = parse_query(query)
