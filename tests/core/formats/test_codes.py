@@ -3,11 +3,9 @@ classifies back to the same code and params."""
 
 from __future__ import annotations
 
-import io
 import pickle
 import re
 import struct
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from desktop.core.encoding import decode_bytes
 from desktop.core.errors import FORMATS, PROBLEMS, classify, format_key
 from desktop.core.formats import MAX_FILE_BYTES, ImportRefused, check_size, extract
 from desktop.core.formats.safezip import SafeZip, ZipLimits
+from tests.core.zips import zip_bytes
 
 CORE = Path(__file__).resolve().parents[3] / "desktop" / "core"
 LAUGHS = (
@@ -31,16 +30,8 @@ OPF = (
 )
 
 
-def _zip(members: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _encrypted_member() -> bytes:
-    data = bytearray(_zip({"a.txt": "x"}))
+    data = bytearray(zip_bytes({"a.txt": "x"}))
     for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         at = data.index(signature)
         flags = struct.unpack_from("<H", data, at + offset)[0]
@@ -63,9 +54,9 @@ def _cases(tmp: Path) -> dict[str, Callable[[], object]]:
         "not-epub": lambda: extract(tmp / "a.epub", b"just text, not a zip"),
         "damaged-archive": lambda: SafeZip(b"PK\x03\x04broken", "b.zip"),
         "too-many-members": lambda: SafeZip(
-            _zip({f"{i}.txt": "x" for i in range(5)}), "m.zip", ZipLimits(max_members=2)
+            zip_bytes({f"{i}.txt": "x" for i in range(5)}), "m.zip", ZipLimits(max_members=2)
         ),
-        "zip-bomb": lambda: SafeZip(_zip({"a": b"\0" * 3_000_000}), "z.zip").read("a"),
+        "zip-bomb": lambda: SafeZip(zip_bytes({"a": b"\0" * 3_000_000}), "z.zip").read("a"),
         "encrypted": lambda: SafeZip(_encrypted_member(), "e.zip").read("a.txt"),
         "entity-bomb": lambda: extract(tmp / "l.html", LAUGHS.encode()),
         "empty-page": lambda: extract(tmp / "e.html", b"   "),
@@ -75,7 +66,8 @@ def _cases(tmp: Path) -> dict[str, Callable[[], object]]:
             "社会".encode("gb18030") + b"\xff\xff more", encoding="big5", name="a.txt"
         ),
         "damaged-book": lambda: extract(
-            tmp / "s.epub", _zip({**epub, "content.opf": OPF.replace('<itemref idref="c"/>', "")})
+            tmp / "s.epub",
+            zip_bytes({**epub, "content.opf": OPF.replace('<itemref idref="c"/>', "")}),
         ),
     }
 

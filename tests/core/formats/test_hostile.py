@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from desktop.core.formats.blocks import MAX_DEPTH, BlockBuilder, add_tree
 from desktop.core.formats.html import extract as extract_html
 from desktop.core.formats.opf import resolve
 from desktop.core.formats.safexml import parse_xml
+from tests.core.zips import zip_bytes
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
@@ -21,14 +20,6 @@ LAUGHS = (
     ' <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n'
     "]>\n<html><body><p>&lol3;</p></body></html>"
 )
-
-
-def _zip(members: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def test_billion_laughs_xml_is_refused() -> None:
@@ -106,7 +97,7 @@ def _tiny_epub(chapter: bytes) -> bytes:
         '<manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
         '<spine><itemref idref="c"/></spine></package>'
     )
-    return _zip({"mimetype": "application/epub+zip", "content.opf": opf, "c.xhtml": chapter})
+    return zip_bytes({"mimetype": "application/epub+zip", "content.opf": opf, "c.xhtml": chapter})
 
 
 def test_entity_bomb_inside_an_epub_is_refused(tmp_path: Path) -> None:
@@ -127,13 +118,13 @@ def test_pdf_renamed_epub_is_refused(tmp_path: Path) -> None:
 
 
 def test_docx_renamed_epub_is_refused(tmp_path: Path) -> None:
-    docx = _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
+    docx = zip_bytes({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
     with pytest.raises(ImportRefused, match=r"Word \(DOCX\) file renamed \.epub"):
         epub.extract(tmp_path / "report.epub", docx)
 
 
 def test_docx_renamed_html_is_refused(tmp_path: Path) -> None:
-    docx = _zip({"word/document.xml": "<w:document/>"})
+    docx = zip_bytes({"word/document.xml": "<w:document/>"})
     with pytest.raises(ImportRefused, match=r"Word \(DOCX\)"):
         extract_html(tmp_path / "report.html", docx)
 
