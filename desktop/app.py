@@ -126,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = QSettings(str(config_dir() / "tongwen.ini"), QSettings.Format.IniFormat)
     prefs = AppSettings(settings)
 
-    install_language(resolve_language(prefs.ui_language), app)
+    language = resolve_language(prefs.ui_language)
+    loaded = install_language(language, app)
+    log.info("interface language %s (%d catalogues)", language, len(loaded))
     files = list(args.files)
     guard = _single_instance(_library_root(args.library, prefs), files)
     if guard is None:
@@ -170,6 +172,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     from desktop.core.paths import seeds_dir
     from desktop.ui.main_window import MainWindow
 
+    log.info("opening the library at %s", root)
     try:
         library = Library.open(root)
     except (LibraryError, OSError) as exc:
