@@ -195,6 +195,28 @@ def _check_window(ctx: _Context) -> str:
     return f"main window opened a document (Qt platform {platform})"
 
 
+def _check_languages(ctx: _Context) -> str:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    found = []
+    try:
+        for code, expected in (("zh_CN", "导入文件"), ("zh_TW", "匯入檔案")):
+            loaded = install_language(code, app)
+            if not any(p.name == f"qtbase_{code}.qm" for p in loaded):
+                raise RuntimeError(f"Qt's own {code} translations are missing")
+            got = QCoreApplication.translate("MainWindow", "Import files")
+            if got != expected:
+                raise RuntimeError(f"{code}: 'Import files' reads {got!r}, not {expected!r}")
+            found.append(f"{code} ({len(loaded)} catalogues)")
+    finally:
+        install_language("en", app)
+    return "interface languages " + ", ".join(found)
+
+
 CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("seeds", _check_seeds),
     ("web page", _check_formats),
@@ -203,6 +225,7 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("annotation", _check_annotation),
     ("export", _check_export),
     ("window", _check_window),
+    ("languages", _check_languages),
 ]
 
 
