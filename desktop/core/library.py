@@ -22,12 +22,24 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
+from desktop.core.records import (
+    DOC_FORMAT,
+    DOC_VERSION,
+    EDITABLE_FIELDS,
+    LIBRARY_FORMAT,
+    LIBRARY_VERSION,
+    DocRecord,
+    ImportResult,
+    LibraryError,
+    record_from_meta,
+    validate_library,
+    validate_meta,
+)
 from desktop.core.script import detect_script
 
 __all__ = [
@@ -40,138 +52,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-LIBRARY_FORMAT = "tongwen-library"
-LIBRARY_VERSION = 1
-DOC_FORMAT = "tongwen-document"
-DOC_VERSION = 1
-#: Metadata the user may edit; edits are stored apart from the extracted values.
-EDITABLE_FIELDS = ("title", "author", "source", "published")
-
-
-class LibraryError(Exception):
-    """The library folder cannot be used (not a library, newer format, unreadable)."""
-
-
-@dataclass
-class DocRecord:
-    """One document as the library pane and the reader see it."""
-
-    id: str
-    title: str
-    author: str | None
-    source: str | None
-    published: str | None
-    script: str
-    format: str
-    encoding: str | None
-    confidence: float | None
-    chars: int
-    size: int
-    imported: str
-    original_name: str
-    chapters: list[tuple[int, str]] = field(default_factory=list)
-    extracted: dict[str, Any] = field(default_factory=dict)
-    user: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    progress: float = 0.0
-    annotations: int = 0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "author": self.author,
-            "source": self.source,
-            "published": self.published,
-            "script": self.script,
-            "format": self.format,
-            "encoding": self.encoding,
-            "chars": self.chars,
-        }
-
-
-@dataclass
-class ImportResult:
-    """What happened to one file of an import."""
-
-    path: str
-    status: str  #: "imported", "duplicate", "skipped" or "failed"
-    id: str | None = None
-    title: str | None = None
-    error: str | None = None  #: the English reason (CLI, log)
-    code: str | None = None  #: the problem's code in desktop.core.errors.PROBLEMS
-    params: dict[str, str] = field(default_factory=dict)  #: the values the reason names
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "id": self.id,
-            "status": self.status,
-            "title": self.title,
-            "error": self.error,
-            "code": self.code,
-        }
-
-    @classmethod
-    def failed(cls, path: Path, exc: BaseException) -> ImportResult:
-        """A failed import of ``path`` because of ``exc``, with its problem code."""
-        code, params = _problem_code(exc)
-        return cls(str(path), "failed", error=_reason(exc), code=code, params=params)
-
-
 Listener = Callable[[str, str], None]
 Progress = Callable[[int, int, str], None]
 
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
-
-
-def _validate_library(value: Any) -> None:
-    if not isinstance(value, dict) or value.get("format") != LIBRARY_FORMAT:
-        raise ValueError("not a Tongwen library.json")
-    if int(value.get("version", 0)) > LIBRARY_VERSION:
-        raise atomic.FutureVersionError(
-            f"library format version {value.get('version')} is newer than this Tongwen"
-        )
-
-
-def _validate_meta(value: Any) -> None:
-    if not isinstance(value, dict) or value.get("format") != DOC_FORMAT:
-        raise ValueError("not a Tongwen meta.json")
-    if int(value.get("version", 0)) > DOC_VERSION:
-        raise atomic.FutureVersionError(
-            f"document format version {value.get('version')} is newer than this Tongwen"
-        )
-
-
-def _record_from_meta(meta: dict[str, Any]) -> DocRecord:
-    ext = meta.get("extracted", {})
-    user = meta.get("user", {})
-
-    def pick(key: str) -> Any:
-        value = user.get(key)
-        return value if value not in (None, "") else ext.get(key)
-
-    return DocRecord(
-        id=meta["id"],
-        title=pick("title") or meta.get("original_name", meta["id"][:12]),
-        author=pick("author"),
-        source=pick("source"),
-        published=pick("published"),
-        script=ext.get("script") or "unknown",
-        format=meta.get("doc_format", "txt"),
-        encoding=meta.get("encoding"),
-        confidence=meta.get("confidence"),
-        chars=int(meta.get("chars", 0)),
-        size=int(meta.get("size", 0)),
-        imported=meta.get("imported", ""),
-        original_name=meta.get("original_name", ""),
-        chapters=[(int(o), str(t)) for o, t in meta.get("chapters", [])],
-        extracted=dict(ext),
-        user=dict(user),
-        warnings=list(meta.get("warnings", [])),
-    )
 
 
 def _detect_chapters(text: str) -> list[tuple[int, str]]:
@@ -210,7 +96,7 @@ class Library:
         self.docs_dir.mkdir(exist_ok=True)
         marker = self.root / "library.json"
         try:
-            result = atomic.read_json(marker, default=lambda: None, validate=_validate_library)
+            result = atomic.read_json(marker, default=lambda: None, validate=validate_library)
         except atomic.UnreadableFileError as exc:
             raise LibraryError(str(exc)) from exc
         self.warnings.extend(result.problems)
@@ -238,7 +124,7 @@ class Library:
     def _load_record(self, folder: Path) -> DocRecord | None:
         meta_path = folder / "meta.json"
         try:
-            result = atomic.read_json(meta_path, validate=_validate_meta)
+            result = atomic.read_json(meta_path, validate=validate_meta)
         except FileNotFoundError:
             return self._rebuild_meta(folder, "meta.json is missing")
         except atomic.UnreadableFileError as exc:
@@ -250,7 +136,7 @@ class Library:
             self.warnings.append(f"{folder.name[:12]}: {result.message}")
         if result.from_backup:
             atomic.write_json(meta_path, result.value)
-        record = _record_from_meta(result.value)
+        record = record_from_meta(result.value)
         self._attach_annotation_summary(record, folder)
         return record
 
@@ -271,7 +157,7 @@ class Library:
             atomic.write_text(folder / "text.txt", extracted.text)
         atomic.write_json(folder / "meta.json", meta)
         self.warnings.append(f"{folder.name[:12]}: {why}; metadata rebuilt from the original")
-        return _record_from_meta(meta)
+        return record_from_meta(meta)
 
     def _attach_annotation_summary(self, record: DocRecord, folder: Path) -> None:
         try:
@@ -440,10 +326,10 @@ class Library:
             with self._lock:
                 if target.exists():  # imported meanwhile by another process
                     shutil.rmtree(staging, ignore_errors=True)
-                    record = self._load_record(target) or _record_from_meta(meta)
+                    record = self._load_record(target) or record_from_meta(meta)
                 else:
                     os.replace(staging, target)
-                    record = _record_from_meta(meta)
+                    record = record_from_meta(meta)
                 self._records[doc_id] = record
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -502,11 +388,11 @@ class Library:
         path = self.doc_dir(doc_id) / "meta.json"
         with self._lock:
             self.get(doc_id)
-            meta = atomic.read_json(path, validate=_validate_meta).value
+            meta = atomic.read_json(path, validate=validate_meta).value
             change(meta)
             atomic.write_json(path, meta)
             old = self._records[doc_id]
-            record = _record_from_meta(meta)
+            record = record_from_meta(meta)
             record.annotations, record.progress = old.annotations, old.progress
             self._records[doc_id] = record
         return record
@@ -617,31 +503,6 @@ class Library:
         from desktop.core.library_check import check_library
 
         return check_library(self)
-
-
-def _problem_code(exc: BaseException) -> tuple[str, dict[str, str]]:
-    """The problem code and parameters of an import failure (see desktop.core.errors)."""
-    if isinstance(exc, ImportRefused):
-        return exc.code, dict(exc.params)
-    if isinstance(exc, FileNotFoundError):
-        return "not-found", {}
-    if isinstance(exc, PermissionError):
-        return "permission-denied", {}
-    if isinstance(exc, OSError):
-        return "unreadable", {}
-    return "unexpected", {}
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, ImportRefused):
-        return str(exc)
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
 
 
 def _check_date(value: str) -> None:
