@@ -160,9 +160,35 @@ def _translations(path: Path) -> dict[tuple[str, str, str], ET.Element]:
     return found
 
 
-def _is_hand_made(message: ET.Element, translation: ET.Element) -> bool:
+def _is_hand_made(message: ET.Element, translation: ET.Element, mark: str = DERIVED) -> bool:
+    """A finished translation that no tool derived (its comment is not ``mark``)."""
     unfinished = translation.get("type") in ("unfinished", "vanished", "obsolete")
-    return not unfinished and message.findtext("translatorcomment") != DERIVED
+    return not unfinished and message.findtext("translatorcomment") != mark
+
+
+def _translation_of(message: ET.Element) -> ET.Element:
+    translation = message.find("translation")
+    return translation if translation is not None else ET.SubElement(message, "translation")
+
+
+def _set_derived(
+    message: ET.Element, translation: ET.Element, text: str | list[str], mark: str
+) -> None:
+    """Write a derived translation (one text, or numerus forms) marked with ``mark``."""
+    for child in list(translation):
+        translation.remove(child)
+    if isinstance(text, list):
+        translation.text = None
+        for form in text:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = text
+    translation.attrib.pop("type", None)
+    comment = message.find("translatorcomment")
+    if comment is None:
+        comment = ET.Element("translatorcomment")
+        message.insert(list(message).index(translation), comment)
+    comment.text = mark
 
 
 def derive(areas: Sequence[str] = ()) -> int:
@@ -185,29 +211,13 @@ def derive(areas: Sequence[str] = ()) -> int:
 
 
 def _derive_message(context, message, simplified, convert) -> int:  # type: ignore[no-untyped-def]
-    translation = message.find("translation")
-    if translation is None:
-        translation = ET.SubElement(message, "translation")
-    if _is_hand_made(message, translation):
-        return 0
+    translation = _translation_of(message)
     source = simplified.get(_key(context, message))
-    if source is None:
+    if _is_hand_made(message, translation) or source is None:
         return 0
     numerus = source.findall("numerusform")
-    if numerus:
-        for child in list(translation):
-            translation.remove(child)
-        translation.text = None
-        for form in numerus:
-            ET.SubElement(translation, "numerusform").text = convert(form.text or "")
-    else:
-        translation.text = convert(source.text or "")
-    translation.attrib.pop("type", None)
-    comment = message.find("translatorcomment")
-    if comment is None:
-        comment = ET.Element("translatorcomment")
-        message.insert(list(message).index(translation), comment)
-    comment.text = DERIVED
+    text = [convert(f.text or "") for f in numerus] if numerus else convert(source.text or "")
+    _set_derived(message, translation, text, DERIVED)
     return 1
 
 
@@ -230,23 +240,12 @@ def derive_english(areas: Sequence[str] = ()) -> int:
     for path in _catalogues("en", areas):
         tree = ET.parse(path)
         for message in tree.getroot().iter("message"):
-            translation = message.find("translation")
-            if translation is None:
-                translation = ET.SubElement(message, "translation")
-            unfinished = translation.get("type") in ("unfinished", "vanished", "obsolete")
-            if not unfinished and message.findtext("translatorcomment") != DERIVED_EN:
+            translation = _translation_of(message)
+            if _is_hand_made(message, translation, DERIVED_EN):
                 continue
             source = message.findtext("source") or ""
-            for child in list(translation):
-                translation.remove(child)
-            translation.text = None
-            ET.SubElement(translation, "numerusform").text = re.sub(r"\((\w+)\)", "", source)
-            ET.SubElement(translation, "numerusform").text = re.sub(r"\((\w+)\)", r"\1", source)
-            translation.attrib.pop("type", None)
-            if message.find("translatorcomment") is None:
-                comment = ET.Element("translatorcomment")
-                message.insert(list(message).index(translation), comment)
-            message.find("translatorcomment").text = DERIVED_EN  # type: ignore[union-attr]
+            forms = [re.sub(r"\((\w+)\)", "", source), re.sub(r"\((\w+)\)", r"\1", source)]
+            _set_derived(message, translation, forms, DERIVED_EN)
             count += 1
         _write(tree, path)
     return count
