@@ -44,6 +44,7 @@ from desktop.core.paths import library_dir
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.fonts import body_family
 from desktop.ui.i18n import LANGUAGES
+from desktop.ui.reader_toolbar import script_label
 from desktop.ui.settings import (
     FONT_REGIONS,
     PINYIN_MODES,
@@ -192,15 +193,9 @@ class SettingsDialog(QDialog):
         return label
 
     def _reading_page(self) -> QWidget:
-        scripts = {
-            "original": self.tr("Original (原文)"),
-            "simplified": self.tr("Simplified (简体)"),
-            "traditional": self.tr("Traditional (繁體)"),
-            "taiwan": self.tr("Taiwan (臺灣正體)"),
-            "hongkong": self.tr("Hong Kong (香港繁體)"),
-        }
         self.script_combo = self._combo(
-            self.tr("Default script for new documents"), [(scripts[s], s) for s in SCRIPT_CHOICES]
+            self.tr("Default script for new documents"),
+            [(script_label(s), s) for s in SCRIPT_CHOICES],
         )
         self.clean_check = self._check(
             self.tr("&Clean view by default"),

@@ -62,26 +62,6 @@
             <translation>搜索</translation>
         </message>
         <message>
-            <source>Original (原文)</source>
-            <translation>原文</translation>
-        </message>
-        <message>
-            <source>Simplified (简体)</source>
-            <translation>简体</translation>
-        </message>
-        <message>
-            <source>Traditional (繁體)</source>
-            <translation>繁體</translation>
-        </message>
-        <message>
-            <source>Taiwan (臺灣正體)</source>
-            <translation>臺灣正體</translation>
-        </message>
-        <message>
-            <source>Hong Kong (香港繁體)</source>
-            <translation>香港繁體</translation>
-        </message>
-        <message>
             <source>Default script for new documents</source>
             <translation>新文档的默认文字</translation>
         </message>

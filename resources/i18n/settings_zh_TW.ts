@@ -71,31 +71,6 @@
             <translation>搜尋</translation>
         </message>
         <message>
-            <source>Original (原文)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>原文</translation>
-        </message>
-        <message>
-            <source>Simplified (简体)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>簡體</translation>
-        </message>
-        <message>
-            <source>Traditional (繁體)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>繁體</translation>
-        </message>
-        <message>
-            <source>Taiwan (臺灣正體)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>臺灣正體</translation>
-        </message>
-        <message>
-            <source>Hong Kong (香港繁體)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>香港繁體</translation>
-        </message>
-        <message>
             <source>Default script for new documents</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>新文件的預設文字</translation>
