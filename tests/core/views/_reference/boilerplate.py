@@ -1,0 +1,167 @@
+"""Hide web boilerplate lines around an article, conservatively.
+
+The article body is the stretch from the first to the last *prose* line (long, with
+sentence punctuation, no junk marker).  Nothing inside it is touched.  Before and
+after it, lines are hidden when they are breadcrumbs, SEO spam, search boxes, menus
+and link lists, copyright/ICP footers, editor credits, share prompts or site
+notices; a blank line after a hidden line goes with it.  Titles and bylines
+(source, author, date) stay: a reader wants them; only a click counter inside a
+byline (``點擊:``) is hidden.  Lines are judged in Simplified, hints stripped, so
+both scripts behave alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.offsetmap import OffsetMap, apply_edits
+from tests.core.views._reference.convert import convert_text
+from tests.core.views._reference.pinyin import strip_hints
+
+__all__ = ["hide_boilerplate", "is_junk_line"]
+
+_JUNK = re.compile(
+    r"版权所有|copyright|©|\(c\)|icp备|icp证|备案号|许可证编号|公网安备|all rights reserved"
+    r"|^[(（]?\s*(?:责任编辑|责编|编辑|审核|校对|签发)\s*[:：]"
+    r"|站内搜索|^\W*搜索\s*[:：]|分享到|扫一扫|扫码|打印本页|关闭窗口|收藏本页|【打印】|【关闭】"
+    r"|^\d+[、.]\s*本(?:站|网)|本网站|免责声明|特别申明|特别声明|版权事宜|举报邮箱|联系我们"
+    r"|^(?:热点排行|网友热搜|最新发布|更多搜索|内容精选|友情链接|相关阅读|相关新闻|热门推荐"
+    r"|上一篇|下一篇|返回顶部|推荐阅读)\W*$",
+    re.IGNORECASE,
+)
+_CRUMB = re.compile(
+    r"^\W*(?:首页|网站首页|当前位置|您的位置|home)\b.*(?:>|›|»|＞)|(?:\S+\s*(?:>|›|»|＞)\s*){2,}\S"
+)
+_SPAM_WORDS = re.compile(
+    r"国产|精品|视频|色播|免费看|无码|久久|在线观看|成人|日韩|欧美|人妻|porn", re.I
+)
+_FOOTER = re.compile(
+    r"^[(（]?\s*(?:责任编辑|责编|特别申明|特别声明|免责声明|热点排行|友情链接|相关阅读|相关新闻)"
+    r"|版权所有|copyright|icp备",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*[•·●▪◦*-]\s*\S.{0,24}$")
+_CLICKS = re.compile(r"点击[:：]\s*\d*\s*")
+_PROSE_END = re.compile(r"[。！？!?…”」』;；]\s*$")
+
+
+def _fold(line: str) -> str:
+    return convert_text(strip_hints(line), "t2s").strip()
+
+
+def _is_menu(line: str) -> bool:
+    tokens = line.split()
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
+
+
+def _is_spam(line: str) -> bool:
+    hits = len(_SPAM_WORDS.findall(line))
+    return hits >= 2 or (hits >= 1 and line.count("-") + line.count("|") >= 3)
+
+
+def is_junk_line(line: str) -> bool:
+    """Whether a (folded) line is boilerplate wherever it stands outside the body."""
+    return bool(
+        _JUNK.search(line)
+        or _CRUMB.search(line)
+        or _is_spam(line)
+        or _BULLET.match(line)
+        or _is_menu(line)
+    )
+
+
+def _is_prose(folded: str) -> bool:
+    return len(folded) >= 40 and bool(_PROSE_END.search(folded)) and not is_junk_line(folded)
+
+
+class _Folded:
+    """Lines folded for judging (Simplified, hints stripped), computed on demand."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> str:
+        got = self._cache.get(i)
+        if got is None:
+            got = self._cache[i] = _fold(self._lines[i])
+        return got
+
+
+def _body_span(folded: _Folded) -> tuple[int, int, int]:
+    """(first prose line, last prose line, footer line: all after it is the site's)."""
+    n = len(folded)
+    first = next((i for i in range(n) if _is_prose(folded[i])), None)
+    if first is None:
+        return n, n - 1, n
+    footer, prose_after = n, 0
+    for i in range(n - 1, first, -1):
+        if _FOOTER.search(folded[i]):
+            footer = i
+        if _is_prose(folded[i]):
+            prose_after += 1
+            if prose_after > 3:  # more article after it: not a footer
+                break
+    last = next(i for i in range(footer - 1, first - 1, -1) if _is_prose(folded[i]))
+    return first, last, footer
+
+
+def _is_short(line: str) -> bool:
+    return 0 < len(line) <= 8 and not _PROSE_END.search(line)
+
+
+def _link_lists(folded: _Folded, lines: range) -> set[int]:
+    """Lines in 3+ consecutive short lines (blank lines skipped): link lists, menus."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*[j for j in lines if folded[j]], -1]:
+        if i >= 0 and _is_short(folded[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _hidden_lines(folded: _Folded) -> set[int]:
+    first, last, footer = _body_span(folded)
+    hidden: set[int] = set()
+    tail = range(last + 1, len(folded))
+    lists = _link_lists(folded, tail)
+    for i in [*range(first), *tail]:
+        line = folded[i]
+        if (
+            i >= footer
+            or i in lists
+            or (line and is_junk_line(line))
+            or (not line and i > 0 and (i - 1) in hidden)
+        ):
+            hidden.add(i)
+    return hidden
+
+
+def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
+    """Hide boilerplate: (text, map, hidden input ranges)."""
+    lines = text.split("\n")
+    folded = _Folded(lines)
+    hidden = _hidden_lines(folded)
+    first_body = _body_span(folded)[0]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        if i in hidden:
+            end = min(starts[i + 1], len(text))
+            start = starts[i] - 1 if end == len(text) and i > 0 else starts[i]
+            edits.append((max(start, edits[-1][1] if edits else 0), end, ""))
+        elif (i < first_body or i > len(lines) - 50) and _CLICKS.search(folded[i]):
+            m = re.search(r"(?:點擊|点击)[:：]\s*\d*\s*", line)
+            if m:
+                edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
+    out, mapping = apply_edits(text, edits)
+    return out, mapping, [(s, e, "boilerplate") for s, e, _ in edits]

@@ -1,0 +1,169 @@
+"""Script conversion with OpenCC, and the exact offset map of a conversion.
+
+Converters are module-level and cached (a native ``OpenCC`` object cannot be pickled),
+and are created with ``include_tofu_risk_dictionaries=False``: the official binding
+enables OpenCC's "may output tofu" dictionaries by default (``TSCharactersExt`` in
+``t2s``), which turn Traditional characters into rare Simplified ones that most fonts
+lack.  Tongwen's display text and ``tongwen-cli convert`` both use the same setting.
+
+Offset map, at OpenCC speed: the whole text is converted in one call.  OpenCC's
+character and Simplified/Traditional phrase dictionaries map text char for char
+(same length), so a line whose length is unchanged maps one to one.  Only where the
+length changed, or, for the regional phrase configs (``s2twp``, ``s2hkp``, ...), where
+the phrase config and its base config disagree, is the line cut into Han runs and
+converted again in one batch, and a run that still differs is aligned exactly by
+finding the offsets where OpenCC's segmentation can be cut (prefix and suffix convert
+to the same output).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from typing import Any
+
+from desktop.core.offsetmap import MapBuilder, OffsetMap
+
+__all__ = ["CONFIGS", "convert_text", "convert_with_map", "sanitize", "script_config"]
+
+log = logging.getLogger(__name__)
+
+#: The OpenCC configurations the binding ships (without ``.json``).
+CONFIGS = (
+    "s2t",
+    "t2s",
+    "s2tw",
+    "s2twp",
+    "s2hk",
+    "s2hkp",
+    "t2tw",
+    "t2hk",
+    "tw2s",
+    "tw2sp",
+    "tw2t",
+    "hk2s",
+    "hk2sp",
+    "hk2t",
+    "t2jp",
+    "jp2t",
+)
+_SCRIPT_CONFIGS = {
+    "simplified": ("t2s", "t2s"),
+    "traditional": ("s2t", "s2t"),
+    "taiwan": ("s2tw", "s2twp"),
+    "hongkong": ("s2hk", "s2hkp"),
+}
+_PHRASE_BASE = {"s2twp": "s2tw", "s2hkp": "s2hk", "tw2sp": "tw2s", "hk2sp": "hk2s"}
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_PIECE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+|[^\n]")
+_MAX_SPLIT_RUN = 400
+
+
+def script_config(script: str, phrases: bool = False) -> str | None:
+    """The OpenCC config that shows text in ``script`` (``None`` for "original")."""
+    if script == "original":
+        return None
+    try:
+        plain, phrased = _SCRIPT_CONFIGS[script]
+    except KeyError:
+        names = ", ".join(["original", *_SCRIPT_CONFIGS])
+        raise ValueError(f"unknown script {script!r} (expected one of: {names})") from None
+    return phrased if phrases else plain
+
+
+@cache
+def _converter(config: str) -> Any:
+    if config not in CONFIGS:
+        raise ValueError(
+            f"unknown OpenCC config {config!r} (expected one of: {', '.join(CONFIGS)})"
+        )
+    import opencc
+
+    return opencc.OpenCC(config, include_tofu_risk_dictionaries=False)
+
+
+def sanitize(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (same length; OpenCC needs UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def convert_text(text: str, config: str) -> str:
+    """Convert ``text`` with OpenCC ``config``; the same output as OpenCC on sanitised input."""
+    if not text:
+        _converter(config)
+        return text
+    return str(_converter(config).convert(sanitize(text)))
+
+
+def _convert_many(pieces: list[str], config: str) -> list[str]:
+    """Convert newline-free pieces in one OpenCC call."""
+    if not pieces:
+        return []
+    out = convert_text("\n".join(pieces), config).split("\n")
+    if len(out) != len(pieces):
+        return [convert_text(p, config) for p in pieces]
+    return out
+
+
+def convert_with_map(text: str, config: str) -> tuple[str, OffsetMap]:
+    """Convert ``text`` and map its offsets exactly onto the converted text."""
+    clean = sanitize(text)
+    out = convert_text(clean, config)
+    base = _PHRASE_BASE.get(config)
+    if base is None and len(out) == len(clean):
+        return out, OffsetMap.identity(len(clean))
+    in_lines, out_lines = clean.split("\n"), out.split("\n")
+    if len(in_lines) != len(out_lines):
+        log.warning("OpenCC %s changed the line count; mapping the text as one block", config)
+        return out, OffsetMap(len(clean), len(out), [(0, len(clean), 0, len(out))])
+    base_lines = convert_text(clean, base).split("\n") if base else out_lines
+    builder = MapBuilder()
+    for i, (line, conv, plain) in enumerate(zip(in_lines, out_lines, base_lines)):
+        builder.keep(1 if i else 0)  # the newline before this line
+        if len(line) == len(conv) and conv == plain:
+            builder.keep(len(line))
+        else:
+            _align_line(builder, line, conv, config, base)
+    return out, builder.build()
+
+
+def _align_line(builder: MapBuilder, line: str, conv: str, config: str, base: str | None) -> None:
+    pieces = _PIECE.findall(line)
+    outs = _convert_many(pieces, config)
+    if "".join(outs) != conv:
+        _align_run(builder, line, conv, config)
+        return
+    plain = _convert_many(pieces, base) if base else outs
+    for piece, out, ref in zip(pieces, outs, plain):
+        if len(piece) == len(out) and out == ref:
+            builder.keep(len(piece))
+        else:
+            _align_run(builder, piece, out, config)
+
+
+def _align_run(builder: MapBuilder, run: str, out: str, config: str) -> None:
+    """Map ``run`` → ``out`` exactly, cutting where OpenCC's segmentation can be cut."""
+    if len(run) > _MAX_SPLIT_RUN or len(run) < 2:
+        _emit(builder, len(run), len(out))
+        return
+    ks = range(1, len(run))
+    converted = _convert_many([run[:k] for k in ks] + [run[k:] for k in ks], config)
+    heads, tails = converted[: len(ks)], converted[len(ks) :]
+    prev_src = prev_dst = 0
+    for k, head, tail in zip(ks, heads, tails):
+        if head + tail == out and len(head) >= prev_dst:
+            _emit(builder, k - prev_src, len(head) - prev_dst)
+            prev_src, prev_dst = k, len(head)
+    _emit(builder, len(run) - prev_src, len(out) - prev_dst)
+
+
+def _emit(builder: MapBuilder, src_n: int, dst_n: int) -> None:
+    if src_n == dst_n:
+        builder.keep(src_n)
+    else:
+        builder.replace(src_n, dst_n)
