@@ -45,8 +45,20 @@ _CLICKS = re.compile(r"点击[:：]\s*\d*\s*")
 _PROSE_END = re.compile(r"[。！？!?…”」』;；]\s*$")
 
 
+_CRUMB_MARKS = (">", "›", "»", "＞")  #: every _CRUMB match holds one of these
+_FOLD_BLOCK = 64  #: lines folded per OpenCC call
+
+
 def _fold(line: str) -> str:
     return convert_text(strip_hints(line), "t2s").strip()
+
+
+def _fold_many(lines: list[str]) -> list[str]:
+    """``[_fold(line) for line in lines]`` in one OpenCC call (hints never span lines)."""
+    out = convert_text(strip_hints("\n".join(lines)), "t2s").split("\n")
+    if len(out) != len(lines):  # OpenCC changed the line count: fold one by one
+        return [_fold(line) for line in lines]
+    return [line.strip() for line in out]
 
 
 def _is_menu(line: str) -> bool:
@@ -63,7 +75,7 @@ def is_junk_line(line: str) -> bool:
     """Whether a (folded) line is boilerplate wherever it stands outside the body."""
     return bool(
         _JUNK.search(line)
-        or _CRUMB.search(line)
+        or (any(mark in line for mark in _CRUMB_MARKS) and _CRUMB.search(line))
         or _is_spam(line)
         or _BULLET.match(line)
         or _is_menu(line)
@@ -75,19 +87,26 @@ def _is_prose(folded: str) -> bool:
 
 
 class _Folded:
-    """Lines folded for judging (Simplified, hints stripped), computed on demand."""
+    """Lines folded for judging (Simplified, hints stripped), computed on demand.
+
+    Folding is done a block of lines at a time, so a short document takes one OpenCC
+    call and a long one folds only the blocks near its ends that are looked at.
+    """
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        self._cache: dict[int, str] = {}
+        self._folded: list[str | None] = [None] * len(lines)
 
     def __len__(self) -> int:
         return len(self._lines)
 
     def __getitem__(self, i: int) -> str:
-        got = self._cache.get(i)
+        got = self._folded[i]
         if got is None:
-            got = self._cache[i] = _fold(self._lines[i])
+            start = i - i % _FOLD_BLOCK
+            block = _fold_many(self._lines[start : start + _FOLD_BLOCK])
+            self._folded[start : start + len(block)] = block
+            got = block[i - start]
         return got
 
 
@@ -127,8 +146,8 @@ def _link_lists(folded: _Folded, lines: range) -> set[int]:
     return out
 
 
-def _hidden_lines(folded: _Folded) -> set[int]:
-    first, last, footer = _body_span(folded)
+def _hidden_lines(folded: _Folded, span: tuple[int, int, int]) -> set[int]:
+    first, last, footer = span
     hidden: set[int] = set()
     tail = range(last + 1, len(folded))
     lists = _link_lists(folded, tail)
@@ -148,8 +167,9 @@ def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, st
     """Hide boilerplate: (text, map, hidden input ranges)."""
     lines = text.split("\n")
     folded = _Folded(lines)
-    hidden = _hidden_lines(folded)
-    first_body = _body_span(folded)[0]
+    span = _body_span(folded)
+    hidden = _hidden_lines(folded, span)
+    first_body = span[0]
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)

@@ -183,6 +183,7 @@ _JUNK = [
     "免責聲明",
     "ſ K İ ı COPYRIGHT",
     "home » news » today",
+    "新闻＞国内＞正文",
 ]
 _MOJIBAKE = ["之路?！苯瓕巺^(qū)委", "新?lián)?dāng)", "?!苯瓕巺^", "日?qǐng)?bào)", "作者?", "?a)"]
 _ODD = ["\u3000", "\t", " ", "\u00a0", "\u2028", "\x85", "\x0b", "\ud800", "\r", "…", "”", "」"]
@@ -191,10 +192,10 @@ _ENDS = ["。", "！", "？", "!", "?", "…", "”", "」", "』", ";", "；", 
 
 @st.composite
 def _line(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 6))
+    kind = draw(st.integers(0, 7))
     if kind == 0:
         return ""
-    if kind == 1:
+    if kind in (1, 7):
         return draw(st.sampled_from(_JUNK))
     if kind == 2:
         return draw(st.sampled_from(_MOJIBAKE + _ODD))
@@ -240,6 +241,16 @@ def test_generated_raw_text(text: str) -> None:
     assert_same_steps(text)
 
 
+@pytest.mark.parametrize("junk", _JUNK)
+def test_junk_lines_around_an_article(junk: str) -> None:
+    prose = "社會工作者在社区里调研了三个月，写下这份报告，讲述居民的生活与变化。"
+    for line in (junk, f" {junk} ", f"{junk}。", f"{junk}{prose}", junk.upper()):
+        assert boilerplate.is_junk_line(line) == ref_boilerplate.is_junk_line(line), line
+        doc = "\n".join([line, "", prose, prose, line, "", line, line, prose, line])
+        assert_same_steps(doc)
+        assert_same_view(doc, INDEX_OPTIONS, line)
+
+
 def test_clean_text_matches_reference_on_seeds() -> None:
     for name, text in _seed_texts():
         for mode in ("hide", "inline", "ruby"):
@@ -250,3 +261,10 @@ def test_clean_text_matches_reference_on_seeds() -> None:
                 want.ruby,
                 want.hidden,
             ), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from([*_HAN, *_ODD, *"\x00 (（)）huìxíǐ"]))))
+def test_fold_many_is_fold_per_line(lines: list[str]) -> None:
+    lines = [line.replace("\n", "") for line in lines]
+    assert boilerplate._fold_many(lines) == [ref_boilerplate._fold(line) for line in lines]
