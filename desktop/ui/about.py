@@ -40,6 +40,7 @@ COMPONENTS = (
         "BSD-2-Clause",
         "https://github.com/Sygil-Dev/whoosh-reloaded",
     ),
+    Component("NumPy", "numpy", "BSD-3-Clause", "https://numpy.org"),
     Component("chardet", "chardet", "0BSD", "https://github.com/chardet/chardet"),
     Component("platformdirs", "platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
     Component("Python", "", "PSF-2.0", "https://docs.python.org/3/license.html"),

@@ -36,7 +36,7 @@ DOC_SUFFIXES = {
 }
 
 #: Distributions whose version the About dialog shows.
-_VERSIONED = ("opencc", "whoosh-reloaded", "chardet", "platformdirs")
+_VERSIONED = ("opencc", "whoosh-reloaded", "numpy", "chardet", "platformdirs")
 
 #: Python modules never imported by Tongwen; leaving them out drops their Qt libraries.
 EXCLUDED_MODULES = [

@@ -13,7 +13,7 @@ def test_dialog_shows_version_and_every_licence(qtbot) -> None:  # type: ignore[
     text = dialog.licences.toPlainText()
     for licence in ("LGPL-3.0-only", "Apache-2.0", "BSD-2-Clause", "0BSD", "MIT"):
         assert licence in text
-    for name in ("Qt", "PySide6", "OpenCC", "whoosh-reloaded", "chardet", "platformdirs"):
+    for name in ("Qt", "PySide6", "OpenCC", "whoosh-reloaded", "NumPy", "chardet", "platformdirs"):
         assert name in text
 
 

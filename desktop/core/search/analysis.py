@@ -44,20 +44,24 @@ class GramAnalyzer(Analyzer):
         return hash(GramAnalyzer)
 
 
-def _text(boost: float = 1.0) -> fields.TEXT:
-    return fields.TEXT(analyzer=GramAnalyzer(), phrase=False, stored=True, field_boost=boost)
+def _text(boost: float = 1.0, *, stored: bool = False) -> fields.TEXT:
+    return fields.TEXT(analyzer=GramAnalyzer(), phrase=False, stored=stored, field_boost=boost)
 
 
 def make_schema() -> fields.Schema:
-    """The whoosh schema of the metadata index."""
+    """The whoosh schema of the metadata index.
+
+    Only the id and the notes are stored: titles, authors and sources are read from
+    the library's records when a match is checked, which halves the index.
+    """
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=_text(TITLE_BOOST),
         author=_text(),
         source=_text(),
-        notes=_text(),
-        script=fields.ID(stored=True),
-        format=fields.ID(stored=True),
-        published=fields.ID(stored=True),
-        imported=fields.ID(stored=True),
+        notes=_text(stored=True),
+        script=fields.ID,
+        format=fields.ID,
+        published=fields.ID,
+        imported=fields.ID,
     )

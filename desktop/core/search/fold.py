@@ -22,6 +22,8 @@ from bisect import bisect_right
 from collections import Counter
 from operator import add
 
+import numpy as np
+
 from desktop.core.offsetmap import MapBuilder, OffsetMap
 
 __all__ = ["HAN", "columns", "flat_edits", "fold", "fold_plain", "hit_range", "text_grams"]
@@ -34,17 +36,27 @@ _WORD = re.compile(r"[0-9a-z]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _case_width_table() -> dict[int, int]:
-    table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+def _case_width_table() -> np.ndarray:
+    """Per BMP code point: its half-width, lower-case form (one code point)."""
+    table = np.arange(0x10000, dtype=np.uint32)
+    table[0xFF01:0xFF5F] -= 0xFEE0
     table[0x3000] = 0x20
     for cp in range(0x10000):
-        low = chr(table.get(cp, cp)).lower()
-        if len(low) == 1 and ord(low) != cp:
+        low = chr(table[cp]).lower()
+        if len(low) == 1:
             table[cp] = ord(low)
     return table
 
 
 _TABLE = _case_width_table()
+
+
+def _case_width(text: str) -> str:
+    """Full-width ASCII → half-width and upper → lower case, char for char."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    bmp = codes < 0x10000
+    folded = np.where(bmp, _TABLE[np.where(bmp, codes, 0)], codes)
+    return folded.tobytes().decode("utf-32-le")
 
 
 @functools.cache
@@ -118,7 +130,7 @@ def fold(text: str) -> tuple[str, OffsetMap]:
     clean = _SURROGATE.sub("\ufffd", text)
     joined, gaps = _drop_gaps(clean)
     simple, conv = _to_simplified(joined)
-    return simple.translate(_TABLE), gaps.build().compose(conv)
+    return _case_width(simple), gaps.build().compose(conv)
 
 
 def fold_plain(text: str) -> str:

@@ -38,7 +38,7 @@ __all__ = ["INDEX_VERSION", "IndexBusyError", "SearchIndex"]
 log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]

@@ -15,9 +15,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 
 from desktop.core.search.fold import HAN, fold_plain, hit_range
+from desktop.core.search.grams import MAX_COUNT
+from desktop.core.search.matching import Match, all_of, any_of, exact, select, without
 from desktop.core.search.query import TEXT_FIELDS, DateRange, Filter, Node, Term, parse_query
 from desktop.core.search.store import BodyStore
 
@@ -52,6 +55,9 @@ class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0  #: how many documents match in all (``hits`` holds the first ones)
     hint: str | None = None  #: set when the query's syntax was bad and degraded
+    #: ``total`` is estimated: the best hits are exact, but not every candidate of a
+    #: common phrase was read to count the rest
+    estimated: bool = False
 
 
 def query_grams(folded: str) -> list[str]:
@@ -83,101 +89,127 @@ class _Run:
         self.body_terms: list[str] = []
 
     # ------------------------------------------------------------ body
-    def _bm25(self, tf: int, df: int, chars: int) -> float:
+    def _bm25(self, tf: Any, df: int, chars: Any) -> Any:
+        """BM25 of term counts ``tf`` in bodies of ``chars`` (arrays or numbers)."""
         idf = math.log(1 + (self.live - df + 0.5) / (df + 0.5))
         return idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * chars / self.avg))
 
-    def body(self, folded: str) -> dict[str, float]:
+    def body(self, folded: str) -> Match:
+        """Documents whose body holds ``folded``; BM25 of its count (df: candidates)."""
         store = self.store
         grams = query_grams(folded)
-        if _is_exact_gram(folded, grams):
-            counts = store.postings(grams[0])
+        if not grams:  # nothing indexable (punctuation): read every body
+            slots = store.live_slots()
+            counts = np.full(len(slots), np.inf)
         else:
-            slots = store.slots_with_all(grams) if grams else store.live_slots()
-            counts = {s: n for s in slots if (n := store.count(s, folded))}
-        df = len(counts)
-        out: dict[str, float] = {}
-        for slot, tf in counts.items():
-            doc_id = store.doc_id(slot)
-            if doc_id is not None:
-                out[doc_id] = self._bm25(tf, df, store.chars(slot))
-        return out
+            slots, least = store.candidates(grams)
+            counts = least.astype(np.float64)
+        df = len(slots)
+        chars = store.lengths(slots)
+        if grams and _is_exact_gram(folded, grams):
+            return Match(slots, self._bm25(counts, df, chars))
+        counts[counts >= MAX_COUNT] = np.inf  # a capped count bounds nothing
+        bounds = self._bm25(np.minimum(counts, 1e12), df, chars)
+
+        def check(slot: int) -> float | None:
+            tf = store.count(slot, folded)
+            if not tf:
+                return None
+            return float(self._bm25(tf, df, store.chars(slot)))
+
+        return Match(slots, bounds, check)
 
     # ------------------------------------------------------------ metadata
+    def _slots_of(self, scored: dict[str, float]) -> Match:
+        slot_of = self.store.slot_of
+        pairs = [(s, v) for d, v in scored.items() if (s := slot_of(d)) is not None]
+        return exact(
+            np.array([p[0] for p in pairs], dtype=np.uint32), np.array([p[1] for p in pairs])
+        )
+
     def _ids(self, q: wq.Query) -> dict[str, float]:
         results = self.searcher.search(q, limit=None)
         return {hit["id"]: hit.score for hit in results}
 
-    def meta(self, folded: str, fields: tuple[str, ...]) -> dict[str, float]:
+    def meta(self, folded: str, fields: tuple[str, ...]) -> Match:
         grams = query_grams(folded)
         if not grams:
-            return {}
+            return exact(np.empty(0, np.uint32))
         q = wq.Or([wq.And([wq.Term(f, g) for g in grams]) for f in fields])
         results = self.searcher.search(q, limit=None)
         out = {}
         for hit in results:
-            if any(folded in fold_plain(hit.get(f) or "") for f in fields):
+            if any(folded in fold_plain(self._field(hit, f)) for f in fields):
                 out[hit["id"]] = hit.score
-        return out
+        return self._slots_of(out)
+
+    def _field(self, hit: Any, name: str) -> str:
+        """A metadata value of a whoosh hit: notes are stored, the rest is the record's."""
+        if name == "notes":
+            return str(hit.get("notes") or "")
+        try:
+            return str(getattr(self.library.get(hit["id"]), name, None) or "")
+        except KeyError:
+            return ""
 
     # ------------------------------------------------------------ nodes
-    def node(self, node: Node) -> dict[str, float] | None:
-        """Matching documents with scores; None when the node asks for nothing."""
+    def node(self, node: Node) -> Match | None:
+        """Documents the node may match; None when the node asks for nothing."""
         if isinstance(node, Filter):
-            return dict.fromkeys(self._ids(wq.Term(node.field, node.value)), 0.0)
+            return self._slots_of(dict.fromkeys(self._ids(wq.Term(node.field, node.value)), 0.0))
         if isinstance(node, DateRange):
             high = node.high + "\uffff" if node.high else None
             q = wq.TermRange("published", node.low or None, high)
-            return dict.fromkeys(self._ids(q), 0.0)
+            return self._slots_of(dict.fromkeys(self._ids(q), 0.0))
         return self.term(node)
 
-    def term(self, node: Term) -> dict[str, float] | None:
+    def term(self, node: Term) -> Match | None:
         folded = fold_plain(node.text).strip()
         if not folded:
             return None
         if node.field is not None:
             return self.meta(folded, (node.field,))
         self.body_terms.append(folded)
-        found = self.body(folded)
-        for doc_id, score in self.meta(folded, TEXT_FIELDS).items():
-            found[doc_id] = found.get(doc_id, 0.0) + score
-        return found
+        body = self.body(folded)
+        meta = self.meta(folded, TEXT_FIELDS)
+        if not len(meta):
+            return body
+        return _plus(body, meta)
 
 
-def _either(run: _Run, clause: list[Node]) -> dict[str, float] | None:
-    out: dict[str, float] | None = None
-    for alt in clause:
-        got = run.node(alt)
-        if got is None:
-            continue
-        out = {} if out is None else out
-        for doc_id, score in got.items():
-            out[doc_id] = max(out.get(doc_id, 0.0), score)
-    return out
+def _plus(body: Match, meta: Match) -> Match:
+    """A body match plus exact metadata scores: either may match, the scores add."""
+    slots = np.union1d(body.slots, meta.slots).astype(np.uint32)
+    bounds = np.zeros(len(slots))
+    bounds[np.searchsorted(slots, body.slots)] += body.bounds
+    bounds[np.searchsorted(slots, meta.slots)] += meta.bounds
+    if body.check is None:
+        return Match(slots, bounds)
+
+    def check(slot: int) -> float | None:
+        got, extra = body.score_of(slot), meta.score_of(slot)
+        if got is None and extra is None:
+            return None
+        return (got or 0.0) + (extra or 0.0)
+
+    return Match(slots, bounds, check)
 
 
-def _combine(run: _Run, clauses: list[list[Node]]) -> dict[str, float] | None:
-    total: dict[str, float] | None = None
-    for clause in clauses:
-        either = _either(run, clause)
-        if either is None:
-            continue
-        if total is None:
-            total = either
-        else:
-            total = {d: s + either[d] for d, s in total.items() if d in either}
-    return total
+def _either(run: _Run, clause: list[Node]) -> Match | None:
+    found = [m for alt in clause if (m := run.node(alt)) is not None]
+    return any_of(found) if found else None
 
 
-def _excluded(run: _Run, nodes: list[Node]) -> set[str]:
-    out: set[str] = set()
+def _combine(run: _Run, clauses: list[list[Node]]) -> Match | None:
+    found = [m for clause in clauses if (m := _either(run, clause)) is not None]
+    return all_of(found) if found else None
+
+
+def _excluded(run: _Run, nodes: list[Node]) -> list[Match]:
     terms_before = list(run.body_terms)
-    for node in nodes:
-        got = run.node(node)
-        if got:
-            out.update(got)
+    found = [m for node in nodes if (m := run.node(node)) is not None]
     run.body_terms = terms_before  # excluded text is never highlighted
-    return out
+    return found
 
 
 def _date_key(library: Any, doc_id: str) -> str:
@@ -238,18 +270,19 @@ def run_search(
     run = _Run(store, searcher, library)
     found = _combine(run, parsed.clauses)
     if found is None:  # nothing but empty terms: everything matches
-        found = dict.fromkeys(store.ids(), 0.0)
-    for doc_id in _excluded(run, parsed.excluded):
-        found.pop(doc_id, None)
-    order = sorted(found.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+        found = exact(store.live_slots())
+    found = without(found, _excluded(run, parsed.excluded))
+    chosen = select(found, limit)
+    ranked = [(d, score) for slot, score in chosen.ranked if (d := store.doc_id(slot))]
+    if limit is not None:  # ties (within the best ones) go to the newer document
+        ranked = ranked[: limit * 2]
+    ranked.sort(key=lambda kv: (-round(kv[1], 6), _neg(_date_key(library, kv[0])), kv[0]))
     if limit is not None:
-        cut = order[limit - 1][1] if 0 < limit <= len(order) else None
-        order = [kv for kv in order[: limit * 2] if cut is None or kv[1] >= cut - 1e-6]
-    order.sort(key=lambda kv: (-round(kv[1], 6), _neg(_date_key(library, kv[0]))))
-    if limit is not None:
-        order = order[:limit]
-    hits = [_make_hit(run, doc_id, score) for doc_id, score in order]
-    return SearchResults(hits=hits, total=len(found), hint=parsed.hint)
+        ranked = ranked[:limit]
+    hits = [_make_hit(run, doc_id, score) for doc_id, score in ranked]
+    return SearchResults(
+        hits=hits, total=chosen.total, hint=parsed.hint, estimated=chosen.estimated
+    )
 
 
 def _neg(date: str) -> tuple[int, ...]:

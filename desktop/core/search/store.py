@@ -27,19 +27,24 @@ import zlib
 from array import array
 from collections import OrderedDict
 from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
 
 from desktop.core.search.fold import Columns, columns
-from desktop.core.search.grams import gram_counts, gram_key
-from desktop.core.search.postings import Pending, Segment, write_segment
+from desktop.core.search.grams import gram_arrays, gram_key
+from desktop.core.search.postings import Pending, Segment, SegmentWriter
 
 __all__ = ["BodyStore", "StoreError"]
 
-_FORMAT = 2
-_FLUSH_POSTINGS = 6_000_000  #: postings held in memory before a segment is written
-_MAX_SEGMENTS = 24
+_FORMAT = 3
+_FLUSH_POSTINGS = 8_000_000  #: postings held in memory before a segment is written
+_MAX_SEGMENTS = 16
+_MERGE_CHUNK = 4_000_000  #: postings merged at a time (bounds the merge's memory)
 _TEXT_LEVEL = 1  #: zlib level of stored texts (1: 93 MB/s, ratio 0.50 of UTF-8)
-_BIG_TEXT = 0  #: texts at least this long (chars) are kept decoded (LRU, bounded)
 _TEXT_CACHE_CHARS = 32 << 20
+_NO_SLOTS = np.empty(0, np.uint32)
+_NO_COUNTS = np.empty(0, np.uint8)
 
 
 class StoreError(Exception):
@@ -69,10 +74,12 @@ class BodyStore:
         self._slots = _Slots()
         self._segments: list[Segment] = []
         self._pending = Pending()
-        self._retired: set[int] = set()
         self._slot_of: dict[str, int] = {}
         self._cache: OrderedDict[int, str] = OrderedDict()
         self._cache_chars = 0
+        self._reader: BinaryIO | None = None
+        self._live: np.ndarray | None = None  #: per slot: still indexed (cached)
+        self._lengths: np.ndarray | None = None  #: per slot: folded length (cached)
 
     # ------------------------------------------------------------ open / create
     @classmethod
@@ -98,7 +105,6 @@ class BodyStore:
             if not isinstance(state, dict) or state.get("format") != _FORMAT:
                 raise StoreError(f"{folder}: body store format {_format_of(state)!r}")
             store._slots = state["slots"]
-            store._retired = state["retired"]
             store._segments = [Segment(folder, n) for n in store._slots.segments]
         except StoreError:
             raise
@@ -114,6 +120,9 @@ class BodyStore:
         self._segments = []
         self._cache.clear()
         self._cache_chars = 0
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     # ------------------------------------------------------------------ writing
     def add(self, doc_id: str, folded: str, flat_map: array) -> int:
@@ -137,7 +146,8 @@ class BodyStore:
         s.live += 1
         s.total_chars += len(folded)
         self._slot_of[doc_id] = slot
-        self._pending.add(slot, gram_counts(folded))
+        self._live = self._lengths = None
+        self._pending.add(slot, *gram_arrays(folded))
         if self._pending.size >= _FLUSH_POSTINGS:
             self.flush()
         return slot
@@ -151,7 +161,7 @@ class BodyStore:
         s.ids[slot] = None
         s.live -= 1
         s.total_chars -= s.chars[slot]
-        self._retired.add(slot)
+        self._live = None
         self._forget(slot)
         return True
 
@@ -160,7 +170,9 @@ class BodyStore:
         if not self._pending.size:
             return
         number = max(self._slots.segments, default=0) + 1
-        write_segment(self.folder, number, self._pending.items())
+        writer = SegmentWriter(self.folder, number)
+        writer.add(*self._pending.arrays())
+        writer.close()
         self._slots.segments.append(number)
         self._segments.append(Segment(self.folder, number))
         self._pending = Pending()
@@ -170,7 +182,7 @@ class BodyStore:
         self.flush()
         if len(self._segments) > 1 and (merge or len(self._segments) > _MAX_SEGMENTS):
             self._merge()
-        state = {"format": _FORMAT, "slots": self._slots, "retired": self._retired}
+        state = {"format": _FORMAT, "slots": self._slots}
         tmp = self.folder / "slots.pkl.tmp"
         with open(tmp, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -178,22 +190,31 @@ class BodyStore:
         self._drop_unused_segments()
 
     def _merge(self) -> None:
+        """Merge every segment into one, a key range at a time, dropping retired slots."""
         number = max(self._slots.segments) + 1
-        keys = sorted(set().union(*(seg.keys() for seg in self._segments)))
-        write_segment(self.folder, number, ((k, *self._gather(k)) for k in keys))
+        writer = SegmentWriter(self.folder, number)
+        live = self._live_mask()
+        for low, high in self._merge_chunks():
+            parts = [seg.key_range(low, high) for seg in self._segments]
+            keys = np.concatenate([p[0] for p in parts])
+            slots = np.concatenate([p[1] for p in parts])
+            counts = np.concatenate([p[2] for p in parts])
+            order = np.argsort(keys, kind="stable")  # segments hold ascending slots
+            keep = order[live[slots[order]]]
+            writer.add(keys[keep], slots[keep], counts[keep])
+        writer.close()
         for seg in self._segments:
             seg.close()
         self._slots.segments = [number]
         self._segments = [Segment(self.folder, number)]
 
-    def _gather(self, key: int) -> tuple[array, bytes]:
-        slots, counts = array("I"), bytearray()
-        for seg in self._segments:
-            got = seg.postings(key)
-            if got is not None:
-                slots.extend(got[0])
-                counts.extend(got[1])
-        return slots, bytes(counts)
+    def _merge_chunks(self) -> list[tuple[int, int | None]]:
+        """Key ranges holding about :data:`_MERGE_CHUNK` postings each."""
+        total = sum(seg.posting_count for seg in self._segments)
+        firsts = np.unique(np.concatenate([seg.block_keys() for seg in self._segments]))
+        step = max(1, len(firsts) * _MERGE_CHUNK // max(total, 1))
+        lows = [0, *(int(k) for k in firsts[step::step])]
+        return list(zip(lows, [*lows[1:], None], strict=True))
 
     def _drop_unused_segments(self) -> None:
         keep = {f"seg-{n}.{ext}" for n in self._slots.segments for ext in ("lex", "post")}
@@ -229,36 +250,51 @@ class BodyStore:
         """The folded body length of a slot."""
         return self._slots.chars[slot]
 
-    def live_slots(self) -> set[int]:
-        """Every live slot."""
-        return set(self._slot_of.values())
+    def lengths(self, slots: np.ndarray) -> np.ndarray:
+        """The folded body lengths of many slots."""
+        if self._lengths is None:
+            self._lengths = np.array(self._slots.chars, dtype=np.float64)
+        return self._lengths[slots]
 
-    def postings(self, gram: str) -> dict[int, int]:
-        """Live slots holding ``gram``, with the gram's count (capped at 255)."""
+    def _live_mask(self) -> np.ndarray:
+        if self._live is None:
+            live = np.zeros(len(self._slots.ids), dtype=bool)
+            live[list(self._slot_of.values())] = True
+            self._live = live
+        return self._live
+
+    def live_slots(self) -> np.ndarray:
+        """Every live slot, ascending."""
+        return np.flatnonzero(self._live_mask()).astype(np.uint32)
+
+    def postings(self, gram: str) -> tuple[np.ndarray, np.ndarray]:
+        """Live slots holding ``gram`` (ascending) and the gram's count (capped at 255)."""
+        self.flush()
         key = gram_key(gram)
-        out: dict[int, int] = {}
-        for seg in self._segments:
-            got = seg.postings(key)
-            if got is not None:
-                out.update(zip(got[0], got[1]))
-        pending = self._pending.get(key)
-        if pending is not None:
-            out.update(zip(*pending))
-        for slot in self._retired.intersection(out) if self._retired else ():
-            del out[slot]
-        return out
+        found = [got for seg in self._segments if (got := seg.postings(key)) is not None]
+        if not found:
+            return _NO_SLOTS, _NO_COUNTS
+        slots = np.concatenate([f[0] for f in found]) if len(found) > 1 else found[0][0]
+        counts = np.concatenate([f[1] for f in found]) if len(found) > 1 else found[0][1]
+        keep = self._live_mask()[slots]
+        return slots[keep], counts[keep]
 
-    def slots_with_all(self, grams: list[str]) -> set[int]:
-        """Live slots holding every gram in ``grams`` (rarest first)."""
-        lists = sorted((self.postings(g) for g in grams), key=len)
+    def candidates(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Live slots holding every gram (rarest first) and the least of their counts.
+
+        The least count bounds how often a phrase made of these grams can occur.
+        """
+        lists = sorted((self.postings(g) for g in grams), key=lambda p: len(p[0]))
         if not lists:
-            return set()
-        found = set(lists[0])
-        for other in lists[1:]:
-            if not found:
+            return _NO_SLOTS, _NO_COUNTS
+        slots, least = lists[0]
+        for other, counts in lists[1:]:
+            if not len(slots):
                 break
-            found.intersection_update(other)
-        return found
+            at = np.minimum(np.searchsorted(other, slots), max(len(other) - 1, 0))
+            hit = other[at] == slots if len(other) else np.zeros(len(slots), bool)
+            slots, least = slots[hit], np.minimum(least[hit], counts[at[hit]])
+        return slots, least
 
     def folded_text(self, slot: int) -> str:
         """A slot's folded body."""
@@ -267,12 +303,14 @@ class BodyStore:
             self._cache.move_to_end(slot)
             return text
         off, n = self._slots.text_off[slot], self._slots.text_len[slot]
-        with open(self.folder / "texts.bin", "rb") as fh:
-            fh.seek(off)
-            data = fh.read(n)
+        if self._reader is None:
+            self._reader = open(self.folder / "texts.bin", "rb", buffering=0)  # noqa: SIM115
+        self._reader.seek(off)
+        data = self._reader.read(n) if n else b""
+        if data is None or len(data) != n:
+            raise StoreError(f"{self.folder / 'texts.bin'}: truncated at slot {slot}")
         text = zlib.decompress(data).decode("gb18030") if n else ""
-        if len(text) >= _BIG_TEXT:
-            self._remember(slot, text)
+        self._remember(slot, text)
         return text
 
     def _remember(self, slot: int, text: str) -> None:
@@ -286,10 +324,6 @@ class BodyStore:
         dropped = self._cache.pop(slot, None)
         if dropped is not None:
             self._cache_chars -= len(dropped)
-
-    def folded_bytes(self, slot: int) -> bytes:
-        """A slot's folded body as UTF-8 bytes."""
-        return self.folded_text(slot).encode("utf-8")
 
     def count(self, slot: int, needle: str) -> int:
         """How often ``needle`` (folded) occurs in a slot's body."""

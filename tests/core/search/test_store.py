@@ -1,15 +1,17 @@
-"""Body store format 2: integer grams, compressed postings segments, texts."""
+"""Body store format 3: integer grams, compressed postings segments, texts."""
 
 from __future__ import annotations
 
 from array import array
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from desktop.core.search import store as store_module
 from desktop.core.search.fold import fold_plain, text_grams
-from desktop.core.search.grams import gram_counts, gram_key
-from desktop.core.search.postings import BLOCK, Pending, Segment, pack, unpack, write_segment
+from desktop.core.search.grams import gram_arrays, gram_counts, gram_key
+from desktop.core.search.postings import BLOCK, Pending, Segment, SegmentWriter, pack, unpack
 from desktop.core.search.store import BodyStore, StoreError
 
 
@@ -19,17 +21,32 @@ def test_integer_grams_match_the_string_grams() -> None:
     assert gram_counts(folded) == expected
 
 
-def test_pack_round_trips_signed_and_wide_values() -> None:
-    for values in (array("I", [0, 1, 2**32 - 1]), array("Q", [2**63 + 5, 7]), array("I")):
-        assert unpack(pack(values), values.typecode) == values
+def test_counts_are_capped_at_one_byte() -> None:
+    keys, counts = gram_arrays("人" * 300 + "。abc " * 3)
+    assert dict(zip(keys.tolist(), counts.tolist(), strict=True)) == {
+        gram_key("人"): 255,
+        gram_key("人人"): 255,
+        gram_key("abc"): 3,
+    }
+
+
+def test_pack_round_trips_wide_values() -> None:
+    for values in (
+        np.array([0, 1, 2**32 - 1], np.uint32),
+        np.array([2**63 + 5, 7], np.uint64),
+        np.empty(0, np.uint32),
+    ):
+        assert unpack(pack(values), values.dtype.type).tolist() == values.tolist()
 
 
 def test_segment_round_trip_across_blocks(tmp_path: Path) -> None:
     pending = Pending()
     for slot in range(BLOCK // 2 + 10):
-        counts = {1: 1, 2: 300, 5 + slot % 3: 2}
-        pending.add(slot, counts)
-    write_segment(tmp_path, 1, pending.items())
+        keys = np.array([1, 2, 5 + slot % 3], np.uint64)
+        pending.add(slot, keys, np.array([1, 255, 2], np.uint8))
+    writer = SegmentWriter(tmp_path, 1)
+    writer.add(*pending.arrays())
+    writer.close()
     seg = Segment(tmp_path, 1)
     try:
         for key in (1, 2, 5, 6, 7):
@@ -54,8 +71,8 @@ def test_store_add_remove_merge_and_reload(tmp_path: Path) -> None:
     store.close()
     store = BodyStore.load(tmp_path)
     assert store.live_count == 2
-    assert {store.doc_id(s) for s in store.postings("社会")} == {"b"}
-    assert {store.doc_id(s) for s in store.postings("工作")} == {"a"}
+    assert {store.doc_id(s) for s in store.postings("社会")[0].tolist()} == {"b"}
+    assert {store.doc_id(s) for s in store.postings("工作")[0].tolist()} == {"a"}
     slot = store.slot_of("a")
     assert slot is not None and store.folded_text(slot) == "工作日"
     assert store.count(slot, "工作") == 1
@@ -67,3 +84,46 @@ def test_damaged_store_names_the_folder(tmp_path: Path) -> None:
     (tmp_path / "slots.pkl").write_bytes(b"not a pickle")
     with pytest.raises(StoreError, match=str(tmp_path)):
         BodyStore.load(tmp_path)
+
+
+def test_merging_in_chunks_keeps_every_live_posting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many small segments merged a key range at a time equal one big segment."""
+    monkeypatch.setattr(store_module, "_MERGE_CHUNK", 50)
+    texts = {
+        f"d{n}": fold_plain("天地玄黄宇宙洪荒日月盈昃辰宿列张"[n % 7 : n % 7 + 5 + n % 4])
+        for n in range(40)
+    }
+    store = BodyStore.create(tmp_path)
+    for n, (doc_id, text) in enumerate(texts.items()):
+        store.add(doc_id, text, array("q"))
+        if n % 5 == 4:
+            store.flush()
+    store.remove("d3")
+    store.add("d7", fold_plain("辰宿列张"), array("q"))
+    texts["d7"] = "辰宿列张"
+    del texts["d3"]
+    assert len(store._segments) > 5
+    store.save(merge=True)
+    assert len(store._segments) == 1
+    for gram in {g for t in texts.values() for g in text_grams(t)}:
+        slots, counts = store.postings(gram)
+        assert {store.doc_id(s) for s in slots.tolist()} == {
+            d for d, t in texts.items() if gram in t
+        }
+        assert slots.tolist() == sorted(slots.tolist())
+        assert all(c >= 1 for c in counts.tolist())
+    store.close()
+
+
+def test_candidates_bound_the_phrase_count(tmp_path: Path) -> None:
+    store = BodyStore.create(tmp_path)
+    store.add("a", fold_plain("社会工作社会工作"), array("q"))
+    store.add("b", fold_plain("社会主义工作"), array("q"))
+    store.save()
+    slots, least = store.candidates(["社会", "会工", "工作"])
+    assert [store.doc_id(s) for s in slots.tolist()] == ["a"]
+    assert least.tolist() == [2]
+    assert store.candidates(["社会", "主义"])[0].tolist() == [store.slot_of("b")]
+    store.close()
