@@ -39,14 +39,16 @@ class _Record:
 
 
 class _MemoryLibrary:
-    """Just enough of ``Library`` for the index: texts generated, not imported."""
+    """Just enough of ``Library`` for the index: texts in files, records in memory.
 
-    def __init__(self, root: Path, count: int) -> None:
+    :func:`_write_texts` writes the texts first, so generating them is not timed and
+    reading one costs what reading a library document costs.
+    """
+
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self._texts = _Texts(count)
-        self._records = {
-            f"{n:064x}": _Record(f"{n:064x}", text[:12]) for n, text in enumerate(self._texts)
-        }
+        titles = json.loads((root / "titles.json").read_text("utf-8"))
+        self._records = {doc_id: _Record(doc_id, title) for doc_id, title in titles.items()}
 
     def documents(self) -> list[_Record]:
         return list(self._records.values())
@@ -55,13 +57,28 @@ class _MemoryLibrary:
         return self._records[doc_id]
 
     def text(self, doc_id: str) -> str:
-        return self._texts[int(doc_id, 16)]
+        return (self.root / doc_id / "text.txt").read_text("utf-8")
 
     def doc_dir(self, doc_id: str) -> Path:
         return self.root / doc_id
 
     def subscribe(self, callback: Any) -> None:
         pass
+
+
+def _write_texts(root: Path, count: int) -> float:
+    """Write ``count`` synthetic documents and the novels under ``root``; their MB."""
+    titles: dict[str, str] = {}
+    size = 0
+    for n, text in enumerate(_Texts(count)):
+        doc_id = f"{n:064x}"
+        (root / doc_id).mkdir(parents=True)
+        data = text.encode("utf-8")
+        (root / doc_id / "text.txt").write_bytes(data)
+        titles[doc_id] = text[:12]
+        size += len(data)
+    (root / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
+    return size / 2**20
 
 
 class _Texts:
@@ -91,18 +108,23 @@ class _Texts:
         return (self[n] for n in range(len(self)))
 
 
-def _child(count: int, root: str) -> None:
+def _child(root: str, mb: float) -> None:
     from desktop.core.search import SearchIndex
 
-    lib = _MemoryLibrary(Path(root), count)
-    mb = sum(len(t.encode("utf-8")) for t in lib._texts) / 2**20  # one text at a time
+    lib = _MemoryLibrary(Path(root))
     t0 = time.perf_counter()
     index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
     index.ensure_current()
     seconds = time.perf_counter() - t0
     index.close()
-    size = sum(p.stat().st_size for p in index.folder.rglob("*") if p.is_file()) / 2**20
-    print(json.dumps({"mb": mb, "seconds": seconds, "size": size, "rss": peak_rss_mb()}))
+    files = [p for p in index.folder.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files) / 2**20
+    parts = {"texts": 0.0, "postings": 0.0, "metadata": 0.0}
+    for p in files:
+        part = "metadata" if p.parent.name != "body" else "texts"
+        part = "postings" if p.name.startswith("seg-") else part
+        parts[part] += p.stat().st_size / 2**20
+    print(json.dumps({"mb": mb, "seconds": seconds, "size": size, "rss": peak_rss_mb(), **parts}))
 
 
 def _queries(texts: _Texts, n: int = 200) -> list[str]:
@@ -130,7 +152,8 @@ def _measure(count: int) -> list[Result]:
     with tempfile.TemporaryDirectory(prefix="tongwen-bench-search-") as tmp:
         env = dict(os.environ, TONGWEN_CACHE=str(Path(tmp) / "cache"))
         root = str(Path(tmp) / "library")
-        code = f"from tests.bench.bench_search import _child; _child({count}, {root!r})"
+        mb = _write_texts(Path(root), count)
+        code = f"from tests.bench.bench_search import _child; _child({root!r}, {mb!r})"
         proc = subprocess.run(
             [sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True
         )
@@ -138,11 +161,12 @@ def _measure(count: int) -> list[Result]:
             raise RuntimeError(proc.stderr[-2000:])
         built = json.loads(proc.stdout.strip().splitlines()[-1])
         os.environ["TONGWEN_CACHE"] = env["TONGWEN_CACHE"]
-        lib = _MemoryLibrary(Path(root), count)
+        lib = _MemoryLibrary(Path(root))
         index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
         index.ensure_current()
-        folded = [fold_plain(t) for t in lib._texts]
-        queries = _queries(lib._texts)
+        texts = _Texts(count)
+        folded = [fold_plain(t) for t in texts]
+        queries = _queries(texts)
         search_ms, scan_ms = [], []
         for q in queries:
             t0 = time.perf_counter()
@@ -165,7 +189,8 @@ def _measure(count: int) -> list[Result]:
             "x",
             "<= 1",
             built["size"] <= built["mb"],
-            f"{built['size']:.1f} MB for {built['mb']:.1f} MB",
+            f"{built['size']:.1f} MB for {built['mb']:.1f} MB: texts {built['texts']:.1f},"
+            f" postings {built['postings']:.1f}, metadata {built['metadata']:.1f}",
         ),
         Result(
             "search",
