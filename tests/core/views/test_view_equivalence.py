@@ -219,7 +219,8 @@ def _wrapped_block(draw: st.DrawFn) -> str:
     lines = []
     for _ in range(count):
         n = width - draw(st.sampled_from([0, 0, 0, 1, 3, width // 2]))
-        lines.append("".join(draw(st.lists(chars, min_size=n, max_size=n))))
+        end = draw(st.sampled_from(["", "", "", *_ENDS, " ", "\u3000"]))
+        lines.append("".join(draw(st.lists(chars, min_size=n, max_size=n))) + end)
     return "\n".join(lines) + draw(st.sampled_from(["", "。", "\n"]))
 
 
