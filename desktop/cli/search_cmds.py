@@ -56,7 +56,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for h in results.hits:
         sys.stdout.write(f"{h.doc_id[:12]}  {h.score:8.3f}  {h.title}\n    {h.snippet}\n")
-    sys.stdout.write(f"{results.total} document(s)\n")
+    about = "about " if results.estimated else ""
+    sys.stdout.write(f"{about}{results.total} document(s)\n")
     return 0
 
 

@@ -323,7 +323,12 @@ class SearchPane(QWidget):
         return "\n".join(parts)
 
     def _summary(self, results: SearchResults) -> str:
-        if results.total > len(results.hits):
+        if results.estimated:
+            count = self.tr(
+                "About %n document(s) match; the best {k} are shown.", "", results.total
+            )
+            count = count.format(k=len(results.hits))
+        elif results.total > len(results.hits):
             count = self.tr("%n document(s) match; the best {k} are shown.", "", results.total)
             count = count.format(k=len(results.hits))
         else:

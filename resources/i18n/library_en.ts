@@ -15,6 +15,14 @@
     <context>
         <name>SearchPane</name>
         <message numerus="yes">
+            <source>About %n document(s) match; the best {k} are shown.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>About %n document match; the best {k} are shown.</numerusform>
+                <numerusform>About %n documents match; the best {k} are shown.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n document(s) match; the best {k} are shown.</source>
             <translation>
                 <numerusform>%n document matches; the best {k} are shown.</numerusform>

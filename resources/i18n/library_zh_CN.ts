@@ -252,6 +252,12 @@ title:、author:、source:、notes: 只搜索某一项；script:traditional、fo
             <translation>搜索失败。请重试或重新启动同文；详情见 帮助 ▸ 打开日志文件。</translation>
         </message>
         <message numerus="yes">
+            <source>About %n document(s) match; the best {k} are shown.</source>
+            <translation>
+                <numerusform>约有 %n 篇文档匹配，显示最相关的 {k} 篇。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n document(s) match; the best {k} are shown.</source>
             <translation>
                 <numerusform>共有 %n 篇文档匹配，显示最相关的 {k} 篇。</numerusform>

@@ -298,6 +298,12 @@ title:、author:、source:、notes: 只搜尋某一項；script:traditional、fo
             <translation>搜尋失敗。請重試或重新啟動同文；詳情見 幫助 ▸ 開啟日誌檔案。</translation>
         </message>
         <message numerus="yes">
+            <source>About %n document(s) match; the best {k} are shown.</source>
+            <translation>
+                <numerusform>約有 %n 篇文件符合，顯示最相關的 {k} 篇。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n document(s) match; the best {k} are shown.</source>
             <translation>
                 <numerusform>共有 %n 篇文件符合，顯示最相關的 {k} 篇。</numerusform>

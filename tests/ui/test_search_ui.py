@@ -184,6 +184,17 @@ def test_bad_query_shows_a_hint_and_no_match_says_so(qtbot, main_window: MainWin
     assert "No document contains “量子色动力学”" in main_window.search_pane.empty_label.text()
 
 
+def test_an_estimated_total_says_about(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.search import SearchResults
+
+    hits = [SearchHit(f"{n:064x}", "t", 1.0, "", [], []) for n in range(20)]
+    pane = main_window.search_pane
+    exact = pane._summary(SearchResults(hits=hits, total=500))
+    about = pane._summary(SearchResults(hits=hits, total=500, estimated=True))
+    assert exact.startswith("500 document") and "best 20" in exact
+    assert about.startswith("About 500 document") and "best 20" in about
+
+
 def test_imported_file_becomes_findable(qtbot, main_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _ready(qtbot, main_window)
     assert _search(qtbot, main_window, "凤凰花开") == []

@@ -158,9 +158,12 @@ def select(match: Match, limit: int | None) -> Selection:
         if limit is not None:
             (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, score)
     total, estimated = len(found), False
-    if stop < len(order):
-        total += _estimate(match, order[stop:])
+    rest = order[stop:]
+    if len(rest) > _SAMPLE:
+        total += _estimate(match, rest)
         estimated = True
+    else:
+        total += sum(match.check(int(match.slots[at])) is not None for at in rest.tolist())
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     if limit is not None and len(found) > limit:
         cut = found[limit - 1][1] - _EPS
@@ -171,9 +174,9 @@ def select(match: Match, limit: int | None) -> Selection:
 def _estimate(match: Match, rest: np.ndarray) -> int:
     """How many of the unverified candidates ``rest`` probably match."""
     assert match.check is not None
-    picks = random.Random(len(rest)).sample(range(len(rest)), min(_SAMPLE, len(rest)))
+    picks = random.Random(len(rest)).sample(range(len(rest)), _SAMPLE)
     hits = sum(match.check(int(match.slots[rest[p]])) is not None for p in picks)
-    return round(len(rest) * hits / len(picks)) if picks else 0
+    return round(len(rest) * hits / _SAMPLE)
 
 
 def _select_exact(match: Match, limit: int | None) -> Selection:

@@ -76,3 +76,40 @@ def test_wrapped_phrase_is_found(corpus: tuple[SearchIndex, dict[str, str]]) -> 
     spans = [text[a:b] for a, b in results.hits[0].hits]
     assert any("\n" in s for s in spans)
     assert all(s.replace("\n", "") == "測試跨行的詞語" for s in spans)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_best_few_are_the_head_of_the_full_ranking(
+    corpus: tuple[SearchIndex, dict[str, str]], data: st.DataObject
+) -> None:
+    """Lazy verification (stop once the best are certain) ranks like verifying all."""
+    index, folded = corpus
+    doc = data.draw(st.sampled_from(sorted(folded)))
+    run = data.draw(st.sampled_from(_HAN_RUN.findall(folded[doc].split("\x00")[0])))
+    start = data.draw(st.integers(0, len(run) - 1))
+    needle = run[start : start + data.draw(st.integers(1, min(6, len(run) - start)))]
+    limit = data.draw(st.integers(1, 4))
+    best = index.search(needle, limit=limit)
+    full = index.search(needle, limit=None)
+    assert [h.score for h in best.hits] == [h.score for h in full.hits[:limit]]
+    assert best.total == full.total and not best.estimated
+
+
+def test_a_common_phrase_stops_early_and_estimates_the_total(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "library")
+    for n in range(150):
+        doc = tmp_path / f"d{n}.txt"
+        phrase = "社会工作" if n % 3 else "社会工人会工作"  # a third hold the grams only
+        doc.write_text(f"第{n}篇\n\n" + "，".join([phrase] * (1 + n % 5)) + "。", "utf-8")
+        assert lib.add_file(doc).status == "imported"
+    index = SearchIndex.open(lib, subscribe=False)
+    index.ensure_current()
+    full = index.search("社會工作", limit=None)
+    best = index.search("社會工作", limit=5)
+    assert full.total == 100 and not full.estimated
+    assert [h.score for h in best.hits] == [h.score for h in full.hits[:5]]
+    assert {h.doc_id for h in best.hits} <= {h.doc_id for h in full.hits}
+    assert best.estimated and 60 <= best.total <= 150
