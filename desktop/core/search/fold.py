@@ -26,7 +26,16 @@ import numpy as np
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
 
-__all__ = ["HAN", "columns", "flat_edits", "fold", "fold_plain", "hit_range", "text_grams"]
+__all__ = [
+    "HAN",
+    "columns",
+    "encode",
+    "flat_edits",
+    "fold",
+    "fold_plain",
+    "hit_range",
+    "text_grams",
+]
 
 #: A regular-expression class of Han characters (CJK ideographs and 〇).
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -34,6 +43,8 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 _GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _WORD = re.compile(r"[0-9a-z]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_PIECE = 1 << 17  #: chars converted per OpenCC call (see :func:`_convert`)
+_BREAKS = ("\n", "。", "！", "？", "；", "，")
 
 
 def _case_width_table() -> np.ndarray:
@@ -51,8 +62,20 @@ def _case_width_table() -> np.ndarray:
 _TABLE = _case_width_table()
 
 
+def encode(text: str, codec: str) -> bytes:
+    """``text.encode(codec)`` for a stateless codec, a piece at a time.
+
+    Encoding 10 MB in one call holds the GIL for tens of milliseconds.
+    """
+    if len(text) <= _PIECE:
+        return text.encode(codec)
+    return b"".join(text[i : i + _PIECE].encode(codec) for i in range(0, len(text), _PIECE))
+
+
 def _case_width(text: str) -> str:
     """Full-width ASCII → half-width and upper → lower case, char for char."""
+    if len(text) > _PIECE:  # in pieces, as :func:`encode` does
+        return "".join(_case_width(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     bmp = codes < 0x10000
     folded = np.where(bmp, _TABLE[np.where(bmp, codes, 0)], codes)
@@ -67,7 +90,25 @@ def _t2s() -> object:
 
 
 def _convert(text: str) -> str:
-    return str(_t2s().convert(text))  # type: ignore[attr-defined]
+    """``text`` in Simplified script, converted a piece at a time.
+
+    One OpenCC call holds the GIL throughout (~130 ms for a 10 MB novel), which
+    would freeze the window while a worker indexes; pieces end at a line break or
+    a sentence mark, which no converted phrase spans.
+    """
+    convert = _t2s().convert  # type: ignore[attr-defined]
+    if len(text) <= _PIECE:
+        return str(convert(text))
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        if end < len(text):
+            cut = max(text.rfind(mark, start, end) for mark in _BREAKS)
+            end = cut + 1 if cut > start else end
+        parts.append(str(convert(text[start:end])))
+        start = end
+    return "".join(parts)
 
 
 def _drop_gaps(text: str) -> tuple[str, MapBuilder]:

@@ -18,7 +18,7 @@ from collections import Counter
 
 import numpy as np
 
-from desktop.core.search.fold import HAN
+from desktop.core.search.fold import HAN, encode
 
 __all__ = ["MAX_COUNT", "gram_arrays", "gram_counts", "gram_key", "is_han"]
 
@@ -61,7 +61,7 @@ def gram_arrays(folded: str) -> tuple[np.ndarray, np.ndarray]:
 
     Counts above :data:`MAX_COUNT` are stored as :data:`MAX_COUNT`.
     """
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(encode(folded, "utf-32-le"), dtype=np.uint32)
     han = is_han(codes)
     wide = codes.astype(np.uint64)
     pairs = han[:-1] & han[1:]

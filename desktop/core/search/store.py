@@ -31,7 +31,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from desktop.core.search.fold import Columns, columns
+from desktop.core.search.fold import Columns, columns, encode
 from desktop.core.search.grams import gram_arrays, gram_key
 from desktop.core.search.postings import Pending, Segment, SegmentWriter
 
@@ -130,7 +130,7 @@ class BodyStore:
         self.remove(doc_id)
         s = self._slots
         slot = len(s.ids)
-        data = zlib.compress(folded.encode("gb18030"), _TEXT_LEVEL)
+        data = zlib.compress(encode(folded, "gb18030"), _TEXT_LEVEL)
         with open(self.folder / "texts.bin", "ab") as fh:
             s.text_off.append(fh.tell())
             fh.write(data)

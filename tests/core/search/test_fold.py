@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
+
+import pytest
+
 from desktop.core.search.fold import columns, flat_edits, fold, fold_plain, hit_range, text_grams
 
 
@@ -50,3 +55,17 @@ def test_grams_are_han_chars_pairs_and_words() -> None:
     grams = text_grams(fold_plain("社會工作,ABC 2024"))
     assert grams["社会"] == 1 and grams["社"] == 1 and grams["abc"] == 1 and grams["2024"] == 1
     assert "作," not in grams and "," not in grams
+
+
+def test_folding_in_pieces_equals_folding_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts are converted a piece at a time (the GIL is released between)."""
+    fold_module = importlib.import_module("desktop.core.search.fold")  # the package shadows it
+
+    seed = sorted(Path(__file__).resolve().parents[3].joinpath("seeds").glob("*.txt"))[1]
+    text = seed.read_text("utf-8") * 3 + "\n頭髮乾燥，後來發現了ＡＢＣ。\n" * 40
+    whole = fold(text)
+    monkeypatch.setattr(fold_module, "_PIECE", 97)
+    pieces = fold(text)
+    assert pieces[0] == whole[0]
+    assert list(pieces[1].edits()) == list(whole[1].edits())
+    assert fold_module.encode(text, "gb18030") == text.encode("gb18030")
