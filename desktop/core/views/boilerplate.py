@@ -20,32 +20,39 @@ from desktop.core.views.pinyin import strip_hints
 
 __all__ = ["hide_boilerplate", "is_junk_line"]
 
-_JUNK = re.compile(
-    r"版权所有|copyright|©|\(c\)|icp备|icp证|备案号|许可证编号|公网安备|all rights reserved"
-    r"|^[(（]?\s*(?:责任编辑|责编|编辑|审核|校对|签发)\s*[:：]"
-    r"|站内搜索|^\W*搜索\s*[:：]|分享到|扫一扫|扫码|打印本页|关闭窗口|收藏本页|【打印】|【关闭】"
-    r"|^\d+[、.]\s*本(?:站|网)|本网站|免责声明|特别申明|特别声明|版权事宜|举报邮箱|联系我们"
-    r"|^(?:热点排行|网友热搜|最新发布|更多搜索|内容精选|友情链接|相关阅读|相关新闻|热门推荐"
+# The junk and footer rules are each split three ways with the same meaning as one
+# case-insensitive search: rules anchored at the line start (``match``), Han words
+# (case-sensitive: Han has no case, and the search can skip ahead), and Latin words,
+# searched only when the line holds a character that can start one.
+_JUNK_AT_START = re.compile(
+    r"[(（]?\s*(?:责任编辑|责编|编辑|审核|校对|签发)\s*[:：]"
+    r"|\W*搜索\s*[:：]"
+    r"|\d+[、.]\s*本(?:站|网)"
+    r"|(?:热点排行|网友热搜|最新发布|更多搜索|内容精选|友情链接|相关阅读|相关新闻|热门推荐"
     r"|上一篇|下一篇|返回顶部|推荐阅读)\W*$",
     re.IGNORECASE,
 )
+_JUNK_WORDS = re.compile(
+    r"版权所有|备案号|许可证编号|公网安备|站内搜索|分享到|扫一扫|扫码|打印本页|关闭窗口|收藏本页"
+    r"|【打印】|【关闭】|本网站|免责声明|特别申明|特别声明|版权事宜|举报邮箱|联系我们"
+)
+_JUNK_LATIN = re.compile(r"copyright|©|\(c\)|icp备|icp证|all rights reserved", re.IGNORECASE)
+#: Every character a case-insensitive _JUNK_LATIN or _FOOTER_LATIN match can start with.
+_LATIN_FIRST = re.compile("[cC©(iIİıaA]")
+_FOOTER_AT_START = re.compile(
+    r"[(（]?\s*(?:责任编辑|责编|特别申明|特别声明|免责声明|热点排行|友情链接|相关阅读|相关新闻)"
+)
+_FOOTER_LATIN = re.compile(r"copyright|icp备", re.IGNORECASE)
 _CRUMB = re.compile(
     r"^\W*(?:首页|网站首页|当前位置|您的位置|home)\b.*(?:>|›|»|＞)|(?:\S+\s*(?:>|›|»|＞)\s*){2,}\S"
 )
-_SPAM_WORDS = re.compile(
-    r"国产|精品|视频|色播|免费看|无码|久久|在线观看|成人|日韩|欧美|人妻|porn", re.I
-)
-_FOOTER = re.compile(
-    r"^[(（]?\s*(?:责任编辑|责编|特别申明|特别声明|免责声明|热点排行|友情链接|相关阅读|相关新闻)"
-    r"|版权所有|copyright|icp备",
-    re.IGNORECASE,
-)
+_CRUMB_MARKS = (">", "›", "»", "＞")  #: every _CRUMB match holds one of these
+_SPAM_WORDS = re.compile(r"国产|精品|视频|色播|免费看|无码|久久|在线观看|成人|日韩|欧美|人妻")
+_SPAM_LATIN = re.compile("porn", re.IGNORECASE)  # starts with p or P only
 _BULLET = re.compile(r"^\s*[•·●▪◦*-]\s*\S.{0,24}$")
 _CLICKS = re.compile(r"点击[:：]\s*\d*\s*")
 _PROSE_END = re.compile(r"[。！？!?…”」』;；]\s*$")
 
-
-_CRUMB_MARKS = (">", "›", "»", "＞")  #: every _CRUMB match holds one of these
 _FOLD_BLOCK = 64  #: lines folded per OpenCC call
 
 
@@ -68,13 +75,31 @@ def _is_menu(line: str) -> bool:
 
 def _is_spam(line: str) -> bool:
     hits = len(_SPAM_WORDS.findall(line))
+    if "p" in line or "P" in line:
+        hits += len(_SPAM_LATIN.findall(line))
     return hits >= 2 or (hits >= 1 and line.count("-") + line.count("|") >= 3)
+
+
+def _has_junk_words(line: str) -> bool:
+    return bool(
+        _JUNK_AT_START.match(line)
+        or _JUNK_WORDS.search(line)
+        or (_LATIN_FIRST.search(line) and _JUNK_LATIN.search(line))
+    )
+
+
+def _is_footer(line: str) -> bool:
+    return bool(
+        _FOOTER_AT_START.match(line)
+        or "版权所有" in line
+        or (_LATIN_FIRST.search(line) and _FOOTER_LATIN.search(line))
+    )
 
 
 def is_junk_line(line: str) -> bool:
     """Whether a (folded) line is boilerplate wherever it stands outside the body."""
     return bool(
-        _JUNK.search(line)
+        _has_junk_words(line)
         or (any(mark in line for mark in _CRUMB_MARKS) and _CRUMB.search(line))
         or _is_spam(line)
         or _BULLET.match(line)
@@ -118,7 +143,7 @@ def _body_span(folded: _Folded) -> tuple[int, int, int]:
         return n, n - 1, n
     footer, prose_after = n, 0
     for i in range(n - 1, first, -1):
-        if _FOOTER.search(folded[i]):
+        if _is_footer(folded[i]):
             footer = i
         if _is_prose(folded[i]):
             prose_after += 1

@@ -10,6 +10,7 @@ benchmark's, and generated texts mixing Han, pinyin hints, junk and wrapped line
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -242,9 +243,81 @@ def test_generated_raw_text(text: str) -> None:
     assert_same_steps(text)
 
 
-@pytest.mark.parametrize("junk", _JUNK)
+#: Every word and anchored rule of the junk, footer and spam rules, in a line.
+_RULE_LINES = [
+    *[
+        "版权所有",
+        "备案号",
+        "许可证编号",
+        "公网安备",
+        "站内搜索",
+        "分享到",
+        "扫一扫",
+        "扫码",
+        "打印本页",
+        "关闭窗口",
+    ],
+    *[
+        "收藏本页",
+        "【打印】",
+        "【关闭】",
+        "本网站",
+        "免责声明",
+        "特别申明",
+        "特别声明",
+        "版权事宜",
+        "举报邮箱",
+        "联系我们",
+    ],
+    *[
+        "热点排行",
+        "网友热搜",
+        "最新发布",
+        "更多搜索",
+        "内容精选",
+        "友情链接",
+        "相关阅读",
+        "相关新闻",
+        "热门推荐",
+    ],
+    *[
+        "上一篇",
+        "下一篇",
+        "返回顶部",
+        "推荐阅读",
+        "©2024",
+        "(C)",
+        "ICP证",
+        "All Rights Reserved",
+        "PORN",
+    ],
+    *[
+        "责任编辑：",
+        "（责编:张）",
+        "编辑：王",
+        "审核:李",
+        "校对：赵",
+        "签发:钱",
+        "——搜索：",
+        "1、本站",
+        "2.本网",
+    ],
+    *[
+        "国产精品",
+        "视频-成人-a-b",
+        "久久|无码|x",
+        "在线观看porn",
+        "日韩欧美",
+        "人妻-a-b-c",
+        "色播 x|y|z",
+        "免费看",
+    ],
+]
+
+
+@pytest.mark.parametrize("junk", _JUNK + _RULE_LINES)
 def test_junk_lines_around_an_article(junk: str) -> None:
-    prose = "社會工作者在社区里调研了三个月，写下这份报告，讲述居民的生活与变化。"
+    prose = "社會工作者在社区里调研了三个月，写下这份报告，讲述居民的生活与变化，也写他们的期待。"
     for line in (junk, f" {junk} ", f"{junk}。", f"{junk}{prose}", junk.upper()):
         assert boilerplate.is_junk_line(line) == ref_boilerplate.is_junk_line(line), line
         doc = "\n".join([line, "", prose, prose, line, "", line, line, prose, line])
@@ -269,3 +342,18 @@ def test_clean_text_matches_reference_on_seeds() -> None:
 def test_fold_many_is_fold_per_line(lines: list[str]) -> None:
     lines = [line.replace("\n", "") for line in lines]
     assert boilerplate._fold_many(lines) == [ref_boilerplate._fold(line) for line in lines]
+
+
+def test_latin_prechecks_cover_every_case_insensitive_start() -> None:
+    """Any char that can start a case-insensitive Latin junk word passes the precheck."""
+    words = {"c": "copyright", "©": "©", "(": "(c)", "i": "icp备", "a": "all rights reserved"}
+    first = re.compile("|".join(re.escape(c) for c in [*words, "p"]), re.IGNORECASE)
+    starts = [chr(code) for code in range(0x110000) if first.fullmatch(chr(code))]
+    assert "İ" in starts and "ı" in starts  # case-insensitive matching folds them
+    latin = boilerplate._JUNK_LATIN
+    for char in starts:
+        if char in "pP":
+            assert boilerplate._SPAM_LATIN.match(char + "orn")
+            continue
+        assert boilerplate._LATIN_FIRST.match(char), repr(char)
+        assert latin.match(char + words[char.lower()[:1] if char != "ı" else "i"][1:])
