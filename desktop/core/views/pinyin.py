@@ -17,15 +17,17 @@ PINYIN_MODES = ("hide", "inline", "ruby")
 _HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{_TONED}]+(?:ng|n|r)?"
+_READING = rf"(?=[a-zü{_TONED} ]*[{_TONED}])({_SYLLABLE}(?: {_SYLLABLE}){{0,3}})[)）]"
 #: A hint: group 1 is the reading.
-HINT = re.compile(
-    rf"(?<=[{_HAN}])[(（](?=[a-zü{_TONED} ]*[{_TONED}])({_SYLLABLE}(?: {_SYLLABLE}){{0,3}})[)）]"
-)
+HINT = re.compile(rf"(?<=[{_HAN}])[(（]{_READING}")
+#: The same matches as HINT, found faster: the parenthesis comes first in the pattern
+#: (so the search skips to it) and the Han character before it is checked after.
+_HINT_SCAN = re.compile(rf"[(（](?<=[{_HAN}][(（]){_READING}")
 
 
 def strip_hints(text: str) -> str:
     """``text`` without hints (for classifying lines, not for views)."""
-    return HINT.sub("", text)
+    return _HINT_SCAN.sub("", text)
 
 
 def hide_hints(text: str, ruby: bool) -> tuple[str, OffsetMap, list[tuple[int, int, str]], list]:
@@ -33,7 +35,7 @@ def hide_hints(text: str, ruby: bool) -> tuple[str, OffsetMap, list[tuple[int, i
 
     With ``ruby`` each reading is reported over the character it followed.
     """
-    matches = list(HINT.finditer(text))
+    matches = list(_HINT_SCAN.finditer(text))
     out, mapping = apply_edits(text, ((m.start(), m.end(), "") for m in matches))
     hidden = [(m.start(), m.end(), "pinyin") for m in matches]
     spans: list[tuple[int, int, str]] = []

@@ -357,3 +357,20 @@ def test_latin_prechecks_cover_every_case_insensitive_start() -> None:
             continue
         assert boilerplate._LATIN_FIRST.match(char), repr(char)
         assert latin.match(char + words[char.lower()[:1] if char != "ı" else "i"][1:])
+
+
+def _hints(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*_HAN, *"()（）\n xíhuìdiàoyánrì"])))
+def test_hint_scan_finds_what_hint_finds(text: str) -> None:
+    assert _hints(pinyin._HINT_SCAN, text) == _hints(ref_pinyin.HINT, text)
+    assert pinyin.HINT.pattern == ref_pinyin.HINT.pattern
+    assert pinyin.strip_hints(text) == ref_pinyin.strip_hints(text)
+
+
+def test_hint_scan_on_seeds() -> None:
+    for name, text in _seed_texts():
+        assert _hints(pinyin._HINT_SCAN, text) == _hints(ref_pinyin.HINT, text), name
