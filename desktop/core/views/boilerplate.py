@@ -13,6 +13,7 @@ both scripts behave alike.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from desktop.core.offsetmap import OffsetMap, apply_edits
 from desktop.core.views.convert import convert_text
@@ -46,11 +47,12 @@ _FOOTER_LATIN = re.compile(r"copyright|icp备", re.IGNORECASE)
 _CRUMB = re.compile(
     r"^\W*(?:首页|网站首页|当前位置|您的位置|home)\b.*(?:>|›|»|＞)|(?:\S+\s*(?:>|›|»|＞)\s*){2,}\S"
 )
-_CRUMB_MARKS = (">", "›", "»", "＞")  #: every _CRUMB match holds one of these
+_CRUMB_MARK = re.compile("[>›»＞]")  #: every _CRUMB match holds one of these
 _SPAM_WORDS = re.compile(r"国产|精品|视频|色播|免费看|无码|久久|在线观看|成人|日韩|欧美|人妻")
 _SPAM_LATIN = re.compile("porn", re.IGNORECASE)  # starts with p or P only
 _BULLET = re.compile(r"^\s*[•·●▪◦*-]\s*\S.{0,24}$")
 _CLICKS = re.compile(r"点击[:：]\s*\d*\s*")
+_CLICKS_RAW = re.compile(r"(?:點擊|点击)[:：]\s*\d*\s*")
 _PROSE_END = re.compile(r"[。！？!?…”」』;；]\s*$")
 
 _FOLD_BLOCK = 64  #: lines folded per OpenCC call
@@ -100,7 +102,7 @@ def is_junk_line(line: str) -> bool:
     """Whether a (folded) line is boilerplate wherever it stands outside the body."""
     return bool(
         _has_junk_words(line)
-        or (any(mark in line for mark in _CRUMB_MARKS) and _CRUMB.search(line))
+        or (_CRUMB_MARK.search(line) and _CRUMB.search(line))
         or _is_spam(line)
         or _BULLET.match(line)
         or _is_menu(line)
@@ -188,25 +190,32 @@ def _hidden_lines(folded: _Folded, span: tuple[int, int, int]) -> set[int]:
     return hidden
 
 
-def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
-    """Hide boilerplate: (text, map, hidden input ranges)."""
-    lines = text.split("\n")
-    folded = _Folded(lines)
+def _line_edits(text: str, lines: list[str], folded: _Folded) -> list[tuple[int, int, str]]:
+    """Edits hiding boilerplate lines and click counters, in text order."""
     span = _body_span(folded)
     hidden = _hidden_lines(folded, span)
-    first_body = span[0]
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    n = len(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    # click counters are looked for before the body and in the last 49 lines
+    todo = sorted(hidden.union(range(min(span[0], n)), range(max(0, n - 49), n)))
     edits: list[tuple[int, int, str]] = []
-    for i, line in enumerate(lines):
+    for i in todo:
         if i in hidden:
             end = min(starts[i + 1], len(text))
             start = starts[i] - 1 if end == len(text) and i > 0 else starts[i]
             edits.append((max(start, edits[-1][1] if edits else 0), end, ""))
-        elif (i < first_body or i > len(lines) - 50) and _CLICKS.search(folded[i]):
-            m = re.search(r"(?:點擊|点击)[:：]\s*\d*\s*", line)
+        elif _CLICKS.search(folded[i]):
+            m = _CLICKS_RAW.search(lines[i])
             if m:
                 edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
+    return edits
+
+
+def hide_boilerplate(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
+    """Hide boilerplate: (text, map, hidden input ranges)."""
+    lines = text.split("\n")
+    edits = _line_edits(text, lines, _Folded(lines))
+    if not edits:
+        return text, OffsetMap.identity(len(text)), []
     out, mapping = apply_edits(text, edits)
     return out, mapping, [(s, e, "boilerplate") for s, e, _ in edits]

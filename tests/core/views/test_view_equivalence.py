@@ -374,3 +374,12 @@ def test_hint_scan_finds_what_hint_finds(text: str) -> None:
 def test_hint_scan_on_seeds() -> None:
     for name, text in _seed_texts():
         assert _hints(pinyin._HINT_SCAN, text) == _hints(ref_pinyin.HINT, text), name
+
+
+def test_click_counters_at_every_line() -> None:
+    prose = "社會工作者在社区里调研了三个月，写下这份报告，讲述居民的生活与变化，也写他们的期待。"
+    for n in (10, 49, 50, 51, 60):
+        for k in range(n):
+            lines = [prose] * n
+            lines[k] = f"作者：王 點擊：{k} 次 來源：本站"
+            assert_same_view("\n".join(lines), INDEX_OPTIONS, f"{n} lines, counter at {k}")
