@@ -37,7 +37,7 @@ import re
 
 from desktop.core.offsetmap import OffsetMap, apply_edits
 from desktop.core.views.convert import convert_text
-from desktop.core.views.pinyin import HINT
+from desktop.core.views.pinyin import iter_hints
 
 __all__ = ["repair_mojibake"]
 
@@ -65,7 +65,7 @@ def _is_common(text: str) -> bool:
 def _readings(text: str) -> dict[str, set[str]]:
     """Reading → characters that carry that hint in this document."""
     out: dict[str, set[str]] = {}
-    for m in HINT.finditer(text):
+    for m in iter_hints(text):
         out.setdefault(m.group(1), set()).add(text[m.start() - 1])
     return out
 

@@ -8,10 +8,11 @@ parentheses such as ``(村)`` or ``(網約車產業鏈)`` never match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from desktop.core.offsetmap import OffsetMap, apply_edits
 
-__all__ = ["HINT", "PINYIN_MODES", "hide_hints", "strip_hints"]
+__all__ = ["HINT", "PINYIN_MODES", "hide_hints", "iter_hints", "strip_hints"]
 
 PINYIN_MODES = ("hide", "inline", "ruby")
 _HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -25,6 +26,11 @@ HINT = re.compile(rf"(?<=[{_HAN}])[(（]{_READING}")
 _HINT_SCAN = re.compile(rf"[(（](?<=[{_HAN}][(（]){_READING}")
 
 
+def iter_hints(text: str) -> Iterator[re.Match[str]]:
+    """The hints in ``text``, in order: what ``HINT.finditer(text)`` finds, faster."""
+    return _HINT_SCAN.finditer(text)
+
+
 def strip_hints(text: str) -> str:
     """``text`` without hints (for classifying lines, not for views)."""
     return _HINT_SCAN.sub("", text)
@@ -35,7 +41,7 @@ def hide_hints(text: str, ruby: bool) -> tuple[str, OffsetMap, list[tuple[int, i
 
     With ``ruby`` each reading is reported over the character it followed.
     """
-    matches = list(_HINT_SCAN.finditer(text))
+    matches = list(iter_hints(text))
     out, mapping = apply_edits(text, ((m.start(), m.end(), "") for m in matches))
     hidden = [(m.start(), m.end(), "pinyin") for m in matches]
     spans: list[tuple[int, int, str]] = []
