@@ -19,6 +19,7 @@ import zlib
 from collections import OrderedDict
 from itertools import pairwise
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -28,7 +29,7 @@ __all__ = ["BLOCK", "Pending", "Segment", "SegmentWriter", "pack", "unpack"]
 BLOCK = 16_384
 _LEVEL = 1  #: zlib level of postings blocks (6 is 3x slower for 5% less)
 _LEX_LEVEL = 6
-_CACHED_BLOCKS = 256
+_CACHED_BLOCKS = 64  #: per segment; a block holds ~16K postings (~80 KB decoded)
 
 Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  #: keys, slots, counts per posting
 
@@ -129,36 +130,49 @@ class SegmentWriter:
 
 
 class Segment:
-    """One written segment, its lexicon in memory and some blocks cached."""
+    """One written segment: its lexicon, read when first needed, and a few blocks cached."""
 
     def __init__(self, folder: Path, number: int) -> None:
         self.number = number
-        with open(folder / f"seg-{number}.lex", "rb") as fh:
+        self._folder = folder
+        self._fh: BinaryIO | None = None
+        self._blocks: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        if not (folder / f"seg-{number}.lex").is_file():
+            raise FileNotFoundError(folder / f"seg-{number}.lex")
+
+    def _open(self) -> BinaryIO:
+        if self._fh is not None:
+            return self._fh
+        with open(self._folder / f"seg-{self.number}.lex", "rb") as fh:
             lexicon = pickle.load(fh)
         self._keys = np.cumsum(unpack(lexicon["keys"], np.uint64), dtype=np.uint64)
         sizes = unpack(lexicon["sizes"], np.uint32)
         self._firsts = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
         self._block_starts = unpack(lexicon["starts"], np.uint64).astype(np.int64)
         self._offsets = unpack(lexicon["offsets"], np.uint64).astype(np.int64)
-        self._fh = open(folder / f"seg-{number}.post", "rb")  # noqa: SIM115
-        self._blocks: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._fh = open(self._folder / f"seg-{self.number}.post", "rb")  # noqa: SIM115
+        return self._fh
 
     def keys(self) -> np.ndarray:
         """The segment's gram keys, ascending."""
+        self._open()
         return self._keys
 
     @property
     def posting_count(self) -> int:
         """How many postings the segment holds."""
+        self._open()
         return int(self._firsts[-1])
 
     def block_keys(self) -> np.ndarray:
         """The first gram key of every block (for splitting a merge into chunks)."""
+        self._open()
         grams = np.searchsorted(self._firsts, self._block_starts[:-1])
         return self._keys[grams]
 
     def postings(self, key: int) -> tuple[np.ndarray, np.ndarray] | None:
         """Slots (ascending, ``uint32``) and counts (``uint8``) of one gram key, or None."""
+        self._open()
         i = int(np.searchsorted(self._keys, np.uint64(key)))
         if i == len(self._keys) or int(self._keys[i]) != key:
             return None
@@ -166,12 +180,16 @@ class Segment:
         return slots, counts
 
     def key_range(self, low: int, high: int | None) -> Arrays:
-        """Postings of every key in ``[low, high)`` (``high=None``: to the end)."""
+        """Postings of every key in ``[low, high)`` (``high=None``: to the end).
+
+        For merging: the blocks read are not cached.
+        """
+        self._open()
         i = int(np.searchsorted(self._keys, np.uint64(low)))
         j = len(self._keys) if high is None else int(np.searchsorted(self._keys, np.uint64(high)))
-        return self.postings_range(i, j)
+        return self.postings_range(i, j, cache=False)
 
-    def postings_range(self, i: int, j: int) -> Arrays:
+    def postings_range(self, i: int, j: int, *, cache: bool = True) -> Arrays:
         """Postings of the grams ``i`` to ``j - 1``: keys, absolute slots, counts."""
         first, end = int(self._firsts[i]), int(self._firsts[j])
         if end <= first:
@@ -179,7 +197,7 @@ class Segment:
             return empty, empty.astype(np.uint32), empty.astype(np.uint8)
         b0 = int(np.searchsorted(self._block_starts, first, "right")) - 1
         b1 = int(np.searchsorted(self._block_starts, end, "left"))
-        parts = [self._block(b) for b in range(b0, b1)]
+        parts = [self._block(b, cache) for b in range(b0, b1)]
         base = int(self._block_starts[b0])
         deltas = parts[0][0] if len(parts) == 1 else np.concatenate([p[0] for p in parts])
         counts = parts[0][1] if len(parts) == 1 else np.concatenate([p[1] for p in parts])
@@ -192,21 +210,27 @@ class Segment:
             running -= np.repeat(running[heads] - deltas[heads], sizes)
         return np.repeat(self._keys[i:j], sizes), running.astype(np.uint32), counts
 
-    def _block(self, b: int) -> tuple[np.ndarray, np.ndarray]:
+    def _block(self, b: int, cache: bool = True) -> tuple[np.ndarray, np.ndarray]:
         got = self._blocks.get(b)
         if got is not None:
             self._blocks.move_to_end(b)
             return got
-        self._fh.seek(int(self._offsets[b]))
-        raw = zlib.decompress(self._fh.read(int(self._offsets[b + 1] - self._offsets[b])))
+        fh = self._open()
+        fh.seek(int(self._offsets[b]))
+        raw = zlib.decompress(fh.read(int(self._offsets[b + 1] - self._offsets[b])))
         n = int(self._block_starts[b + 1] - self._block_starts[b])
         got = (_unshuffle(raw[: 4 * n], np.uint32), np.frombuffer(raw[4 * n :], np.uint8))
+        if not cache:
+            return got
         self._blocks[b] = got
         if len(self._blocks) > _CACHED_BLOCKS:
             self._blocks.popitem(last=False)
         return got
 
     def close(self) -> None:
-        """Close the postings file."""
-        self._fh.close()
+        """Close the postings file and forget the lexicon (it is read again if needed)."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            del self._keys, self._firsts, self._block_starts, self._offsets
         self._blocks.clear()

@@ -106,6 +106,8 @@ class BodyStore:
                 raise StoreError(f"{folder}: body store format {_format_of(state)!r}")
             store._slots = state["slots"]
             store._segments = [Segment(folder, n) for n in store._slots.segments]
+            for seg in store._segments:
+                seg.keys()  # a damaged lexicon shows now, so the index is rebuilt
         except StoreError:
             raise
         except Exception as exc:
