@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import Analyzer, Token
 
 from desktop.core.search.fold import fold_plain, text_grams
@@ -52,10 +52,13 @@ def make_schema() -> fields.Schema:
     """The whoosh schema of the metadata index.
 
     Only the id and the notes are stored: titles, authors and sources are read from
-    the library's records when a match is checked, which halves the index.
+    the library's records when a match is checked, which halves the index.  ``slot``
+    is a column (not indexed) holding the document's body-store slot, so a search
+    maps whoosh's document numbers to slots in one array lookup.
     """
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
+        slot=fields.COLUMN(columns.NumericColumn("I")),
         title=_text(TITLE_BOOST),
         author=_text(),
         source=_text(),

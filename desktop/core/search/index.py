@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 
 from desktop.core.search.analysis import make_schema
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
 INDEX_VERSION = 3
+#: whoosh estimates its pool at about a quarter of what it really holds
+_WRITER_MB = 32
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -123,6 +126,9 @@ class SearchIndex:
         self._whoosh: Any = None
         self._manifest: dict[str, Any] = {}
         self._stale_lock: str | None = None
+        self._open_searcher: Any = None
+        self._slots_for: Any = None  #: the searcher ``_slots`` was read from
+        self._slots = np.empty(0, np.int64)
         #: why the index was last rebuilt from scratch (None: never, by this object)
         self.rebuilt_because: str | None = None
 
@@ -162,6 +168,9 @@ class SearchIndex:
         return None
 
     def _close(self) -> None:
+        if self._open_searcher is not None:
+            self._open_searcher.close()
+        self._open_searcher = self._slots_for = None
         if self._store is not None:
             self._store.close()
         if self._whoosh is not None:
@@ -268,7 +277,7 @@ class SearchIndex:
         if not gone and not todo:
             return True
         t0 = time.perf_counter()
-        writer = self._whoosh.writer(limitmb=128)
+        writer = self._whoosh.writer(limitmb=_WRITER_MB)
         finished = True
         # Postings are millions of small objects without cycles: the cyclic
         # collector would rescan them over and over, so pause it while indexing.
@@ -314,9 +323,10 @@ class SearchIndex:
         folded, fold_map = fold(text)
         mapping = fold_map if view_map is None else view_map.compose(fold_map)
         assert self._store is not None
-        self._store.add(doc_id, folded, flat_edits(mapping))
+        slot = self._store.add(doc_id, folded, flat_edits(mapping))
         writer.update_document(
             id=doc_id,
+            slot=slot,
             title=record.title or "",
             author=record.author or "",
             source=record.source or "",
@@ -383,5 +393,24 @@ class SearchIndex:
             if self._store is None and self._load() is not None:
                 self.ensure_current()
             assert self._store is not None
-            with self._whoosh.searcher() as searcher:
-                return run_search(self._store, searcher, self.library, query, limit)
+            searcher = self._searcher()
+            return run_search(
+                self._store, searcher, self.library, query, limit, self._slot_column(searcher)
+            )
+
+    def _searcher(self) -> Any:
+        """A whoosh searcher over the current index, kept open between searches."""
+        if self._open_searcher is None:
+            self._open_searcher = self._whoosh.searcher()
+        else:
+            # refresh() re-uses what is still current and closes the rest
+            self._open_searcher = self._open_searcher.refresh()
+        return self._open_searcher
+
+    def _slot_column(self, searcher: Any) -> np.ndarray:
+        """whoosh document number → body-store slot, read once per index generation."""
+        if self._slots_for is not searcher:
+            column = searcher.reader().column_reader("slot")
+            self._slots = np.fromiter(column, dtype=np.int64, count=searcher.doc_count_all())
+            self._slots_for = searcher
+        return self._slots

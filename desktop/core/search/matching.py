@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Match", "all_of", "any_of", "exact", "select", "without"]
+__all__ = ["Match", "all_of", "any_of", "exact", "select", "union", "without"]
 
 Check = Callable[[int], float | None]
 _EPS = 1e-6
@@ -58,6 +58,15 @@ def exact(slots: np.ndarray, scores: np.ndarray | float = 0.0) -> Match:
     return Match(unique, np.array(scores[first], dtype=np.float64))
 
 
+def union(*slot_arrays: np.ndarray) -> np.ndarray:
+    """The sorted union of slot arrays (a mask over the slot range: no sorting)."""
+    top = max((int(a[-1]) for a in slot_arrays if len(a)), default=-1)
+    seen = np.zeros(top + 1, dtype=bool)
+    for a in slot_arrays:
+        seen[a] = True
+    return np.flatnonzero(seen).astype(np.uint32)
+
+
 def _positions(big: np.ndarray, small: np.ndarray) -> np.ndarray:
     """Where each of ``small`` (all present in ``big``) sits in ``big``."""
     return np.searchsorted(big, small)
@@ -67,7 +76,7 @@ def any_of(matches: list[Match]) -> Match:
     """Documents matching at least one (the score is the best of them)."""
     if len(matches) == 1:
         return matches[0]
-    slots = np.unique(np.concatenate([m.slots for m in matches])).astype(np.uint32)
+    slots = union(*(m.slots for m in matches))
     bounds = np.full(len(slots), -np.inf)
     for m in matches:
         at = _positions(slots, m.slots)

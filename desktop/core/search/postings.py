@@ -67,18 +67,25 @@ class Pending:
         self.size += len(keys)
 
     def arrays(self) -> Arrays:
-        """Every pending posting sorted by key, slots ascending within a key."""
+        """Every pending posting sorted by key, slots ascending within a key.
+
+        The pending documents are handed over: the object is empty afterwards.
+        """
         if not self._docs:
             empty = np.empty(0, np.uint64)
             return empty, empty.astype(np.uint32), empty.astype(np.uint8)
-        keys = np.concatenate([keys for _slot, keys, _counts in self._docs])
+        docs, self._docs, self.size = self._docs, [], 0  # freed as they are copied
+        keys = np.concatenate([keys for _slot, keys, _counts in docs])
         slots = np.repeat(
-            np.array([slot for slot, _k, _c in self._docs], dtype=np.uint32),
-            [len(keys) for _slot, keys, _counts in self._docs],
+            np.array([slot for slot, _k, _c in docs], dtype=np.uint32),
+            [len(keys) for _slot, keys, _counts in docs],
         )
-        counts = np.concatenate([counts for _slot, _keys, counts in self._docs])
+        counts = np.concatenate([counts for _slot, _keys, counts in docs])
+        del docs
         order = np.argsort(keys, kind="stable")  # documents were added in slot order
-        return keys[order], slots[order], counts[order]
+        keys = keys[order]
+        slots = slots[order]
+        return keys, slots, counts[order]
 
 
 class SegmentWriter:
@@ -137,6 +144,7 @@ class Segment:
         self._folder = folder
         self._fh: BinaryIO | None = None
         self._blocks: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._last: tuple[int, tuple[np.ndarray, np.ndarray]] | None = None
         if not (folder / f"seg-{number}.lex").is_file():
             raise FileNotFoundError(folder / f"seg-{number}.lex")
 
@@ -215,12 +223,15 @@ class Segment:
         if got is not None:
             self._blocks.move_to_end(b)
             return got
+        if self._last is not None and self._last[0] == b:
+            return self._last[1]
         fh = self._open()
         fh.seek(int(self._offsets[b]))
         raw = zlib.decompress(fh.read(int(self._offsets[b + 1] - self._offsets[b])))
         n = int(self._block_starts[b + 1] - self._block_starts[b])
         got = (_unshuffle(raw[: 4 * n], np.uint32), np.frombuffer(raw[4 * n :], np.uint8))
-        if not cache:
+        if not cache:  # a merge reads blocks in order: keep only the last one
+            self._last = (b, got)
             return got
         self._blocks[b] = got
         if len(self._blocks) > _CACHED_BLOCKS:
@@ -234,3 +245,4 @@ class Segment:
             self._fh = None
             del self._keys, self._firsts, self._block_starts, self._offsets
         self._blocks.clear()
+        self._last = None

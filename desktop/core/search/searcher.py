@@ -20,7 +20,7 @@ from whoosh import query as wq
 
 from desktop.core.search.fold import HAN, fold_plain, hit_range
 from desktop.core.search.grams import MAX_COUNT
-from desktop.core.search.matching import Match, all_of, any_of, exact, select, without
+from desktop.core.search.matching import Match, all_of, any_of, exact, select, union, without
 from desktop.core.search.query import TEXT_FIELDS, DateRange, Filter, Node, Term, parse_query
 from desktop.core.search.store import BodyStore
 
@@ -80,10 +80,11 @@ def _is_exact_gram(folded: str, grams: list[str]) -> bool:
 class _Run:
     """One search: the store, the whoosh searcher and per-search caches."""
 
-    def __init__(self, store: BodyStore, searcher: Any, library: Any) -> None:
+    def __init__(self, store: BodyStore, searcher: Any, library: Any, slots: np.ndarray) -> None:
         self.store = store
         self.searcher = searcher
         self.library = library
+        self.slots = slots  #: whoosh document number → body-store slot
         self.live = store.live_count
         self.avg = store.average_chars
         self.body_terms: list[str] = []
@@ -120,28 +121,27 @@ class _Run:
         return Match(slots, bounds, check)
 
     # ------------------------------------------------------------ metadata
-    def _slots_of(self, scored: dict[str, float]) -> Match:
-        slot_of = self.store.slot_of
-        pairs = [(s, v) for d, v in scored.items() if (s := slot_of(d)) is not None]
-        return exact(
-            np.array([p[0] for p in pairs], dtype=np.uint32), np.array([p[1] for p in pairs])
-        )
-
-    def _ids(self, q: wq.Query) -> dict[str, float]:
-        results = self.searcher.search(q, limit=None)
-        return {hit["id"]: hit.score for hit in results}
+    def _found(self, q: wq.Query) -> Match:
+        """Documents whoosh finds for ``q``, with its scores (no stored fields read)."""
+        pairs = self.searcher.search(q, limit=None).top_n
+        if not pairs:
+            return exact(np.empty(0, np.uint32))
+        scores, docnums = zip(*pairs, strict=True)
+        return exact(self.slots[np.array(docnums)], np.array(scores))
 
     def meta(self, folded: str, fields: tuple[str, ...]) -> Match:
         grams = query_grams(folded)
         if not grams:
             return exact(np.empty(0, np.uint32))
         q = wq.Or([wq.And([wq.Term(f, g) for g in grams]) for f in fields])
-        results = self.searcher.search(q, limit=None)
+        if _is_exact_gram(folded, grams):  # holding the gram is holding the text
+            return self._found(q)
         out = {}
-        for hit in results:
+        for hit in self.searcher.search(q, limit=None):
             if any(folded in fold_plain(self._field(hit, f)) for f in fields):
-                out[hit["id"]] = hit.score
-        return self._slots_of(out)
+                out[hit.docnum] = hit.score
+        docnums = np.array(list(out), dtype=np.int64)
+        return exact(self.slots[docnums], np.array(list(out.values())))
 
     def _field(self, hit: Any, name: str) -> str:
         """A metadata value of a whoosh hit: notes are stored, the rest is the record's."""
@@ -156,11 +156,10 @@ class _Run:
     def node(self, node: Node) -> Match | None:
         """Documents the node may match; None when the node asks for nothing."""
         if isinstance(node, Filter):
-            return self._slots_of(dict.fromkeys(self._ids(wq.Term(node.field, node.value)), 0.0))
+            return _unscored(self._found(wq.Term(node.field, node.value)))
         if isinstance(node, DateRange):
             high = node.high + "\uffff" if node.high else None
-            q = wq.TermRange("published", node.low or None, high)
-            return self._slots_of(dict.fromkeys(self._ids(q), 0.0))
+            return _unscored(self._found(wq.TermRange("published", node.low or None, high)))
         return self.term(node)
 
     def term(self, node: Term) -> Match | None:
@@ -177,9 +176,14 @@ class _Run:
         return _plus(body, meta)
 
 
+def _unscored(match: Match) -> Match:
+    """A filter's documents: they match or not, adding nothing to the score."""
+    return Match(match.slots, np.zeros(len(match.slots)))
+
+
 def _plus(body: Match, meta: Match) -> Match:
     """A body match plus exact metadata scores: either may match, the scores add."""
-    slots = np.union1d(body.slots, meta.slots).astype(np.uint32)
+    slots = union(body.slots, meta.slots)
     bounds = np.zeros(len(slots))
     bounds[np.searchsorted(slots, body.slots)] += body.bounds
     bounds[np.searchsorted(slots, meta.slots)] += meta.bounds
@@ -261,13 +265,21 @@ def _make_hit(run: _Run, doc_id: str, score: float) -> SearchHit:
 
 
 def run_search(
-    store: BodyStore, searcher: Any, library: Any, query: str, limit: int | None = 20
+    store: BodyStore,
+    searcher: Any,
+    library: Any,
+    query: str,
+    limit: int | None,
+    slots: np.ndarray,
 ) -> SearchResults:
-    """Search; ``limit=None`` returns every matching document."""
+    """Search; ``limit=None`` returns every matching document.
+
+    ``slots`` maps whoosh document numbers to body-store slots (the ``slot`` column).
+    """
     parsed = parse_query(query)
     if parsed.empty:
         return SearchResults(hint=parsed.hint)
-    run = _Run(store, searcher, library)
+    run = _Run(store, searcher, library, slots)
     found = _combine(run, parsed.clauses)
     if found is None:  # nothing but empty terms: everything matches
         found = exact(store.live_slots())
