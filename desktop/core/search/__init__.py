@@ -5,6 +5,10 @@ Use :class:`SearchIndex`::
     index = SearchIndex.open(library)      # subscribes to the library's changes
     index.ensure_current(progress, cancel) # in a worker: builds or updates
     results = index.search("社会工作")       # SearchResults(hits, total, hint)
+
+Importing this package does not import numpy (the body store and the searcher
+load it when an index is first opened, in the worker that builds it), so the
+window paints without waiting for it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from desktop.core.search.fold import fold, fold_plain
 from desktop.core.search.index import INDEX_VERSION, IndexBusyError, SearchIndex
 from desktop.core.search.query import ParsedQuery, parse_query
-from desktop.core.search.searcher import SearchHit, SearchResults
+from desktop.core.search.results import SearchHit, SearchResults
 
 __all__ = [
     "INDEX_VERSION",

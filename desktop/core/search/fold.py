@@ -21,10 +21,12 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from operator import add
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "HAN",
@@ -47,8 +49,11 @@ _PIECE = 1 << 17  #: chars converted per OpenCC call (see :func:`_convert`)
 _BREAKS = ("\n", "。", "！", "？", "；", "，")
 
 
+@functools.cache
 def _case_width_table() -> np.ndarray:
     """Per BMP code point: its half-width, lower-case form (one code point)."""
+    import numpy as np
+
     table = np.arange(0x10000, dtype=np.uint32)
     table[0xFF01:0xFF5F] -= 0xFEE0
     table[0x3000] = 0x20
@@ -57,9 +62,6 @@ def _case_width_table() -> np.ndarray:
         if len(low) == 1:
             table[cp] = ord(low)
     return table
-
-
-_TABLE = _case_width_table()
 
 
 def encode(text: str, codec: str) -> bytes:
@@ -76,9 +78,11 @@ def _case_width(text: str) -> str:
     """Full-width ASCII → half-width and upper → lower case, char for char."""
     if len(text) > _PIECE:  # in pieces, as :func:`encode` does
         return "".join(_case_width(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     bmp = codes < 0x10000
-    folded = np.where(bmp, _TABLE[np.where(bmp, codes, 0)], codes)
+    folded = np.where(bmp, _case_width_table()[np.where(bmp, codes, 0)], codes)
     return folded.tobytes().decode("utf-32-le")
 
 

@@ -25,14 +25,17 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh import index as whoosh_index
 
 from desktop.core.search.analysis import make_schema
 from desktop.core.search.fold import flat_edits, fold
-from desktop.core.search.store import BodyStore, StoreError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from desktop.core.search.store import BodyStore
 
 __all__ = ["INDEX_VERSION", "IndexBusyError", "SearchIndex"]
 
@@ -128,7 +131,7 @@ class SearchIndex:
         self._stale_lock: str | None = None
         self._open_searcher: Any = None
         self._slots_for: Any = None  #: the searcher ``_slots`` was read from
-        self._slots = np.empty(0, np.int64)
+        self._slots: np.ndarray | None = None
         #: why the index was last rebuilt from scratch (None: never, by this object)
         self.rebuilt_because: str | None = None
 
@@ -156,6 +159,8 @@ class SearchIndex:
             return f"the index manifest is unreadable ({exc})"
         if manifest.get("version") != INDEX_VERSION:
             return f"the index is from version {manifest.get('version')!r}"
+        from desktop.core.search.store import BodyStore, StoreError
+
         try:
             store = BodyStore.load(self.folder / "body")
             ix = whoosh_index.open_dir(str(self.folder / "meta"))
@@ -260,6 +265,8 @@ class SearchIndex:
             shutil.rmtree(self.folder / "meta")
         (self.folder / "meta").mkdir(parents=True)
         self._whoosh = whoosh_index.create_in(str(self.folder / "meta"), make_schema())
+        from desktop.core.search.store import BodyStore
+
         self._store = BodyStore.create(self.folder / "body")
         self._manifest = {"version": INDEX_VERSION, "docs": {}}
         self._write_manifest()
@@ -409,7 +416,9 @@ class SearchIndex:
 
     def _slot_column(self, searcher: Any) -> np.ndarray:
         """whoosh document number → body-store slot, read once per index generation."""
-        if self._slots_for is not searcher:
+        import numpy as np
+
+        if self._slots is None or self._slots_for is not searcher:
             column = searcher.reader().column_reader("slot")
             self._slots = np.fromiter(column, dtype=np.int64, count=searcher.doc_count_all())
             self._slots_for = searcher

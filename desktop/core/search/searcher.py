@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,6 +21,7 @@ from desktop.core.search.fold import HAN, fold_plain, hit_range
 from desktop.core.search.grams import MAX_COUNT
 from desktop.core.search.matching import Match, all_of, any_of, exact, select, union, without
 from desktop.core.search.query import TEXT_FIELDS, DateRange, Filter, Node, Term, parse_query
+from desktop.core.search.results import SearchHit, SearchResults
 from desktop.core.search.store import BodyStore
 
 __all__ = ["MAX_HITS_PER_DOC", "SearchHit", "SearchResults", "query_grams", "run_search"]
@@ -31,33 +31,6 @@ MAX_HITS_PER_DOC = 1000
 _K1, _B = 1.2, 0.75
 _SNIPPET_BEFORE, _SNIPPET_AFTER = 30, 60
 _RUN = re.compile(f"[{HAN}]+|[0-9a-z]+")
-
-
-@dataclass
-class SearchHit:
-    """One matching document."""
-
-    doc_id: str
-    title: str
-    score: float
-    snippet: str  #: canonical text around the first hit, newlines as spaces
-    snippet_marks: list[tuple[int, int]]  #: hit ranges inside ``snippet``
-    hits: list[tuple[int, int]]  #: every hit as a canonical (start, end) range
-    #: the canonical range the snippet was cut from, so the UI can build it through a
-    #: view in the reader's script and map ``hits`` with the view's map
-    snippet_range: tuple[int, int] = (0, 0)
-
-
-@dataclass
-class SearchResults:
-    """What a search found."""
-
-    hits: list[SearchHit] = field(default_factory=list)
-    total: int = 0  #: how many documents match in all (``hits`` holds the first ones)
-    hint: str | None = None  #: set when the query's syntax was bad and degraded
-    #: ``total`` is estimated: the best hits are exact, but not every candidate of a
-    #: common phrase was read to count the rest
-    estimated: bool = False
 
 
 def query_grams(folded: str) -> list[str]:

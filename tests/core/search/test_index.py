@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,13 @@ def test_ensure_current_can_rebuild_from_scratch(tmp_path) -> None:  # type: ign
     assert index.rebuilt_because == "a rebuild was asked for"
     assert {hit.doc_id for hit in index.search("社會工作").hits} == before
     index.close()
+
+
+def test_opening_the_window_does_not_wait_for_numpy() -> None:
+    """numpy loads in the worker that opens the index, after the window has painted."""
+    code = (
+        "import sys, desktop.core.search, desktop.ui.main_window\n"
+        "assert 'numpy' not in sys.modules, 'numpy imported at startup'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
