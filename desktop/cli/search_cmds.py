@@ -37,7 +37,15 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     """Print the documents matching the query, best first."""
     if args.limit < 1:
         raise ValueError("--limit must be at least 1")
-    results = _open(ctx).search(args.query, limit=args.limit)
+    from desktop.core.search import IndexDamagedError
+
+    index = _open(ctx)
+    try:
+        results = index.search(args.query, limit=args.limit)
+    except IndexDamagedError as exc:
+        sys.stderr.write(f"tongwen-cli: {exc}; rebuilding it\n")
+        index.ensure_current(progress=_progress)
+        results = index.search(args.query, limit=args.limit)
     if results.hint:
         sys.stderr.write(f"tongwen-cli: {results.hint}\n")
     if args.json:

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.search import IndexBusyError, SearchIndex, SearchResults
+from desktop.core.search import IndexBusyError, IndexDamagedError, SearchIndex, SearchResults
 from desktop.ui.workers import Task, run_in_background
 
 __all__ = ["IndexService"]
@@ -54,6 +54,10 @@ class _Busy:
 
     def __init__(self, message: str) -> None:
         self.message = message
+
+
+class _Damaged(_Busy):
+    """Returned by a search that found the index damaged (it is rebuilt, then re-run)."""
 
 
 class IndexService(QObject):
@@ -286,11 +290,18 @@ class IndexService(QObject):
         assert job is not None
         index = self.index
 
-        def work(task: Task) -> tuple[SearchResults, Any]:
-            results = index.search(job.query, limit=job.limit)
+        def work(task: Task) -> tuple[SearchResults, Any] | _Damaged:
+            try:
+                results = index.search(job.query, limit=job.limit)
+            except IndexDamagedError as exc:
+                return _Damaged(str(exc))
             return results, job.prepare(results) if job.prepare is not None else None
 
         def done(outcome: object) -> None:
+            if isinstance(outcome, _Damaged):  # rebuild with progress, then search again
+                log.warning("search index damaged, rebuilding: %s", outcome.message)
+                self._needs_full = True
+                self._search = self._search or job
             self._finish_job()
             if isinstance(outcome, tuple):
                 job.on_done(*outcome)

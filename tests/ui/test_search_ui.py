@@ -275,3 +275,17 @@ def test_index_written_by_another_process_is_retried(  # type: ignore[no-untyped
     _ready(qtbot, window)
     qtbot.waitUntil(lambda: len(window.search_pane.model.rows()) == 5, timeout=10_000)
     window.close()
+
+
+def test_index_damaged_under_a_search_is_rebuilt_and_the_search_answered(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow
+) -> None:
+    _ready(qtbot, main_window)
+    body = main_window.index_service.index.folder / "body"
+    for seg in body.glob("seg-*.post"):
+        seg.write_bytes(b"\x00garbage" * 64)
+    messages: list[str] = []
+    main_window.index_service.status.connect(messages.append)
+    assert len(_search(qtbot, main_window, "社会工作 昆山")) == 1
+    assert "Rebuilding search index… 100%" in messages
+    assert "damaged" in (main_window.index_service.index.rebuilt_because or "")

@@ -14,13 +14,19 @@ window paints without waiting for it.
 from __future__ import annotations
 
 from desktop.core.search.fold import fold, fold_plain
-from desktop.core.search.index import INDEX_VERSION, IndexBusyError, SearchIndex
+from desktop.core.search.index import (
+    INDEX_VERSION,
+    IndexBusyError,
+    IndexDamagedError,
+    SearchIndex,
+)
 from desktop.core.search.query import ParsedQuery, parse_query
 from desktop.core.search.results import SearchHit, SearchResults
 
 __all__ = [
     "INDEX_VERSION",
     "IndexBusyError",
+    "IndexDamagedError",
     "ParsedQuery",
     "SearchHit",
     "SearchIndex",

@@ -20,9 +20,11 @@ import gc
 import json
 import logging
 import os
+import pickle
 import shutil
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
     from desktop.core.search.store import BodyStore
 
-__all__ = ["INDEX_VERSION", "IndexBusyError", "SearchIndex"]
+__all__ = ["INDEX_VERSION", "IndexBusyError", "IndexDamagedError", "SearchIndex"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,14 @@ NotesProvider = Callable[[str], str]
 
 class IndexBusyError(RuntimeError):
     """Another running process is writing this index."""
+
+
+class IndexDamagedError(RuntimeError):
+    """A search found the index's files damaged; the next update rebuilds it."""
+
+
+#: What a damaged body store raises while it is read.
+_DAMAGE = (OSError, EOFError, IndexError, UnicodeDecodeError, zlib.error, pickle.UnpicklingError)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -129,6 +139,7 @@ class SearchIndex:
         self._whoosh: Any = None
         self._manifest: dict[str, Any] = {}
         self._stale_lock: str | None = None
+        self._damaged: str | None = None  #: why the next update must rebuild
         self._open_searcher: Any = None
         self._slots_for: Any = None  #: the searcher ``_slots`` was read from
         self._slots: np.ndarray | None = None
@@ -246,6 +257,7 @@ class SearchIndex:
         """
         with self._lock, self._writing():
             why, self._stale_lock = self._stale_lock, None
+            why, self._damaged = why or self._damaged, None
             if rebuild:
                 why = "a rebuild was asked for"
             if self._store is None:
@@ -393,17 +405,29 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- searching
     def search(self, query: str, limit: int | None = 20) -> Any:
-        """Search the library; see :func:`desktop.core.search.searcher.run_search`."""
+        """Search the library; see :func:`desktop.core.search.searcher.run_search`.
+
+        :class:`IndexDamagedError` when the index's files turn out damaged: the index
+        is closed and the next :meth:`ensure_current` (or search) rebuilds it.
+        """
         from desktop.core.search.searcher import run_search
 
         with self._lock:
-            if self._store is None and self._load() is not None:
+            if self._store is None and (self._damaged or self._load() is not None):
                 self.ensure_current()
             assert self._store is not None
-            searcher = self._searcher()
-            return run_search(
-                self._store, searcher, self.library, query, limit, self._slot_column(searcher)
-            )
+            from desktop.core.search.store import StoreError
+
+            try:
+                searcher = self._searcher()
+                return run_search(
+                    self._store, searcher, self.library, query, limit, self._slot_column(searcher)
+                )
+            except (StoreError, *_DAMAGE) as exc:
+                self._close()
+                self._damaged = f"a search found the index damaged ({exc!r})"
+                log.warning("%s: %s", self.folder, self._damaged)
+                raise IndexDamagedError(f"{self.folder}: {self._damaged}") from exc
 
     def _searcher(self) -> Any:
         """A whoosh searcher over the current index, kept open between searches."""

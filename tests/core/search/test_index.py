@@ -13,7 +13,13 @@ import pytest
 
 from desktop.core.library import Library
 from desktop.core.paths import index_dir
-from desktop.core.search import INDEX_VERSION, IndexBusyError, SearchIndex, fold_plain
+from desktop.core.search import (
+    INDEX_VERSION,
+    IndexBusyError,
+    IndexDamagedError,
+    SearchIndex,
+    fold_plain,
+)
 
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -174,3 +180,17 @@ def test_opening_the_window_does_not_wait_for_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("damage", ["postings", "texts"])
+def test_damage_found_by_a_search_is_rebuilt(seeded: Library, damage: str) -> None:
+    """Files damaged after the index opened: the search says so, the next update rebuilds."""
+    index = SearchIndex.open(seeded)
+    index.ensure_current()
+    body = index.folder / "body"
+    target = next(body.glob("seg-*.post")) if damage == "postings" else body / "texts.bin"
+    target.write_bytes(b"\x00garbage" * 64)
+    with pytest.raises(IndexDamagedError, match=str(index.folder)):
+        index.search("社会工作 昆山")
+    assert _ids(index, "社會工作") == {rec.id for rec in seeded.documents()}
+    assert index.rebuilt_because is not None and "damaged" in index.rebuilt_because
