@@ -113,6 +113,17 @@ def _notes_from_file(doc_dir: Path) -> str:
     return "\n".join(notes)
 
 
+def _text_changed(known: dict[str, list[int]], doc_id: str, now: dict[str, list[int]]) -> bool:
+    """Whether the document's text changed since it was indexed (or was never indexed).
+
+    A signature starts with the text file's modification time and size; a change of
+    metadata or annotations alone keeps the indexed body (a note on a 10 MB novel
+    must not fold the novel again).
+    """
+    before = known.get(doc_id)
+    return before is None or before[:2] != now[doc_id][:2]
+
+
 def reading_text(canonical: str) -> tuple[str, Any]:
     """What the reader reads (the clean view in the original script) and its map.
 
@@ -312,7 +323,7 @@ class SearchIndex:
                     break
                 if progress is not None:
                     progress(n, len(todo), message)
-                if self._index_doc(writer, doc_id):
+                if self._index_doc(writer, doc_id, body=_text_changed(known, doc_id, current)):
                     known[doc_id] = current[doc_id]
             if progress is not None and finished:
                 progress(len(todo), len(todo), message)
@@ -331,18 +342,17 @@ class SearchIndex:
         assert self._store is not None
         self._store.remove(doc_id)
 
-    def _index_doc(self, writer: Any, doc_id: str) -> bool:
+    def _index_doc(self, writer: Any, doc_id: str, *, body: bool = True) -> bool:
+        """Index a document; ``body=False`` keeps its indexed body (only metadata changed)."""
+        assert self._store is not None
+        slot = None if body else self._store.slot_of(doc_id)
         try:
             record = self.library.get(doc_id)
-            canonical = self.library.text(doc_id)
+            if slot is None:
+                slot = self._index_body(doc_id)
         except (KeyError, OSError, ValueError) as exc:
             log.warning("cannot index %s: %s", doc_id[:12], exc)
             return False
-        text, view_map = reading_text(canonical)
-        folded, fold_map = fold(text)
-        mapping = fold_map if view_map is None else view_map.compose(fold_map)
-        assert self._store is not None
-        slot = self._store.add(doc_id, folded, flat_edits(mapping))
         writer.update_document(
             id=doc_id,
             slot=slot,
@@ -356,6 +366,14 @@ class SearchIndex:
             imported=record.imported or "",
         )
         return True
+
+    def _index_body(self, doc_id: str) -> int:
+        """Fold the document's reading text into the body store; its slot."""
+        text, view_map = reading_text(self.library.text(doc_id))
+        folded, fold_map = fold(text)
+        mapping = fold_map if view_map is None else view_map.compose(fold_map)
+        assert self._store is not None
+        return self._store.add(doc_id, folded, flat_edits(mapping))
 
     # ---------------------------------------------------------------- incremental
     def _on_library_event(self, event: str, doc_id: str) -> None:
@@ -386,8 +404,11 @@ class SearchIndex:
                 if not present:
                     self._remove_doc(writer, doc_id)
                     known.pop(doc_id, None)
-                elif self._index_doc(writer, doc_id):
-                    known[doc_id] = self._signature(doc_id)
+                else:
+                    signature = {doc_id: self._signature(doc_id)}
+                    body = _text_changed(known, doc_id, signature)
+                    if self._index_doc(writer, doc_id, body=body):
+                        known[doc_id] = signature[doc_id]
         finally:
             writer.commit()
             assert self._store is not None

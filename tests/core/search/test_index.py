@@ -194,3 +194,26 @@ def test_damage_found_by_a_search_is_rebuilt(seeded: Library, damage: str) -> No
         index.search("社会工作 昆山")
     assert _ids(index, "社會工作") == {rec.id for rec in seeded.documents()}
     assert index.rebuilt_because is not None and "damaged" in index.rebuilt_because
+
+
+def test_a_note_does_not_index_the_body_again(seeded: Library) -> None:
+    """Annotation and metadata changes keep the indexed body; a text change replaces it."""
+    index = SearchIndex.open(seeded, subscribe=False)
+    index.ensure_current()
+    doc = seeded.documents()[0].id
+    texts = index.folder / "body" / "texts.bin"
+    size, slot = texts.stat().st_size, index._store.slot_of(doc)  # type: ignore[union-attr]
+    notes = {"annotations": [{"id": "n1", "note": "鳳凰花開的路口"}]}
+    (seeded.doc_dir(doc) / "annotations.json").write_text(json.dumps(notes), "utf-8")
+    index.refresh([doc])
+    assert _ids(index, "凤凰花开") == {doc}
+    assert texts.stat().st_size == size
+    assert index._store.slot_of(doc) == slot  # type: ignore[union-attr]
+    seeded.update_meta(doc, title="新的標題")
+    index.ensure_current()
+    assert _ids(index, "新的标题") == {doc}
+    assert texts.stat().st_size == size
+    (seeded.doc_dir(doc) / "text.txt").write_text("全新的正文內容", "utf-8")
+    index.ensure_current()
+    assert _ids(index, "全新的正文") == {doc}
+    assert texts.stat().st_size > size
