@@ -24,6 +24,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
+from desktop.core.views.convert import sanitize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,7 +45,6 @@ HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _WORD = re.compile(r"[0-9a-z]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _PIECE = 1 << 17  #: chars converted per OpenCC call (see :func:`_convert`)
 _BREAKS = ("\n", "。", "！", "？", "；", "，")
 
@@ -172,7 +172,7 @@ def fold(text: str) -> tuple[str, OffsetMap]:
     """The folded form of ``text`` and the map from ``text`` to it."""
     if not text:
         return "", OffsetMap.identity(0)
-    clean = _SURROGATE.sub("\ufffd", text)
+    clean = sanitize(text)
     joined, gaps = _drop_gaps(clean)
     simple, conv = _to_simplified(joined)
     return _case_width(simple), gaps.build().compose(conv)

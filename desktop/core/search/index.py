@@ -113,15 +113,14 @@ def _notes_from_file(doc_dir: Path) -> str:
     return "\n".join(notes)
 
 
-def _text_changed(known: dict[str, list[int]], doc_id: str, now: dict[str, list[int]]) -> bool:
-    """Whether the document's text changed since it was indexed (or was never indexed).
+def _text_changed(before: list[int] | None, now: list[int]) -> bool:
+    """Whether a document's text changed since it was indexed (or was never indexed).
 
     A signature starts with the text file's modification time and size; a change of
     metadata or annotations alone keeps the indexed body (a note on a 10 MB novel
     must not fold the novel again).
     """
-    before = known.get(doc_id)
-    return before is None or before[:2] != now[doc_id][:2]
+    return before is None or before[:2] != now[:2]
 
 
 def reading_text(canonical: str) -> tuple[str, Any]:
@@ -323,7 +322,8 @@ class SearchIndex:
                     break
                 if progress is not None:
                     progress(n, len(todo), message)
-                if self._index_doc(writer, doc_id, body=_text_changed(known, doc_id, current)):
+                body = _text_changed(known.get(doc_id), current[doc_id])
+                if self._index_doc(writer, doc_id, body=body):
                     known[doc_id] = current[doc_id]
             if progress is not None and finished:
                 progress(len(todo), len(todo), message)
@@ -405,10 +405,10 @@ class SearchIndex:
                     self._remove_doc(writer, doc_id)
                     known.pop(doc_id, None)
                 else:
-                    signature = {doc_id: self._signature(doc_id)}
-                    body = _text_changed(known, doc_id, signature)
+                    signature = self._signature(doc_id)
+                    body = _text_changed(known.get(doc_id), signature)
                     if self._index_doc(writer, doc_id, body=body):
-                        known[doc_id] = signature[doc_id]
+                        known[doc_id] = signature
         finally:
             writer.commit()
             assert self._store is not None

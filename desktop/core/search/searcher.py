@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -94,9 +95,14 @@ class _Run:
         return Match(slots, bounds, check)
 
     # ------------------------------------------------------------ metadata
-    def _found(self, q: wq.Query) -> Match:
-        """Documents whoosh finds for ``q``, with its scores (no stored fields read)."""
+    def _found(self, q: wq.Query, keep: Callable[[int], bool] | None = None) -> Match:
+        """Documents whoosh finds for ``q`` (those ``keep(docnum)`` accepts), with its scores.
+
+        Hits map to slots through the ``slot`` column: no stored fields are read.
+        """
         pairs = self.searcher.search(q, limit=None).top_n
+        if keep is not None:
+            pairs = [(score, docnum) for score, docnum in pairs if keep(docnum)]
         if not pairs:
             return exact(np.empty(0, np.uint32))
         scores, docnums = zip(*pairs, strict=True)
@@ -109,19 +115,17 @@ class _Run:
         q = wq.Or([wq.And([wq.Term(f, g) for g in grams]) for f in fields])
         if _is_exact_gram(folded, grams):  # holding the gram is holding the text
             return self._found(q)
-        out = {}
-        for hit in self.searcher.search(q, limit=None):
-            if any(folded in fold_plain(self._field(hit, f)) for f in fields):
-                out[hit.docnum] = hit.score
-        docnums = np.array(list(out), dtype=np.int64)
-        return exact(self.slots[docnums], np.array(list(out.values())))
+        return self._found(
+            q, lambda docnum: any(folded in fold_plain(self._field(docnum, f)) for f in fields)
+        )
 
-    def _field(self, hit: Any, name: str) -> str:
-        """A metadata value of a whoosh hit: notes are stored, the rest is the record's."""
+    def _field(self, docnum: int, name: str) -> str:
+        """A metadata value of a document: notes are stored, the rest is the record's."""
+        stored = self.searcher.stored_fields(docnum)
         if name == "notes":
-            return str(hit.get("notes") or "")
+            return str(stored.get("notes") or "")
         try:
-            return str(getattr(self.library.get(hit["id"]), name, None) or "")
+            return str(getattr(self.library.get(stored["id"]), name, None) or "")
         except KeyError:
             return ""
 

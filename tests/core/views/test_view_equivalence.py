@@ -5,6 +5,7 @@ input and option the view text, the offset map (every edit), the hidden ranges a
 the ruby spans are compared with the copy of the pipeline taken before that work.
 Inputs: the seeds, the shared test data, synthetic documents like the search
 benchmark's, and generated texts mixing Han, pinyin hints, junk and wrapped lines.
+A change meant to alter what a view shows updates ``_reference/`` in the same commit.
 """
 
 from __future__ import annotations
