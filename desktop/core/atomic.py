@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ __all__ = [
     "ReadResult",
     "UnreadableFileError",
     "read_json",
+    "replace",
     "write_bytes",
     "write_json",
     "write_text",
@@ -49,6 +51,43 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _current_umask() -> int:
+    # os.umask can only be read by setting it; do it once, at import, before threads.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+#: How often :func:`replace` tries again when the target is held open.  On Windows a
+#: virus scanner or the search indexer briefly holds new files; elsewhere a refused
+#: rename is a real permission problem and is reported at once.
+REPLACE_TRIES = 10 if os.name == "nt" else 1
+REPLACE_PAUSE = 0.2
+
+
+def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    """``os.replace``, tried again a few times where another program may hold the file."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if attempt + 1 >= REPLACE_TRIES:
+                raise
+            log.info("%s is held by another program; trying again", dst)
+            time.sleep(REPLACE_PAUSE)
+
+
+def _mode_for(target: Path) -> int:
+    """The new file's mode: the old file's, else what the umask allows (not 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically; keep the old file as ``.bak``."""
     target = Path(path)
@@ -57,24 +96,42 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tru
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if os.name == "posix":
+                os.fchmod(fh.fileno(), _mode_for(target))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if backup and target.exists():
-            bak = target.with_name(target.name + ".bak")
-            # A hard link keeps the old content reachable without a window in which
-            # neither version exists; fall back to a copy where links are refused.
-            with contextlib.suppress(FileNotFoundError):
-                bak.unlink()
-            try:
-                os.link(target, bak)
-            except OSError:
-                bak.write_bytes(target.read_bytes())
-        os.replace(tmp, target)
+            _keep_backup(target)
+        replace(tmp, target)
         _fsync_dir(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        raise
+
+
+def _keep_backup(target: Path) -> None:
+    """Keep the current ``target`` as ``<name>.bak``, never leaving a partial backup.
+
+    A hard link keeps the old content reachable without copying it; where links are
+    refused the backup is written like any other file (temp file, fsync, rename), so
+    a full disk leaves the previous backup whole rather than a truncated one.
+    """
+    bak = target.with_name(target.name + ".bak")
+    link = target.with_name(f".{target.name}.bak-link")
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    try:
+        os.link(target, link)
+    except OSError:
+        write_bytes(bak, target.read_bytes(), backup=False)
+        return
+    try:
+        replace(link, bak)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            link.unlink()
         raise
 
 
@@ -109,7 +166,7 @@ def _set_aside(path: Path) -> Path:
     while dest.exists():
         n += 1
         dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, dest)
+    replace(path, dest)
     log.warning("set aside unreadable file %s as %s", path, dest.name)
     return dest
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.annotations.lock import LockTimeout
+from desktop.core.locks import LockTimeout
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
 from desktop.core.errors import classify

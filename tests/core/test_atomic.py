@@ -71,3 +71,82 @@ def test_missing_file_gives_default(tmp_path: Path) -> None:
     assert atomic.read_json(tmp_path / "none.json", default=dict).value == {}
     with pytest.raises(FileNotFoundError):
         atomic.read_json(tmp_path / "none.json")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_new_files_follow_the_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not 0600: a library shared on a NAS is group-readable when the umask says so."""
+    monkeypatch.setattr(atomic, "_UMASK", 0o002)
+    atomic.write_text(tmp_path / "a.txt", "x")
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o664
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_replacing_keeps_the_files_mode(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("old", "utf-8")
+    target.chmod(0o640)
+    atomic.write_text(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_backup_without_hard_links_is_whole_or_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where links are refused and the disk fills while the backup is written, the
+    previous backup stays whole (a full disk once left a 655-byte ``.bak``)."""
+    target = tmp_path / "a.json"
+    atomic.write_json(target, {"v": 1})
+    atomic.write_json(target, {"v": 2})
+    bak = tmp_path / "a.json.bak"
+    assert json.loads(bak.read_text("utf-8")) == {"v": 1}
+
+    def no_links(*args: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def full_disk(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the first fsync is the new file's, the second the backup's
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        atomic.write_json(target, {"v": 3})
+    assert json.loads(bak.read_text("utf-8")) == {"v": 1}
+    assert json.loads(target.read_text("utf-8")) == {"v": 2}
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    atomic.write_json(target, {"v": 3})
+    assert json.loads(bak.read_text("utf-8")) == {"v": 2}
+
+
+def test_replace_tries_again_while_the_file_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a scanner holding the file makes os.replace fail for a moment."""
+    real = os.replace
+    refusals = {"left": 3}
+
+    def held(src: object, dst: object) -> None:
+        if refusals["left"]:
+            refusals["left"] -= 1
+            raise PermissionError(13, "The process cannot access the file")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "REPLACE_TRIES", 10)
+    monkeypatch.setattr(atomic, "REPLACE_PAUSE", 0.001)
+    monkeypatch.setattr(os, "replace", held)
+    atomic.write_text(tmp_path / "a.txt", "new")
+    assert (tmp_path / "a.txt").read_text("utf-8") == "new"
+    assert refusals["left"] == 0
+
+    refusals["left"] = 99
+    monkeypatch.setattr(atomic, "REPLACE_TRIES", 3)
+    with pytest.raises(PermissionError):
+        atomic.write_text(tmp_path / "a.txt", "newer")
+    assert (tmp_path / "a.txt").read_text("utf-8") == "new"

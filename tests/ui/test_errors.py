@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.annotations.lock import LockTimeout
+from desktop.core.locks import LockTimeout
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
 from desktop.core.errors import FORMATS, PROBLEMS

@@ -28,7 +28,7 @@ from desktop.core.annotations.document import (
     text_fingerprint,
     validate_document,
 )
-from desktop.core.annotations.lock import FileLock
+from desktop.core.locks import FileLock
 from desktop.core.annotations.merge import conflict_copies, merge_items, merge_position
 from desktop.core.annotations.model import (
     COLORS,
