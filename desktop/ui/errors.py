@@ -20,12 +20,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.locks import LockTimeout
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
 from desktop.core.errors import classify
 from desktop.core.formats import ImportRefused
 from desktop.core.library import ImportResult, LibraryError
+from desktop.core.locks import LockTimeout
 from desktop.core.paths import log_dir
 from desktop.ui.error_messages import FORMAT_NAMES, MESSAGES
 

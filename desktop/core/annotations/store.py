@@ -28,7 +28,6 @@ from desktop.core.annotations.document import (
     text_fingerprint,
     validate_document,
 )
-from desktop.core.locks import FileLock
 from desktop.core.annotations.merge import conflict_copies, merge_items, merge_position
 from desktop.core.annotations.model import (
     COLORS,
@@ -39,6 +38,7 @@ from desktop.core.annotations.model import (
     utc_now,
 )
 from desktop.core.atomic import UnreadableFileError, read_json, write_json
+from desktop.core.locks import FileLock
 
 __all__ = ["AnnotationSaveError", "AnnotationStore", "Debouncer"]
 
