@@ -7,7 +7,7 @@ PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
 ARGS      ?=
 
-.PHONY: run test lint typecheck pytest bench screenshots i18n package clean venv
+.PHONY: run test test-slow lint typecheck pytest bench screenshots i18n package clean venv
 
 venv: $(STAMP)
 
@@ -42,6 +42,10 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q $(ARGS)
 
 test: lint typecheck pytest
+
+# The long fault-injection and hostile-input runs (kills, full disks, hostile files).
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m stress $(ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(ARGS)
