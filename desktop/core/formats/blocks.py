@@ -76,10 +76,16 @@ class BlockBuilder:
 
 
 def _local_name(element: etree._Element) -> str | None:
+    """The tag without its ``{namespace}``, lower case; None for non-elements.
+
+    Plain string work, not ``etree.QName``: the lenient HTML parser keeps names
+    such as Word's ``o:p`` or a broken ``p::p`` that QName rejects with ValueError,
+    and such an element is simply one the walker does not know (its text is kept).
+    """
     tag = element.tag
     if not isinstance(tag, str):
         return None  # comment, processing instruction, entity
-    return etree.QName(tag).localname.lower()
+    return tag.rpartition("}")[2].lower()
 
 
 def strip_unwanted(root: etree._Element) -> None:

@@ -20,7 +20,7 @@ from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.opf import Package, read_package, read_toc
-from desktop.core.formats.safexml import MalformedXML, parse_html, parse_xml
+from desktop.core.formats.safexml import MalformedXML, is_hostile, parse_html, parse_xml
 from desktop.core.formats.safezip import SafeZip, ZipLimits
 from desktop.core.formats.sniff import foreign_kind, is_zip
 
@@ -58,7 +58,9 @@ def _document_root(raw: bytes, where: str, warnings: list[str]) -> etree._Elemen
     text, _, _ = decode_markup(raw, name=where)
     try:
         return parse_html(text, where)
-    except ImportRefused:
+    except ImportRefused as exc:
+        if is_hostile(exc):
+            raise  # a bomb refuses the book; only broken markup is read as plain text
         return None
 
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from desktop.core.formats import ImportRefused
-from desktop.core.formats.safexml import parse_xml
+from desktop.core.formats.safexml import is_hostile, parse_xml
 from desktop.core.formats.safezip import SafeZip
 
 __all__ = ["ManifestItem", "Package", "read_package", "read_toc", "resolve"]
@@ -212,6 +212,8 @@ def read_toc(book: SafeZip, package: Package) -> list[tuple[str, str, str]]:
         try:
             root, _ = parse_xml(book.read(path), f"{book.name}: {path}")
         except ImportRefused as exc:
+            if is_hostile(exc):
+                raise  # an entity bomb in the TOC is as hostile as one in a chapter
             package.warnings.append(f"table of contents unreadable: {exc}")
             continue
         entries = reader(root, posixpath.dirname(path))

@@ -4,7 +4,11 @@ Every parser here is built with ``resolve_entities=False, no_network=True,
 load_dtd=False, huge_tree=False``.  Before parsing, a DOCTYPE internal subset is
 removed: entity declarations that refer to other entities (the "billion laughs"
 pattern) refuse the file; external entities (``SYSTEM``/``PUBLIC``) are dropped with
-a warning and never read.
+a warning and never read; simple internal entities are replaced by their text only
+after counting what the replacement would add (references × size), so one large
+entity referenced thousands of times is refused before a byte is copied.  What the
+byte pattern cannot see (a UTF-16 document) meets libxml2's own amplification limit,
+which is refused the same way.
 """
 
 from __future__ import annotations
@@ -16,17 +20,30 @@ from lxml import html as lxml_html
 
 from desktop.core.formats import ImportRefused
 
-__all__ = ["MalformedXML", "defuse", "parse_html", "parse_xml"]
+__all__ = ["MalformedXML", "defuse", "is_hostile", "parse_html", "parse_xml"]
 
 _SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(.*?)>", re.DOTALL)
 _MAX_ENTITIES = 64
 _PROLOG_BYTES = 1 << 20
+#: Bytes that internal entities may add to a document in all.
 _MAX_EXPANSION = 1 << 20
+#: A reference to a named entity (``&name;``); character references (``&#160;``)
+#: in an entity's text expand nothing and are left to the parser.
+_ENTITY_REFERENCE = re.compile(rb"&(?!#[0-9]+;|#x[0-9A-Fa-f]+;)")
+#: libxml2's words when its own guard stops an expansion (2.11+: amplification
+#: factor; older: reference loop).  Hostile, not merely malformed.
+_AMPLIFICATION = re.compile(r"amplification factor|entity reference loop", re.IGNORECASE)
 
 
 class MalformedXML(ImportRefused):
     """The XML is not well-formed (as opposed to hostile, which is plain ImportRefused)."""
+
+
+def is_hostile(exc: ImportRefused) -> bool:
+    """True for a refusal of a file built to harm (an entity bomb), as opposed to a
+    damaged one: callers that forgive a damaged part must still refuse the file."""
+    return exc.code == "entity-bomb"
 
 
 def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
@@ -46,9 +63,10 @@ def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
         )
     warnings: list[str] = []
     rest = data[match.end() :]
+    budget = _MAX_EXPANSION
     for percent, entity, body in entities:
         label = entity.decode("ascii", "replace")
-        if b"&" in body or b"%" in body:
+        if b"%" in body or _ENTITY_REFERENCE.search(body):
             raise ImportRefused(
                 f"{name}: XML entity {label!r} expands other entities "
                 "(an entity-expansion bomb); refused",
@@ -61,12 +79,28 @@ def defuse(data: bytes, name: str) -> tuple[bytes, list[str]]:
             value = b""
         else:
             value = _literal(body)
-        rest = rest.replace(b"&" + entity + b";", value)
-        if len(rest) > len(data) + _MAX_EXPANSION:
-            raise ImportRefused(
-                f"{name}: XML entities expand too far (an entity bomb)", code="entity-bomb"
-            )
+        reference = b"&" + entity + b";"
+        uses = rest.count(reference)
+        budget -= _growth(name, label, uses, len(value) - len(reference), budget)
+        if uses:
+            rest = rest.replace(reference, value)
     return data[: match.start()] + b"<!DOCTYPE html>" + rest, warnings
+
+
+def _growth(name: str, label: str, uses: int, each: int, budget: int) -> int:
+    """Bytes that replacing ``uses`` references adds; refuses it beyond ``budget``.
+
+    Counted before replacing: ``bytes.replace`` would build the whole expansion (2 GB
+    for a 100 KB entity used 20,000 times) before any check after it could refuse.
+    """
+    growth = uses * each
+    if growth > budget:
+        raise ImportRefused(
+            f"{name}: XML entity {label!r} is used {uses:,} times and would expand the "
+            f"file by {growth / 2**20:,.0f} MB (an entity bomb); refused",
+            code="entity-bomb",
+        )
+    return max(growth, 0)
 
 
 def _literal(body: bytes) -> bytes:
@@ -100,6 +134,11 @@ def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     try:
         root = etree.fromstring(clean, parser=_xml_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
+        if _AMPLIFICATION.search(str(exc)):
+            raise ImportRefused(
+                f"{name}: XML entities expand too far (an entity bomb); refused",
+                code="entity-bomb",
+            ) from exc
         raise MalformedXML(f"{name}: not well-formed XML ({_first_line(exc)})") from exc
     if root is None:
         raise MalformedXML(f"{name}: empty XML document")
