@@ -2,9 +2,11 @@
 
 Every file the user could lose goes through here: write a temp file in the same
 folder, flush, fsync, keep the previous version as ``<name>.bak``, ``os.replace``,
-then fsync the folder.  A file that does not parse is moved aside as
+then fsync the folder.  A file that was read and does not parse is moved aside as
 ``<name>.corrupt-<time>`` and the backup is used; nothing is ever loaded as empty and
-then saved over.
+then saved over.  A file that could not be *read* (an I/O error, a permission
+refused) is not damaged: it is read again a few times, then :class:`FileReadError`
+is raised and nothing is set aside or loaded in its place.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "FileReadError",
     "FutureVersionError",
     "ReadResult",
     "UnreadableFileError",
@@ -37,6 +40,14 @@ log = logging.getLogger(__name__)
 
 class UnreadableFileError(Exception):
     """Neither a file nor its backup could be read; both are left where they are."""
+
+
+class FileReadError(OSError):
+    """A file is there but reading it failed (``errno`` says why), even after retries.
+
+    Its content is unknown, not damaged: it was neither set aside nor replaced by its
+    backup, and whoever asked must not write over it until it has been read.
+    """
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -65,6 +76,10 @@ _UMASK = _current_umask()
 #: rename is a real permission problem and is reported at once.
 REPLACE_TRIES = 10 if os.name == "nt" else 1
 REPLACE_PAUSE = 0.2
+#: How often a file is read before an I/O error is reported: EIO, EMFILE, ESTALE or
+#: EAGAIN on a network or removable disk are often gone a moment later.
+READ_TRIES = 3
+READ_PAUSE = 0.1
 
 
 def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
@@ -171,8 +186,37 @@ def _set_aside(path: Path) -> Path:
     return dest
 
 
-def _parse(path: Path, validate: Callable[[Any], None] | None) -> Any:
-    raw = path.read_bytes()
+def _read_error(path: Path, exc: OSError) -> FileReadError:
+    why = exc.strerror or str(exc) or exc.__class__.__name__
+    return FileReadError(exc.errno, f"{path}: cannot be read ({why}); it was left as it is")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, read again after a pause when the disk reports an error."""
+    for attempt in range(READ_TRIES):
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            if attempt + 1 >= READ_TRIES:
+                raise _read_error(path, exc) from exc
+            log.info("reading %s failed (%s); trying again", path, exc)
+            time.sleep(READ_PAUSE)
+    raise AssertionError("unreachable")
+
+
+def _is_there(path: Path) -> bool:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:  # the disk cannot say: not the same as "missing"
+        raise _read_error(path, exc) from exc
+    return True
+
+
+def _parse(raw: bytes, validate: Callable[[Any], None] | None) -> Any:
     if not raw.strip(b"\x00 \t\r\n"):
         raise ValueError("the file is empty")
     value = json.loads(raw.decode("utf-8"))
@@ -189,32 +233,38 @@ def read_json(
 ) -> ReadResult:
     """Read a JSON file written by :func:`write_json`, recovering from damage.
 
-    ``validate`` may raise ``ValueError`` to reject a parsed value (for example a
-    format version from the future).  A missing file gives ``default()``.  A damaged
-    file is moved aside and its ``.bak`` is used.  If both are unreadable the damaged
-    files are set aside and :class:`UnreadableFileError` is raised unless a
-    ``default`` was given, in which case the default is returned with the problem
-    recorded, never silently.
+    ``validate`` may raise ``ValueError`` to reject a parsed value, and
+    :class:`FutureVersionError` for a format version from the future: such a file,
+    the main one or the backup, is left untouched and :class:`UnreadableFileError` is
+    raised.  A missing file gives ``default()``.  A file that was read and does not
+    parse is moved aside and its ``.bak`` is used.  If both are damaged they are set
+    aside and :class:`UnreadableFileError` is raised unless a ``default`` was given,
+    in which case the default is returned with the problem recorded, never silently.
+
+    A file that exists but cannot be read (an ``OSError`` while opening or reading,
+    a permission refused included) is read again a few times; if that keeps failing,
+    :class:`FileReadError` is raised, whatever ``default`` says: its content is
+    unknown, so neither it nor an older backup may be taken for it.
     """
     target = Path(path)
     result = ReadResult(value=None, path=target)
     bak = target.with_name(target.name + ".bak")
-    if not target.exists() and not bak.exists():
+    if not _is_there(target) and not _is_there(bak):
         if default is None:
             raise FileNotFoundError(target)
         result.value = default()
         return result
     for candidate, is_backup in ((target, False), (bak, True)):
-        if not candidate.exists():
+        try:
+            raw = _read_bytes(candidate)
+        except FileNotFoundError:
             continue
         try:
-            result.value = _parse(candidate, validate)
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            result.value = _parse(raw, validate)
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError included
             what = "backup" if is_backup else "file"
             result.problems.append(f"{candidate.name}: unreadable {what} ({exc})")
-            if isinstance(exc, PermissionError):
-                continue
-            if not is_backup and _is_future_version(exc):
+            if _is_future_version(exc):
                 # Never move aside a file a newer Tongwen wrote: it is not damaged.
                 raise UnreadableFileError(f"{candidate}: {exc}") from exc
             with contextlib.suppress(OSError):

@@ -150,3 +150,101 @@ def test_replace_tries_again_while_the_file_is_held(
     with pytest.raises(PermissionError):
         atomic.write_text(tmp_path / "a.txt", "newer")
     assert (tmp_path / "a.txt").read_text("utf-8") == "new"
+
+
+def _failing_reads(
+    monkeypatch: pytest.MonkeyPatch, target: Path, code: int, times: int
+) -> dict[str, int]:
+    """Make reading ``target`` raise ``OSError(code)`` the first ``times`` times."""
+    real = Path.read_bytes
+    calls = {"failed": 0}
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target and calls["failed"] < times:
+            calls["failed"] += 1
+            raise OSError(code, os.strerror(code), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(atomic, "READ_PAUSE", 0.001, raising=False)
+    return calls
+
+
+@pytest.mark.parametrize("code", [5, 24, 116, 11], ids=["EIO", "EMFILE", "ESTALE", "EAGAIN"])
+def test_one_read_error_is_retried_not_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """A transient I/O error once set the good file aside and loaded the older backup."""
+    target = tmp_path / "a.json"
+    atomic.write_json(target, {"v": 1})
+    atomic.write_json(target, {"v": 2})
+    calls = _failing_reads(monkeypatch, target, code, times=1)
+    result = atomic.read_json(target)
+    assert calls["failed"] == 1
+    assert result.value == {"v": 2} and not result.from_backup and not result.problems
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.json.bak"]
+
+
+@pytest.mark.parametrize(
+    "error", [OSError(5, "Input/output error"), PermissionError(13, "Permission denied")]
+)
+def test_a_lasting_read_error_is_reported_and_nothing_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
+) -> None:
+    """Neither set aside nor replaced by the backup, even with a default to fall back on."""
+    target = tmp_path / "a.json"
+    atomic.write_json(target, {"v": 1})
+    atomic.write_json(target, {"v": 2})
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target:
+            raise error
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(atomic, "READ_PAUSE", 0.001, raising=False)
+    for default in (None, dict):
+        with pytest.raises(OSError) as caught:
+            atomic.read_json(target, default=default)
+        assert not isinstance(caught.value, FileNotFoundError)
+        assert caught.value.errno == error.errno and "a.json" in str(caught.value)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.json.bak"]
+    assert atomic.read_json(target).value == {"v": 2}
+
+
+def test_a_read_error_on_the_backup_is_not_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Main file damaged, backup unreadable for now: an error, not an empty default."""
+    target = tmp_path / "a.json"
+    atomic.write_json(target, {"v": 1})
+    atomic.write_json(target, {"v": 2})
+    target.write_bytes(b"{damaged")
+    bak = tmp_path / "a.json.bak"
+    _failing_reads(monkeypatch, bak, 5, times=99)
+    with pytest.raises(OSError, match="a.json.bak"):
+        atomic.read_json(target, default=dict)
+    assert json.loads(bak.read_text("utf-8")) == {"v": 1}
+    monkeypatch.undo()
+    assert atomic.read_json(target).value == {"v": 1}
+
+
+def test_a_future_backup_is_left_untouched(tmp_path: Path) -> None:
+    """Main file damaged and a backup of a newer format: the backup was set aside as
+    corrupt and an older-format file written in its place."""
+    target = tmp_path / "a.json"
+    target.write_bytes(b"{damaged")
+    bak = tmp_path / "a.json.bak"
+    bak.write_text('{"version": 99}', "utf-8")
+
+    def validate(value: object) -> None:
+        if isinstance(value, dict) and value.get("version") == 99:
+            raise atomic.FutureVersionError("version 99 is newer")
+
+    with pytest.raises(atomic.UnreadableFileError, match="newer"):
+        atomic.read_json(target, default=dict, validate=validate)
+    assert bak.read_text("utf-8") == '{"version": 99}'
+    aside = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert [p.read_bytes() for p in aside] == [b"{damaged"]  # only the damaged one
