@@ -1,6 +1,9 @@
 # Tongwen developer commands.  `make run` and `make test` work on a fresh machine:
 # they create .venv with the newest Python >= 3.12 that actually runs, install the
 # project into it, then launch the app or run lint, type check and the test suite.
+# Before that they check the system packages Qt needs (tools/check-system.sh, from the
+# list tools/system-packages.txt): as root they install what is missing, otherwise they
+# print the one install command and stop.
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
@@ -14,6 +17,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	@set -e; \
 	if [ ! -x "$(PY)" ]; then \
+	  bash tools/check-system.sh --purpose venv; \
 	  py=$$(sh .ci/find-python); \
 	  echo "Creating $(VENV) with $$py ($$($$py -c 'import sys; print(sys.version.split()[0])'))"; \
 	  "$$py" -m venv $(VENV); \
@@ -22,7 +26,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: system-run $(STAMP)
 	@if [ "$$(uname -s)" = "Linux" ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] \
 	   && [ -z "$$QT_QPA_PLATFORM" ]; then \
 	  echo "Tongwen needs a display, and this Linux session has none (DISPLAY and WAYLAND_DISPLAY are unset)."; \
@@ -41,7 +45,17 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q $(ARGS)
 
-test: lint typecheck pytest
+test: system-test lint typecheck pytest
+
+# The system packages of tools/system-packages.txt for one purpose (run, test, package).
+.PHONY: system-run system-test system-package check-fresh
+system-run system-test system-package:
+	@bash tools/check-system.sh --purpose $(@:system-%=%)
+
+# The README's commands and .ci/run in a fresh minimal Debian 13 chroot (root only; the
+# chroot is built once and cached outside the repo).  See tools/check-fresh.sh.
+check-fresh:
+	bash tools/check-fresh.sh $(ARGS)
 
 # The long fault-injection and hostile-input runs (kills, full disks, hostile files).
 test-slow: $(STAMP)
@@ -71,7 +85,7 @@ $(PKG_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,package]'
 	@touch $(PKG_STAMP)
 
-package: $(PKG_STAMP)
+package: system-package $(PKG_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build.spec
 	@if command -v dpkg-deb >/dev/null; then bash resources/packaging/build_deb.sh; \
 	else echo "dpkg-deb not found: the .deb is built on Debian/Ubuntu only"; fi

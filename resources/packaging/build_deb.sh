@@ -23,17 +23,9 @@ version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$repo/desktop/__init__.py")
 [ -n "$version" ] || die "$repo/desktop/__init__.py: no __version__ line"
 arch=$(dpkg --print-architecture)
 
-depends=(
-  "libc6" "libstdc++6" "libgcc-s1" "zlib1g"
-  "libfontconfig1" "libfreetype6" "libpng16-16t64 | libpng16-16"
-  "libglib2.0-0t64 | libglib2.0-0" "libdbus-1-3" "libegl1" "libgl1"
-  "libx11-6" "libx11-xcb1" "libxcb1" "libxcb-cursor0" "libxcb-glx0" "libxcb-icccm4"
-  "libxcb-image0" "libxcb-keysyms1" "libxcb-randr0" "libxcb-render-util0" "libxcb-render0"
-  "libxcb-shape0" "libxcb-shm0" "libxcb-sync1" "libxcb-util1" "libxcb-xfixes0" "libxcb-xkb1"
-  "libxkbcommon0" "libxkbcommon-x11-0"
-  "libwayland-client0" "libwayland-cursor0" "libwayland-egl1" "libzstd1"
-  "fonts-noto-cjk | fonts-wqy-microhei"
-)
+# Depends: the runtime rows of tools/system-packages.txt, the list make run checks too.
+dep_line=$(bash "$repo/tools/check-system.sh" --print depends)
+[ -n "$dep_line" ] || die "$repo/tools/system-packages.txt: no runtime packages"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -67,14 +59,13 @@ done
 chmod -R u=rwX,go=rX "$root"
 
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-dep_line=$(printf '%s, ' "${depends[@]}")
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: tongwen
 Version: $version
 Architecture: $arch
 Maintainer: Tongwen developers <tongwen@localhost>
 Installed-Size: $installed_kb
-Depends: ${dep_line%, }
+Depends: $dep_line
 Section: text
 Priority: optional
 Description: reader for Chinese documents in Simplified or Traditional script

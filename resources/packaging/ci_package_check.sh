@@ -16,6 +16,10 @@ started=$SECONDS
 step() { printf '\n== %s (%ds)\n' "$*" $((SECONDS - started)); }
 die() { echo "ci_package_check: $*" >&2; exit 1; }
 
+# binutils (PyInstaller's objdump), xvfb, xauth, desktop-file-utils: the 'package' rows
+# of tools/system-packages.txt; as root they are installed, otherwise named.
+bash tools/check-system.sh --purpose package
+
 if [ "${1:-}" != "--no-build" ]; then
   step "building the bundle and the .deb (make package)"
   make package
@@ -47,17 +51,13 @@ for f in usr/share/applications/tongwen.desktop usr/share/mime/packages/tongwen.
          usr/share/icons/hicolor/48x48/apps/tongwen.png usr/share/icons/hicolor/scalable/apps/tongwen.svg; do
   [ -f "$work/root/$f" ] || die "the .deb lacks /$f"
 done
-if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$work/root/usr/share/applications/tongwen.desktop"
-fi
+desktop-file-validate "$work/root/usr/share/applications/tongwen.desktop"
 
 step "installed launcher self-test: /usr/bin/tongwen -> $link (in the unpacked root)"
 headless "$work/root$link" --self-test
 
-if command -v xvfb-run >/dev/null; then
-  step "first paint on a virtual X display (xcb platform plugin)"
-  headless env TONGWEN_EXIT_AFTER_PAINT=1 TONGWEN_NO_SINGLE_INSTANCE=1 \
-    xvfb-run -a "$work/root$link" | grep '^first-paint ' || die "no first paint under Xvfb"
-fi
+step "first paint on a virtual X display (xcb platform plugin)"
+headless env TONGWEN_EXIT_AFTER_PAINT=1 TONGWEN_NO_SINGLE_INSTANCE=1 \
+  xvfb-run -a "$work/root$link" | grep '^first-paint ' || die "no first paint under Xvfb"
 
 step "packaged app checks passed in $((SECONDS - started)) s"
