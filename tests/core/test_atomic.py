@@ -224,7 +224,7 @@ def test_a_read_error_on_the_backup_is_not_taken_for_damage(
     target.write_bytes(b"{damaged")
     bak = tmp_path / "a.json.bak"
     _failing_reads(monkeypatch, bak, 5, times=99)
-    with pytest.raises(OSError, match="a.json.bak"):
+    with pytest.raises(OSError, match=r"a\.json\.bak"):
         atomic.read_json(target, default=dict)
     assert json.loads(bak.read_text("utf-8")) == {"v": 1}
     monkeypatch.undo()

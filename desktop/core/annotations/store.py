@@ -6,6 +6,16 @@ save takes the file lock, re-reads the file if another process changed it, merge
 sync tools' conflict copies, writes atomically with a ``.bak``, and only then moves
 the merged conflict copies aside.  Problems found while loading (a damaged file set
 aside, a backup used, items that did not parse) are in :attr:`AnnotationStore.warnings`.
+
+A file that is there but cannot be read (an I/O error, a refused permission) is not
+damaged: the store opens without its items (:attr:`AnnotationStore.unread`), keeps new
+changes in memory, and writes nothing until a later save or :meth:`~AnnotationStore.
+read_again` has read the file and merged it.  A file of a newer format version, the
+main file or its backup, makes the store read-only and is never written over.
+
+In the window, a :class:`~desktop.core.annotations.saver.BackgroundSaver` attaches
+itself as :attr:`AnnotationStore.saver`: :meth:`~AnnotationStore.flush` then hands the
+save to its thread instead of waiting for the disk or another process's lock.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from desktop.core.annotations.document import (
     text_fingerprint,
     validate_document,
 )
+from desktop.core.annotations.export import to_w3c
 from desktop.core.annotations.merge import conflict_copies, merge_items, merge_position
 from desktop.core.annotations.model import (
     COLORS,
@@ -52,6 +63,12 @@ class AnnotationSaveError(OSError):
 
 class _RangeView(Protocol):
     def view_range(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+class SaveRequests(Protocol):
+    """What :meth:`AnnotationStore.flush` hands saves to (a background saver)."""
+
+    def request(self) -> None: ...
 
 
 class Debouncer:
@@ -90,6 +107,13 @@ def _describe(path: Path, exc: OSError) -> str:
     return f"could not save annotations to {path}: {why}; the changes are kept in memory"
 
 
+def _describe_unread(path: Path, exc: OSError) -> str:
+    return (
+        f"{exc}; its annotations are not shown and nothing is saved over it until it "
+        f"can be read (tried again on each save); new changes are kept in memory"
+    )
+
+
 class AnnotationStore:
     """Highlights, notes, bookmarks and reading position of one document."""
 
@@ -105,6 +129,10 @@ class AnnotationStore:
         self.path = self.doc_dir / FILE_NAME
         self.warnings: list[str] = []
         self.read_only = False
+        #: why the file could not be read (an I/O error, not damage); None once read
+        self.unread: OSError | None = None
+        #: set by a background saver: :meth:`flush` hands saves to it
+        self.saver: SaveRequests | None = None
         self.last_error: str | None = None  #: why the last save failed (English)
         self.last_exception: AnnotationSaveError | None = None  #: and the error itself
         self.debounce = Debouncer()
@@ -117,6 +145,7 @@ class AnnotationStore:
         self._position = Position()
         self._generation = 0
         self._saved_generation = 0
+        self._unsaved_ids: dict[str, int] = {}  # item id -> generation of its last change
         self._disk_sig: tuple[int, int, int] | None = None
         self._mutex = threading.RLock()
         self._save_mutex = threading.Lock()
@@ -142,6 +171,10 @@ class AnnotationStore:
                 f"{self.path} was written by a newer version of Tongwen; it is shown "
                 f"read-only and will not be overwritten ({exc})"
             ) from exc
+        except OSError as exc:  # FileReadError: there, but unread; its content unknown
+            self.unread = exc
+            raise AnnotationSaveError(_describe_unread(self.path, exc)) from exc
+        self.unread = None
         self._disk_sig = signature if not result.set_aside else None
         for problem in result.problems:
             self._warn(f"{self.path.name}: {problem}")
@@ -160,7 +193,12 @@ class AnnotationStore:
         try:
             loaded = self._read_disk()
         except AnnotationSaveError as exc:
-            self._warn(str(exc))
+            if self.unread is None:
+                self._warn(str(exc))
+                return
+            # Not a repair: nothing was set aside or replaced.  Said as a save problem.
+            log.warning("%s", exc)
+            self.last_error, self.last_exception = str(exc), exc
             return
         self._absorb(loaded)
         for copy_path, copy in self._read_conflict_copies():
@@ -224,6 +262,12 @@ class AnnotationStore:
         return self._generation != self._saved_generation
 
     @property
+    def unsaved_count(self) -> int:
+        """Highlights, notes and bookmarks added, changed or deleted since the last save."""
+        with self._mutex:
+            return len(self._unsaved_ids)
+
+    @property
     def text(self) -> str:
         if self._text is None:
             raise ValueError(f"{self.doc_dir}: the store was opened without the document text")
@@ -247,6 +291,7 @@ class AnnotationStore:
         with self._mutex:
             self._items[item.id] = item
             self._touch()
+            self._unsaved_ids[item.id] = self._generation
         return item
 
     def _new(self, kind: str, start: int, end: int, **fields: Any) -> Annotation:
@@ -301,10 +346,25 @@ class AnnotationStore:
                 winner = item if have is None else merge_items([have], [item])[0]
                 if winner is not have:
                     self._items[item.id] = winner
+                    self._unsaved_ids[item.id] = self._generation + 1
                     changed += 1
             if changed:
                 self._touch()
         return changed
+
+    def take_over(self, other: AnnotationStore) -> int:
+        """Adopt the unsaved changes of another store of the same document (one still
+        held, unsaved, when the document was opened again), so none is lost.  Returns
+        how many unsaved items came over."""
+        with other._mutex:
+            loaded = Loaded(list(other._items.values()), list(other._raw), other._position)
+            unsaved = list(other._unsaved_ids)
+        self._absorb(loaded)
+        with self._mutex:
+            self._touch()
+            for item_id in unsaved:
+                self._unsaved_ids[item_id] = self._generation
+        return len(unsaved)
 
     def reanchor(self, new_text: str) -> ReanchorReport:
         """Re-find every live item in ``new_text``; what is not found is kept as orphaned."""
@@ -313,7 +373,10 @@ class AnnotationStore:
         with self._mutex:
             for item in list(self._items.values()):
                 if item.alive:
-                    self._items[item.id] = _reanchored(item, new_text, when, report)
+                    moved = _reanchored(item, new_text, when, report)
+                    if moved is not item:
+                        self._items[item.id] = moved
+                        self._unsaved_ids[item.id] = self._generation + 1
             self._text = new_text
             self._fingerprint = text_fingerprint(new_text)
             if self._position.offset > len(new_text):
@@ -323,9 +386,16 @@ class AnnotationStore:
 
     # ------------------------------------------------------------------ saving
     def flush(self) -> bool:
-        """Save if there are unsaved changes.  False (and :attr:`last_error`) on failure."""
+        """Save if there are unsaved changes.  False (and :attr:`last_error`) on failure.
+
+        With a :attr:`saver` attached the save is handed to it and False returned at
+        once (unless nothing is unsaved): the caller never waits for the disk or a lock.
+        """
         if not self.dirty:
             return True
+        if self.saver is not None:
+            self.saver.request()
+            return False
         try:
             self.save()
         except AnnotationSaveError as exc:
@@ -337,26 +407,54 @@ class AnnotationStore:
         """For a UI timer: save once changes have been quiet for a moment."""
         return self.flush() if self.debounce.due() else True
 
-    def save(self) -> None:
-        """Merge with the file on disk and conflict copies, then write atomically."""
+    def save(self, *, lock_timeout: float | None = None) -> int:
+        """Merge with the file on disk and conflict copies, then write atomically.
+
+        Returns how many item changes were written.  ``lock_timeout`` (seconds) bounds
+        the wait for another process's lock (default: the store's).  Nothing is written
+        while the file is :attr:`unread`: it is read first, and a failure is raised.
+        """
         if self.read_only:
             raise AnnotationSaveError(
                 f"{self.path} was written by a newer version of Tongwen; not saving over it"
             )
+        timeout = self._lock_timeout if lock_timeout is None else lock_timeout
         with self._save_mutex:
             try:
-                self._save_locked()
+                written = self._save_locked(timeout)
             except AnnotationSaveError:
                 raise
             except OSError as exc:
                 raise AnnotationSaveError(_describe(self.path, exc)) from exc
         self.last_error = self.last_exception = None
         self.debounce.reset()
+        return written
 
-    def _save_locked(self) -> None:
+    def read_again(self) -> None:
+        """Read a file an I/O error kept from being read, and merge what it holds.
+
+        ``AnnotationSaveError`` while it still cannot be read.
+        """
+        with self._save_mutex:
+            if self.unread is not None:
+                self._absorb(self._read_disk())
+        self.last_error = self.last_exception = None
+
+    def write_copy(self, path: Path, *, title: str = "") -> int:
+        """Write every live item to ``path`` as W3C Web Annotation JSON-LD, atomically.
+
+        For keeping changes that cannot be saved in the library: Annotations ▸ Import
+        or ``tongwen-cli annotations import`` merges the file back by id later.
+        Returns how many items were written; ``OSError`` when writing fails.
+        """
+        value = to_w3c(self.items(), doc_id=self.doc_dir.name, title=title)
+        write_json(path, value, backup=False)
+        return int(value["total"])
+
+    def _save_locked(self, timeout: float) -> int:
         self.doc_dir.mkdir(parents=True, exist_ok=True)
-        with FileLock(self.path.with_name(FILE_NAME + ".lock"), timeout=self._lock_timeout):
-            if self._signature() != self._disk_sig:
+        with FileLock(self.path.with_name(FILE_NAME + ".lock"), timeout=timeout):
+            if self.unread is not None or self._signature() != self._disk_sig:
                 self._absorb(self._read_disk())
             copies = self._read_conflict_copies()
             for _, copy in copies:
@@ -368,10 +466,20 @@ class AnnotationStore:
                 )
             write_json(self.path, doc)
             self._disk_sig = self._signature()
-            self._saved_generation = generation
+            written = self._mark_saved(generation)
             for path, _ in copies:
                 self._set_aside_copy(path)
             self._remove_stale_temp_files()
+        return written
+
+    def _mark_saved(self, generation: int) -> int:
+        """Everything changed up to ``generation`` is on disk; how many items that was."""
+        with self._mutex:
+            self._saved_generation = generation
+            done = [i for i, g in self._unsaved_ids.items() if g <= generation]
+            for item_id in done:
+                del self._unsaved_ids[item_id]
+        return len(done)
 
     def _remove_stale_temp_files(self) -> None:
         # Under the lock no other process is writing, so a temp file left here was
