@@ -1,20 +1,28 @@
 """Chapter headings found in plain text, in canonical offsets.
 
 Recognised on a line of their own (both scripts): ``第X回/章/節/节/卷/部/篇/集`` with
-Chinese or Arabic numerals (``第一百二十回``, ``第12章``) and an optional title;
+Chinese or Arabic numerals (``第一百二十回``, ``第12章``, ``第一○回`` with ``○`` for
+zero as Gutenberg texts write it) and an optional title;
 ``序``, ``序言``, ``楔子``, ``引子``, ``尾聲/尾声``, ``後記/后记``, ``番外``;
 numbered headings without 第 (``一、...``, ``1. ...``) only when the line is short
 and does not end like a sentence; and reign-year headings of annals such as 左传
 (``隐公``, ``隐公元年``).  A custom regular expression may replace all of these.
+
+A heading is a short line standing alone, not a sentence: a line that starts with
+第N回 and goes on as prose (``第二回書中所記何事？此回則暫不能寫矣．``), or that
+continues an unfinished line above it (a hard-wrapped sentence that happens to wrap
+before ``第三回``), is body text.  A bare ``第三回`` whose title stands on the next
+short line takes that title: ``第三回　託內兄如海薦西賓``.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["detect_chapters"]
+__all__ = ["detect_chapters", "is_heading_line"]
 
-_NUM = r"[〇零一二三四五六七八九十百千万两\d０-９]+"
+#: Numerals of chapter numbers; ``○`` (U+25CB) and ``◯`` stand for zero in many texts.
+_NUM = r"[〇○◯零一二三四五六七八九十百千万萬两兩\d０-９]+"
 _BUILTIN = re.compile(
     rf"^[ \t　]*(?:"
     rf"第{_NUM}[回章節节卷部篇集話话](?:[ \t　:：、.]*[^\n]{{0,30}})?"
@@ -26,7 +34,19 @@ _BUILTIN = re.compile(
     r")[ \t　]*$",
     re.MULTILINE,
 )
-_SENTENCE_END = re.compile(r"[。！？!?;；,，]$")
+_SENTENCE_END = re.compile(r"[。．｡！？!?;；,，、:：…]$")
+#: Punctuation that only a sentence holds: a title never does.
+_SENTENCE_INSIDE = re.compile(r"[。．｡；;]")
+#: 第N回 (and the like) at the start of a stripped line; group 1 is what follows it.
+_DI = re.compile(rf"第{_NUM}[回章節节卷部篇集話话]([^\n]*)")
+#: Where a 第N回 heading runs straight on into a clause: ``第三回了，他…``.
+_RUN_ON = re.compile(r"^[^ \t　:：、.．]")
+#: A line ending like this above a heading is finished; otherwise it may be a wrapped
+#: sentence that goes on into the "heading" line.
+_FINISHED = re.compile(r"[。．｡！？!?;；…」』”’》）)\]】:：]$")
+_WRAPPED_MIN = 16  #: a shorter unfinished line above does not look hard-wrapped
+_TITLE_MAX = 30  #: longest title line taken from the line after a bare heading
+_NOT_TITLE = re.compile(r"[，,。．｡！？!?；;：:、]")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -40,6 +60,53 @@ def _line_at(text: str, pos: int) -> tuple[int, str]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, text[start : len(text) if end < 0 else end]
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line that ends just before the line starting at ``start`` ("" at the top)."""
+    return "" if start == 0 else _line_at(text, start - 1)[1]
+
+
+def _line_after(text: str, start: int) -> str:
+    """The line after the line starting at ``start`` ("" at the end)."""
+    end = text.find("\n", start)
+    return "" if end < 0 else _line_at(text, end + 1)[1]
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether ``line`` on its own is shaped like a built-in heading (short, no sentence).
+
+    The reflow step asks this to keep headings on their own lines; it does not look
+    at the neighbouring lines (:func:`detect_chapters` does)."""
+    title = line.strip()
+    if not title or len(title) > 40 or not _BUILTIN.match(line):
+        return False
+    return not _is_sentence(title)
+
+
+def _is_sentence(title: str) -> bool:
+    """A heading-shaped line that reads as prose: sentence punctuation, or 第N回 + clause."""
+    if _SENTENCE_END.search(title) or _SENTENCE_INSIDE.search(title):
+        return True
+    di = _DI.match(title)
+    return bool(di and ("，" in di.group(1) or "," in di.group(1)) and _RUN_ON.match(di.group(1)))
+
+
+def _continues_line_above(above: str) -> bool:
+    """Whether the line above is an unfinished hard-wrapped line that runs on."""
+    above = above.rstrip()
+    return len(above) >= _WRAPPED_MIN and not _FINISHED.search(above)
+
+
+def _title_below(title: str, below: str) -> str | None:
+    """The title standing on the line after a bare ``第N回`` heading, if there is one."""
+    di = _DI.match(title)
+    if di is None or di.group(1).strip():
+        return None
+    below = below.strip()
+    if not below or len(below) > _TITLE_MAX or _NOT_TITLE.search(below):
+        return None
+    return None if _BUILTIN.match(below) else below
 
 
 def detect_chapters(text: str, pattern: str | None = None) -> list[tuple[int, str]]:
@@ -56,8 +123,14 @@ def detect_chapters(text: str, pattern: str | None = None) -> list[tuple[int, st
         title = line.strip()
         if start == last_start or not title:
             continue
-        if pattern is None and (len(title) > 40 or _SENTENCE_END.search(title)):
-            continue
+        if pattern is None:
+            if len(title) > 40 or _is_sentence(title):
+                continue
+            if _continues_line_above(_line_before(text, start)):
+                continue
+            below = _title_below(title, _line_after(text, start))
+            if below is not None:
+                title = f"{title}\u3000{below}"
         lead = len(line) - len(line.lstrip())
         out.append((start + lead, title))
         last_start = start

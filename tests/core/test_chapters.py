@@ -71,3 +71,67 @@ def test_zuozhuan_dukes_and_years(testdata: Path) -> None:
     assert dukes[:4] == ["隐公", "桓公", "庄公", "闵公"] and len(dukes) == 12
     assert sum(1 for t in titles if t.endswith("年")) > 200
     assert all(text[o : o + len(t)] == t for o, t in found)
+
+
+# --- issue 14, item 5: headings stand alone, titles on the next line, ○ numerals ----------
+
+
+def test_prose_line_starting_with_a_chapter_number_is_not_a_heading() -> None:
+    text = (
+        "第一回　甄士隱夢幻識通靈\n"
+        "此開卷第一回也．作者自云：因曾歷過一番夢幻之後，故將真事隱去．\n"
+        "第二回書中所記何事何人？此回則暫不能寫矣．\n"
+        "第三回了，他還是不肯說，只在那裏\n"
+        "坐著。\n"
+        "第二回　賈夫人仙逝揚州城\n"
+    )
+    assert [t for _, t in detect_chapters(text)] == [
+        "第一回　甄士隱夢幻識通靈",
+        "第二回　賈夫人仙逝揚州城",
+    ]
+
+
+def test_wrapped_line_that_starts_with_a_chapter_number_is_not_a_heading() -> None:
+    """A line continuing the sentence of the line above does not stand alone."""
+    text = "他翻開書來，一直讀到了\n第三回的末尾，才放下書去睡\n覺。\n\n第四回 夜讀\n正文。\n"
+    assert [t for _, t in detect_chapters(text)] == ["第四回 夜讀"]
+
+
+def test_title_on_the_next_short_line_joins_the_bare_heading() -> None:
+    text = (
+        "第三回\n託內兄如海薦西賓\n卻說雨村忙回頭看時，不是別人，乃是當日同僚一案參革的張如圭。\n"
+        "第四回\n\n薄命女偏逢薄命郎，葫蘆僧亂判葫蘆案。\n"
+        "第五回\n詩曰：\n"
+    )
+    found = detect_chapters(text)
+    assert [t for _, t in found] == ["第三回　託內兄如海薦西賓", "第四回", "第五回"]
+    assert [text[o : o + 3] for o, _ in found] == ["第三回", "第四回", "第五回"]
+
+
+def test_circle_zero_numerals() -> None:
+    """``○`` (U+25CB) is written for zero in 第一○回, 第二○回 … (one chapter in ten)."""
+    heads = ["第九回 甲", "第一○回 乙", "第一一回 丙", "第二〇回 丁", "第一○○回 戊"]
+    assert [t for _, t in detect_chapters(novel(heads))] == heads
+
+
+#: Established by reading the file: 100 lines begin with 第…回, all of them chapter
+#: headings (第一回 … 第一○○回; ten write zero as ○, 第八三回 has a leading space,
+#: 第八十七回 is spelled out), and no other line is a heading.
+XIYOUJI_CHAPTERS = 100
+
+
+def test_xiyouji_has_every_chapter_and_nothing_else(testdata: Path) -> None:
+    raw = (testdata / "novels" / "xiyouji_gutenberg_hardwrapped_zht.txt").read_text("utf-8")
+    text = raw.replace("\r\n", "\n")
+    found = detect_chapters(text)
+    assert len(found) == XIYOUJI_CHAPTERS
+    assert found[0][1].startswith("第一回") and found[-1][1].startswith("第一○○回")
+    assert "第一○回     老龍王拙計犯天條\u3000魏丞相遺書託冥吏" in [t for _, t in found]
+    assert all(text[o : o + len(t)] == t for o, t in found)
+
+
+def test_other_shared_texts_have_no_false_chapter_headings(testdata: Path) -> None:
+    """Every 第…章/回 in the shared prose and seeds is inside a sentence."""
+    raw = (testdata / "novels" / "zuozhuan_opencc_benchmark_zhs.txt").read_text("utf-8")
+    titles = [t for _, t in detect_chapters(raw.replace("\r\n", "\n"))]
+    assert not [t for t in titles if t.startswith("第")]
