@@ -88,6 +88,20 @@ for fs in proc sys dev; do
   mounted+=("$root/$fs")
 done
 
+# This machine's network may re-sign TLS with an authority of its own (the certificates
+# in /usr/local/share/ca-certificates, and variables such as PIP_CERT pointing at the
+# system bundle).  The chroot is on the same network, so it trusts the same authorities:
+# network set-up, not one of Tongwen's packages.
+trust_env=()
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  echo "== trusting this machine's extra certificate authorities in the chroot"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1
+  for var in SSL_CERT_FILE PIP_CERT REQUESTS_CA_BUNDLE CURL_CA_BUNDLE; do
+    [ -n "${!var:-}" ] && trust_env+=("$var=/etc/ssl/certs/ca-certificates.crt")
+  done
+fi
+
 echo "== a clean clone of $(git -C "$repo" rev-parse --short HEAD) at /work/main, ../shared beside it"
 mkdir -p "$root/work"
 git clone --quiet --no-hardlinks "$repo" "$root/work/main"
@@ -98,7 +112,7 @@ fi
 
 results=()
 in_chroot() {  # run a shell snippet as root in the chroot, in the clone, with a bare environment
-  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb ${trust_env[@]+"${trust_env[@]}"} \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     /bin/bash -c "cd /work/main && $1" </dev/null
 }
