@@ -16,17 +16,24 @@ own their own files inside a document's folder.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
+from desktop.core.annotations.merge import _CONFLICT as _ANNOTATION_CONFLICT
+from desktop.core.errors import classify
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
+from desktop.core.locks import FileLock, LockTimeout
+from desktop.core.paths import printable_path, readable_name
 from desktop.core.records import (
     DOC_FORMAT,
     DOC_VERSION,
@@ -36,7 +43,9 @@ from desktop.core.records import (
     DocRecord,
     ImportResult,
     LibraryError,
+    merge_user_edits,
     record_from_meta,
+    salvage_user_edits,
     validate_library,
     validate_meta,
 )
@@ -55,9 +64,60 @@ log = logging.getLogger(__name__)
 Listener = Callable[[str, str], None]
 Progress = Callable[[int, int, str], None]
 
+#: A document folder whose files changed this recently may still be arriving from a
+#: sync tool: nothing is written into it (a write there makes the tool's conflict copy).
+ARRIVAL_QUIET_SECONDS = 60.0
+#: A ``.staging-*`` folder untouched this long, whose lock nobody holds, was left by a
+#: killed import.  A live import holds the lock the whole time.
+STALE_STAGING_SECONDS = 120.0
+#: How long an edit waits for another process's edit of the same ``meta.json``.
+META_LOCK_TIMEOUT = 10.0
+#: Where merged sync conflict copies are kept (the same folder the annotations use).
+MERGED_CONFLICTS_DIR = ".merged-conflicts"
+#: Sync tools' names for conflicting copies of ``meta.json``: the annotation store's
+#: recogniser, with the file's own name (``meta.sync-conflict-…json``, ``meta
+#: (conflicted copy …).json``, ``meta_conflict-….json``, ``meta (1).json``).
+_META_CONFLICT = re.compile("^meta" + _ANNOTATION_CONFLICT.pattern.removeprefix("^annotations"))
+
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def _utc_now() -> str:
+    """ISO 8601 UTC with milliseconds: edit times that compare across machines."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def meta_conflict_copies(folder: Path) -> list[Path]:
+    """Files in a document folder that look like sync conflict copies of ``meta.json``."""
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return []
+    return [folder / n for n in names if _META_CONFLICT.match(n)]
+
+
+def _meta_lock(folder: Path) -> FileLock:
+    """The lock every process takes to change a document's ``meta.json``."""
+    return FileLock(folder / "meta.json.lock", timeout=META_LOCK_TIMEOUT)
+
+
+def _arrival_time(path: Path) -> float:
+    """When ``path`` appeared here: the inode change time, which a sync tool cannot
+    set back (it copies the sender's modification time)."""
+    st = path.lstat()
+    if os.name == "posix":
+        return st.st_ctime
+    return max(st.st_mtime, getattr(st, "st_birthtime", 0.0))
+
+
+def _still_arriving(folder: Path) -> bool:
+    try:
+        newest = max((_arrival_time(p) for p in folder.iterdir()), default=0.0)
+    except OSError:
+        return False
+    return time.time() - newest < ARRIVAL_QUIET_SECONDS
 
 
 def _detect_chapters(text: str) -> list[tuple[int, str]]:
@@ -77,6 +137,8 @@ class Library:
         self.trash_dir = root / ".trash"
         self.created = False
         self.warnings: list[str] = []
+        #: Set when the folder is on a network file system or in a synced folder.
+        self.location_warning: str | None = None
         self._lock = threading.RLock()
         self._records: dict[str, DocRecord] = {}
         self._listeners: list[Listener] = []
@@ -94,12 +156,22 @@ class Library:
             raise LibraryError(f"{self.root} is a file, not a library folder")
         self.root.mkdir(parents=True, exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
+        self._open_marker()
+        self._warn_about_location()
+        self._remove_stale_staging()
+        self._load_records()
+
+    def _open_marker(self) -> None:
+        """Read ``library.json``; a damaged one (bad JSON or shape) is set aside and
+        written afresh: it holds only the format name and version, so nothing is lost,
+        while refusing would lock the reader out of every document.  A newer format
+        version is refused and left untouched."""
         marker = self.root / "library.json"
         try:
             result = atomic.read_json(marker, default=lambda: None, validate=validate_library)
         except atomic.UnreadableFileError as exc:
             raise LibraryError(str(exc)) from exc
-        self.warnings.extend(result.problems)
+        self.warnings.extend(f"library.json: {p}" for p in result.problems)
         if result.value is None:
             self.created = not any(self.docs_dir.iterdir())
             atomic.write_json(
@@ -108,14 +180,54 @@ class Library:
             )
         elif result.from_backup:
             atomic.write_json(marker, result.value)
-        self._load_records()
+
+    def _warn_about_location(self) -> None:
+        from desktop.core.filesystem import location_warning
+
+        warning = location_warning(self.root)
+        self.location_warning = warning
+        if warning:
+            log.warning("%s", warning)
+            self.warnings.append(warning)
+
+    def _remove_stale_staging(self) -> None:
+        """Delete the ``.staging-*`` folders (and their locks) that killed imports left.
+
+        The name holds a pid, but pids are reused: ownership is the lock instead,
+        which the operating system drops when an import dies.  A folder is removed
+        only when nobody holds its lock and it has not changed for a while.
+        """
+        now = time.time()
+        for path in sorted(self.docs_dir.glob(".staging-*")):
+            is_lock = path.name.endswith(".lock")
+            if is_lock and path.with_name(path.name.removesuffix(".lock")).exists():
+                continue  # handled with its folder
+            lock = path if is_lock else path.with_name(path.name + ".lock")
+            try:
+                if now - path.lstat().st_mtime < STALE_STAGING_SECONDS:
+                    continue
+                with FileLock(lock, timeout=0):
+                    if not is_lock:
+                        shutil.rmtree(path)
+                lock.unlink(missing_ok=True)
+            except LockTimeout:
+                continue  # a running import owns it
+            except OSError as exc:
+                log.warning("could not remove the leftover import %s: %s", path, exc)
+                continue
+            log.info("removed %s, left by an interrupted import", path.name)
 
     def _load_records(self) -> None:
         records = {}
         for folder in sorted(self.docs_dir.iterdir()):
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
-            record = self._load_record(folder)
+            try:
+                record = self._load_record(folder)
+            except (OSError, LibraryError) as exc:  # one folder never stops the library
+                log.warning("cannot read the document folder %s: %s", folder, exc)
+                self.warnings.append(f"{folder.name[:12]}: cannot be read ({exc}); skipped")
+                continue
             if record is not None:
                 records[record.id] = record
         with self._lock:
@@ -123,41 +235,98 @@ class Library:
 
     def _load_record(self, folder: Path) -> DocRecord | None:
         meta_path = folder / "meta.json"
+        if not meta_path.exists() and not meta_path.with_name("meta.json.bak").exists():
+            return self._rebuild_meta(folder, "meta.json is missing", [])
         try:
-            result = atomic.read_json(meta_path, validate=validate_meta)
-        except FileNotFoundError:
-            return self._rebuild_meta(folder, "meta.json is missing")
-        except atomic.UnreadableFileError as exc:
-            if "newer than this Tongwen" in str(exc):
-                self.warnings.append(f"{folder.name[:12]}: {exc}; left untouched")
-                return None
-            return self._rebuild_meta(folder, str(exc))
+            result = atomic.read_json(
+                meta_path, default=lambda: None, validate=_meta_validator(folder.name)
+            )
+        except atomic.UnreadableFileError as exc:  # a newer Tongwen's file
+            self.warnings.append(f"{folder.name[:12]}: {exc}; left untouched")
+            return None
+        if result.value is None:
+            return self._rebuild_meta(folder, result.message, result.set_aside)
         if result.problems:
             self.warnings.append(f"{folder.name[:12]}: {result.message}")
+        meta = result.value
         if result.from_backup:
-            atomic.write_json(meta_path, result.value)
-        record = record_from_meta(result.value)
+            with _meta_lock(folder):
+                atomic.write_json(meta_path, meta)
+        if meta_conflict_copies(folder):
+            meta = self._merge_meta_conflicts(folder) or meta
+        record = record_from_meta(meta)
         self._attach_annotation_summary(record, folder)
         return record
 
-    def _rebuild_meta(self, folder: Path, why: str) -> DocRecord | None:
-        """Re-extract metadata from the untouched original when meta.json is lost."""
+    def _rebuild_meta(self, folder: Path, why: str, set_aside: list[Path]) -> DocRecord | None:
+        """Re-extract metadata from the untouched original when meta.json is lost.
+
+        The user's edits are kept from the set-aside file when they can be read.  A
+        folder whose files are still arriving from a sync tool is not written into.
+        """
+        name = folder.name[:12]
         originals = sorted(folder.glob("original.*"))
         if not originals:
-            self.warnings.append(f"{folder.name[:12]}: {why}, and no original file; skipped")
+            self.warnings.append(f"{name}: {why}, and no original file; skipped")
+            return None
+        if not set_aside and _still_arriving(folder):
+            self.warnings.append(
+                f"{name}: {why}, but its files are still arriving (changed under "
+                f"{ARRIVAL_QUIET_SECONDS:.0f} s ago); left alone until the next start"
+            )
             return None
         data = originals[0].read_bytes()
         try:
             extracted = extract(originals[0], data)
         except ImportRefused as exc:
-            self.warnings.append(f"{folder.name[:12]}: {why}; original unreadable ({exc})")
+            self.warnings.append(f"{name}: {why}; original unreadable ({exc})")
             return None
         meta = self._meta_for(folder.name, originals[0].name, len(data), extracted)
-        if not (folder / "text.txt").exists():
-            atomic.write_text(folder / "text.txt", extracted.text)
-        atomic.write_json(folder / "meta.json", meta)
-        self.warnings.append(f"{folder.name[:12]}: {why}; metadata rebuilt from the original")
+        salvage_user_edits(meta, set_aside)
+        with _meta_lock(folder):
+            if not (folder / "text.txt").exists():
+                atomic.write_text(folder / "text.txt", extracted.text)
+            atomic.write_json(folder / "meta.json", meta)
+        self.warnings.append(f"{name}: {why}; metadata rebuilt from the original")
         return record_from_meta(meta)
+
+    def _merge_meta_conflicts(self, folder: Path) -> dict[str, Any] | None:
+        """Merge sync conflict copies of ``meta.json`` field by field, newest edit wins.
+
+        A copy is merged (and moved to ``.merged-conflicts/``) when every field in
+        which it differs has an edit time to decide by; otherwise it is left where it
+        is and reported, here and by ``check``.  Returns the merged metadata.
+        """
+        name = folder.name[:12]
+        with _meta_lock(folder):
+            meta = atomic.read_json(folder / "meta.json", validate=_meta_validator(folder.name))
+            merged = meta.value
+            for copy in meta_conflict_copies(folder):
+                try:
+                    theirs = _read_conflict_copy(copy, folder.name)
+                except (OSError, ValueError) as exc:
+                    self.warnings.append(
+                        f"{name}: {copy.name} looks like a conflict copy of meta.json but "
+                        f"cannot be merged ({exc}); left where it is"
+                    )
+                    continue
+                candidate, taken, undecided = merge_user_edits(merged, theirs)
+                if undecided:
+                    self.warnings.append(
+                        f"{name}: {copy.name} differs from meta.json in "
+                        f"{', '.join(undecided)} and neither says when it was edited; "
+                        "left where it is: compare the two and delete one"
+                    )
+                    continue
+                if taken:
+                    merged = candidate
+                    atomic.write_json(folder / "meta.json", merged)
+                _set_aside_merged(copy)
+                self.warnings.append(
+                    f"{name}: merged the sync conflict copy {copy.name}"
+                    + (f" ({', '.join(taken)} taken from it)" if taken else "")
+                )
+        return merged
 
     def _attach_annotation_summary(self, record: DocRecord, folder: Path) -> None:
         try:
@@ -241,9 +410,18 @@ class Library:
     def add_file(
         self, path: str | os.PathLike[str], *, encoding: str | None = None
     ) -> ImportResult:
-        """Import one file.  Never raises for a bad file: the result says why."""
+        """Import one file.  Never raises for a bad file: the result says why.
+
+        A symbolic link is refused like the folder walker refuses it: importing a
+        link named ``notes.txt`` must not copy whatever file it points to.  A name
+        that is not UTF-8 is stored and shown as :func:`readable_name` makes it.
+        """
         src = Path(path)
+        shown = printable_path(src)
+        label = src.with_name(readable_name(src.name)) if src.name else src
         try:
+            if src.is_symlink():
+                raise ImportRefused("symbolic link (not followed)", code="link-not-followed")
             if not src.is_file():
                 raise ImportRefused("not a regular file", code="not-a-file")
             check_size(src)
@@ -254,34 +432,34 @@ class Library:
         with self._lock:
             existing = self._records.get(doc_id)
         if existing is not None:
-            return ImportResult(str(src), "duplicate", id=doc_id, title=existing.title)
+            return ImportResult(shown, "duplicate", id=doc_id, title=existing.title)
         try:
-            extracted = extract(src, data, encoding=encoding)
+            extracted = extract(label, data, encoding=encoding)
         except ImportRefused as exc:
             return ImportResult.failed(src, exc)
         except Exception as exc:  # a bug in a format handler must not stop an import
-            log.exception("unexpected failure extracting %s", src)
+            log.exception("unexpected failure extracting %s", shown)
             return ImportResult(
-                str(src), "failed", error=f"unexpected error: {exc!r}", code="unexpected"
+                shown, "failed", error=f"unexpected error: {exc!r}", code="unexpected"
             )
         if not extracted.text.strip():
             return ImportResult(
-                str(src),
+                shown,
                 "failed",
                 error="the file contains no readable text",
                 code="no-readable-text",
             )
         try:
-            record = self._store(doc_id, src, data, extracted)
+            record = self._store(doc_id, label, data, extracted)
         except OSError as exc:
             return ImportResult(
-                str(src),
+                shown,
                 "failed",
                 error=f"could not write the library: {exc}",
                 code="library-write-failed",
             )
         self._emit("added", doc_id)
-        return ImportResult(str(src), "imported", id=doc_id, title=record.title)
+        return ImportResult(shown, "imported", id=doc_id, title=record.title)
 
     def _meta_for(self, doc_id: str, original: str, size: int, ex: Extracted) -> dict[str, Any]:
         chapters = ex.chapters or _detect_chapters(ex.text)
@@ -312,29 +490,43 @@ class Library:
         }
 
     def _store(self, doc_id: str, src: Path, data: bytes, ex: Extracted) -> DocRecord:
-        """Write a document folder in a staging folder, then rename it into place."""
-        suffix = src.suffix.lower() if src.suffix and len(src.suffix) <= 10 else ".bin"
+        """Write a document folder in a staging folder, then rename it into place.
+
+        The staging folder's lock (beside it) tells a later start that this import
+        is alive; ``docs/`` is synced after the rename so the import survives a crash.
+        """
         staging = self.docs_dir / f".staging-{doc_id[:16]}-{os.getpid()}-{threading.get_ident()}"
+        lock_path = staging.with_name(staging.name + ".lock")
+        with FileLock(lock_path, timeout=META_LOCK_TIMEOUT):
+            try:
+                record = self._store_staged(staging, doc_id, src, data, ex)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        lock_path.unlink(missing_ok=True)
+        log.info("imported %s as %s (%d chars)", printable_path(src), doc_id[:12], len(ex.text))
+        return record
+
+    def _store_staged(
+        self, staging: Path, doc_id: str, src: Path, data: bytes, ex: Extracted
+    ) -> DocRecord:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
-        try:
-            atomic.write_bytes(staging / f"original{suffix}", data, backup=False)
-            atomic.write_text(staging / "text.txt", ex.text, backup=False)
-            meta = self._meta_for(doc_id, src.name, len(data), ex)
-            atomic.write_json(staging / "meta.json", meta, backup=False)
-            target = self.doc_dir(doc_id)
-            with self._lock:
-                if target.exists():  # imported meanwhile by another process
-                    shutil.rmtree(staging, ignore_errors=True)
-                    record = self._load_record(target) or record_from_meta(meta)
-                else:
-                    os.replace(staging, target)
-                    record = record_from_meta(meta)
-                self._records[doc_id] = record
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        log.info("imported %s as %s (%d chars)", src, doc_id[:12], len(ex.text))
+        suffix = src.suffix.lower() if src.suffix and len(src.suffix) <= 10 else ".bin"
+        atomic.write_bytes(staging / f"original{suffix}", data, backup=False)
+        atomic.write_text(staging / "text.txt", ex.text, backup=False)
+        meta = self._meta_for(doc_id, src.name, len(data), ex)
+        atomic.write_json(staging / "meta.json", meta, backup=False)
+        target = self.doc_dir(doc_id)
+        with self._lock:
+            if target.exists():  # imported meanwhile by another process
+                shutil.rmtree(staging, ignore_errors=True)
+                record = self._load_record(target) or record_from_meta(meta)
+            else:
+                atomic.replace(staging, target)
+                atomic._fsync_dir(self.docs_dir)  # the import survives a crash
+                record = record_from_meta(meta)
+            self._records[doc_id] = record
         return record
 
     def add_paths(
@@ -354,7 +546,12 @@ class Library:
             if progress is not None:
                 progress(n, len(plan), str(path))
             if skip is not None:
-                results.append(ImportResult(str(path), "skipped", error=skip))
+                code, params = classify(skip)
+                results.append(
+                    ImportResult(
+                        printable_path(path), "skipped", error=skip, code=code, params=params
+                    )
+                )
             else:
                 results.append(self.add_file(path, encoding=encoding))
         if progress is not None:
@@ -366,8 +563,8 @@ class Library:
         plan: list[tuple[Path, str | None]] = []
         for raw in paths:
             path = Path(raw)
-            if path.is_symlink() and path.is_dir():
-                plan.append((path, "a link to a folder; links are not followed"))
+            if path.is_symlink():
+                plan.append((path, "symbolic link (not followed)"))
             elif path.is_dir():
                 plan.extend(_walk(path))
             elif not path.exists():
@@ -385,33 +582,57 @@ class Library:
 
     # ------------------------------------------------------------------ editing
     def _write_meta(self, doc_id: str, change: Callable[[dict[str, Any]], None]) -> DocRecord:
+        """Apply ``change`` to ``meta.json`` as it is on disk, under its file lock.
+
+        Reading under the lock (not from memory) is what keeps another process's
+        edit of another field: each edit is applied to the latest file.
+        """
+        self.get(doc_id)
+        with self._lock, _meta_lock(self.doc_dir(doc_id)):
+            return self._write_meta_locked(doc_id, change)
+
+    def _write_meta_locked(
+        self, doc_id: str, change: Callable[[dict[str, Any]], None]
+    ) -> DocRecord:
         path = self.doc_dir(doc_id) / "meta.json"
-        with self._lock:
-            self.get(doc_id)
-            meta = atomic.read_json(path, validate=validate_meta).value
-            change(meta)
-            atomic.write_json(path, meta)
-            old = self._records[doc_id]
-            record = record_from_meta(meta)
-            record.annotations, record.progress = old.annotations, old.progress
-            self._records[doc_id] = record
+        try:
+            meta = atomic.read_json(path, validate=_meta_validator(doc_id)).value
+        except (atomic.UnreadableFileError, FileNotFoundError) as exc:
+            raise LibraryError(
+                f"{path} cannot be read ({exc}); nothing was changed, and the library "
+                "rebuilds it from the original when it is opened again"
+            ) from exc
+        change(meta)
+        validate_meta(meta)
+        atomic.write_json(path, meta)
+        old = self._records[doc_id]
+        record = record_from_meta(meta)
+        record.annotations, record.progress = old.annotations, old.progress
+        self._records[doc_id] = record
         return record
 
     def update_meta(self, doc_id: str, **edits: str | None) -> DocRecord:
-        """Set user edits of title/author/source/published; None or "" clears an edit."""
+        """Set user edits of title/author/source/published; None or "" clears an edit.
+
+        Each edit's time is kept in ``user_modified``, so sync conflict copies merge
+        field by field.
+        """
         unknown = set(edits) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
         if edits.get("published"):
             _check_date(str(edits["published"]))
+        when = _utc_now()
 
         def change(meta: dict[str, Any]) -> None:
             user = meta.setdefault("user", {})
+            times = meta.setdefault("user_modified", {})
             for key, value in edits.items():
                 if value is None or not str(value).strip():
                     user.pop(key, None)
                 else:
                     user[key] = str(value).strip()
+                times[key] = when
 
         record = self._write_meta(doc_id, change)
         self._emit("meta-changed", doc_id)
@@ -421,6 +642,7 @@ class Library:
         self, doc_id: str, chapters: list[tuple[int, str]], pattern: str | None
     ) -> DocRecord:
         """Store a table of contents (e.g. from a custom chapter pattern)."""
+        when = _utc_now()
 
         def change(meta: dict[str, Any]) -> None:
             meta["chapters"] = [[int(o), str(t)] for o, t in chapters]
@@ -428,26 +650,46 @@ class Library:
                 meta.setdefault("user", {})["chapter_pattern"] = pattern
             else:
                 meta.setdefault("user", {}).pop("chapter_pattern", None)
+            meta.setdefault("user_modified", {})["chapters"] = when
 
         record = self._write_meta(doc_id, change)
         self._emit("meta-changed", doc_id)
         return record
 
     def reencode(self, doc_id: str, encoding: str) -> DocRecord:
-        """Decode the original again with ``encoding``; the canonical text changes."""
+        """Decode the original again with ``encoding``; the canonical text changes.
+
+        All or nothing: the annotations are checked first (they must be re-anchored
+        to the new text), and if saving them still fails, ``text.txt`` and
+        ``meta.json`` are put back as they were.
+        """
         original = self.original_path(doc_id)
         data = original.read_bytes()
         extracted = extract(original, data, encoding=encoding)
         fresh = self._meta_for(doc_id, self.get(doc_id).original_name, len(data), extracted)
-        atomic.write_text(self.doc_dir(doc_id) / "text.txt", extracted.text)
+        folder = self.doc_dir(doc_id)
 
         def change(meta: dict[str, Any]) -> None:
             for key in ("encoding", "confidence", "chars", "extracted", "chapters", "blocks"):
                 meta[key] = fresh[key]
             meta["reencoded"] = _now()
 
-        record = self._write_meta(doc_id, change)
-        self._reanchor_annotations(doc_id, extracted.text)
+        with self._lock, _meta_lock(folder):
+            _check_annotations_writable(folder)
+            before = {n: (folder / n).read_bytes() for n in ("text.txt", "meta.json")}
+            old_record = self._records[doc_id]
+            try:
+                atomic.write_text(folder / "text.txt", extracted.text)
+                record = self._write_meta_locked(doc_id, change)
+                self._reanchor_annotations(doc_id, extracted.text)
+            except (OSError, LibraryError) as exc:
+                for name, content in before.items():
+                    atomic.write_bytes(folder / name, content)
+                self._records[doc_id] = old_record
+                raise LibraryError(
+                    f"could not re-decode {doc_id[:12]}: the annotations could not be "
+                    f"re-anchored and saved ({exc}); nothing was changed"
+                ) from exc
         self._emit("text-changed", doc_id)
         return record
 
@@ -464,12 +706,19 @@ class Library:
 
     # --------------------------------------------------------- removing, trash
     def remove(self, doc_id: str) -> str:
-        """Move a document to the library's trash; returns the trash entry's name."""
+        """Move a document to the library's trash; returns the trash entry's name.
+
+        Names are unique even for two removals of one document within a second.
+        """
         with self._lock:
             self.get(doc_id)
             self.trash_dir.mkdir(exist_ok=True)
-            name = f"{doc_id}-{time.strftime('%Y%m%d%H%M%S')}"
-            os.replace(self.doc_dir(doc_id), self.trash_dir / name)
+            stamp = time.strftime("%Y%m%d%H%M%S")
+            name, n = f"{doc_id}-{stamp}", 1
+            while (self.trash_dir / name).exists():
+                n += 1
+                name = f"{doc_id}-{stamp}-{n}"
+            atomic.replace(self.doc_dir(doc_id), self.trash_dir / name)
             del self._records[doc_id]
         self._emit("removed", doc_id)
         return name
@@ -503,6 +752,56 @@ class Library:
         from desktop.core.library_check import check_library
 
         return check_library(self)
+
+
+def _check_annotations_writable(folder: Path) -> None:
+    """Raise LibraryError (before anything is written) if the annotations cannot be saved."""
+    path = folder / "annotations.json"
+    if not path.exists():
+        return
+    try:
+        with FileLock(folder / "annotations.json.lock", timeout=2.0):
+            pass
+        for target in (path, folder):
+            if not os.access(target, os.W_OK):
+                raise PermissionError(f"{target} is read-only")
+    except OSError as exc:
+        raise LibraryError(
+            f"{path}: the annotations cannot be saved ({exc}); nothing was changed"
+        ) from exc
+
+
+def _meta_validator(doc_id: str) -> Callable[[Any], None]:
+    """:func:`validate_meta`, and the file must describe the folder it is in."""
+
+    def validate(value: Any) -> None:
+        validate_meta(value)
+        if value["id"] != doc_id:
+            raise ValueError(f"it describes another document ({value['id'][:12]})")
+
+    return validate
+
+
+def _read_conflict_copy(copy: Path, doc_id: str) -> dict[str, Any]:
+    """A conflict copy's metadata; ValueError if it is not this document's meta.json.
+
+    Read as it is: a copy that does not parse is the sync tool's, left where it is.
+    """
+    value: dict[str, Any] = json.loads(copy.read_bytes().decode("utf-8"))
+    _meta_validator(doc_id)(value)
+    return value
+
+
+def _set_aside_merged(copy: Path) -> None:
+    """Move a merged conflict copy into ``.merged-conflicts/`` (kept, out of the way)."""
+    dest_dir = copy.parent / MERGED_CONFLICTS_DIR
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / copy.name
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = dest_dir / f"{copy.stem}-{n}{copy.suffix}"
+    atomic.replace(copy, dest)
 
 
 def _check_date(value: str) -> None:

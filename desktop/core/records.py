@@ -8,19 +8,24 @@ and the validators that read ``library.json`` and ``meta.json``.
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
 from desktop.core.formats import ImportRefused
+from desktop.core.paths import printable_path
 
 __all__ = [
     "EDITABLE_FIELDS",
     "DocRecord",
     "ImportResult",
     "LibraryError",
+    "merge_user_edits",
     "record_from_meta",
+    "salvage_user_edits",
     "validate_library",
     "validate_meta",
 ]
@@ -31,6 +36,9 @@ DOC_FORMAT = "tongwen-document"
 DOC_VERSION = 1
 #: Metadata the user may edit; edits are stored apart from the extracted values.
 EDITABLE_FIELDS = ("title", "author", "source", "published")
+#: What a sync conflict copy can bring: the user's edits, each with its own edit time
+#: in ``user_modified``; ``chapters`` is the table of contents with its pattern.
+MERGED_FIELDS = (*EDITABLE_FIELDS, "chapters")
 
 
 class LibraryError(Exception):
@@ -101,30 +109,110 @@ class ImportResult:
     def failed(cls, path: Path, exc: BaseException) -> ImportResult:
         """A failed import of ``path`` because of ``exc``, with its problem code."""
         code, params = _problem_code(exc)
-        return cls(str(path), "failed", error=_reason(exc), code=code, params=params)
+        return cls(printable_path(path), "failed", error=_reason(exc), code=code, params=params)
+
+
+def _whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_version(value: dict[str, Any], newest: int, what: str) -> None:
+    """A whole ``version`` of at least 1; a newer one than ``newest`` is left alone."""
+    version: Any = value.get("version")
+    if not _whole_number(version) or version < 1:
+        raise ValueError(f"the format version is {version!r}, not a whole number")
+    if version > newest:
+        raise atomic.FutureVersionError(
+            f"{what} format version {version} is newer than this Tongwen"
+        )
 
 
 def validate_library(value: Any) -> None:
+    """Reject a ``library.json`` that is not ours, of a bad shape, or from the future."""
     if not isinstance(value, dict) or value.get("format") != LIBRARY_FORMAT:
         raise ValueError("not a Tongwen library.json")
-    if int(value.get("version", 0)) > LIBRARY_VERSION:
-        raise atomic.FutureVersionError(
-            f"library format version {value.get('version')} is newer than this Tongwen"
-        )
+    _check_version(value, LIBRARY_VERSION, "library")
+    if not isinstance(value.get("created", ""), str):
+        raise ValueError("'created' is not a date string")
+
+
+#: Optional top-level fields of ``meta.json`` and the types they must have when present.
+_META_FIELDS: dict[str, tuple[type, ...]] = {
+    "original_name": (str,),
+    "doc_format": (str,),
+    "encoding": (str, type(None)),
+    "imported": (str,),
+    "reencoded": (str,),
+    "extracted": (dict,),
+    "user": (dict,),
+    "user_modified": (dict,),
+    "chapters": (list,),
+    "blocks": (list,),
+    "warnings": (list,),
+}
+#: Text fields inside ``extracted`` and ``user``.
+_TEXT_FIELDS = (*EDITABLE_FIELDS, "language", "script", "chapter_pattern")
 
 
 def validate_meta(value: Any) -> None:
+    """Reject a ``meta.json`` of the wrong shape, naming the first thing that is wrong.
+
+    Everything :func:`record_from_meta` and the editors read is checked, so a file
+    that passes can never raise a TypeError or KeyError later.  Missing optional
+    fields are fine (older files lack some); present ones must have the right type.
+    """
     if not isinstance(value, dict) or value.get("format") != DOC_FORMAT:
         raise ValueError("not a Tongwen meta.json")
-    if int(value.get("version", 0)) > DOC_VERSION:
-        raise atomic.FutureVersionError(
-            f"document format version {value.get('version')} is newer than this Tongwen"
-        )
+    _check_version(value, DOC_VERSION, "document")
+    doc_id = value.get("id")
+    if not isinstance(doc_id, str) or not _is_doc_id(doc_id):
+        raise ValueError(f"'id' is {doc_id!r}, not a document id")
+    for key, types in _META_FIELDS.items():
+        if key in value and not isinstance(value[key], types):
+            raise ValueError(f"{key!r} is a {type(value[key]).__name__}")
+    for key in ("size", "chars"):
+        if key in value and not (_whole_number(value[key]) and value[key] >= 0):
+            raise ValueError(f"{key!r} is {value[key]!r}, not a count")
+    confidence = value.get("confidence")
+    if confidence is not None and (
+        isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+    ):
+        raise ValueError(f"'confidence' is {confidence!r}, not a number")
+    for section in ("extracted", "user"):
+        _check_text_fields(value.get(section, {}), section)
+    _check_chapters(value.get("chapters", []))
+    if not all(isinstance(w, str) for w in value.get("warnings", [])):
+        raise ValueError("'warnings' holds something other than text")
+    if not all(isinstance(t, str) for t in value.get("user_modified", {}).values()):
+        raise ValueError("'user_modified' holds something other than times")
+
+
+def _is_doc_id(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
+def _check_text_fields(section: dict[str, Any], name: str) -> None:
+    for key in _TEXT_FIELDS:
+        if not isinstance(section.get(key, ""), (str, type(None))):
+            raise ValueError(f"{name}.{key} is a {type(section[key]).__name__}, not text")
+
+
+def _check_chapters(chapters: list[Any]) -> None:
+    for entry in chapters:
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and _whole_number(entry[0])
+            and entry[0] >= 0
+            and isinstance(entry[1], str)
+        ):
+            raise ValueError(f"a chapter is {entry!r}, not [offset, title]")
 
 
 def record_from_meta(meta: dict[str, Any]) -> DocRecord:
+    """The record of a ``meta.json`` that passed :func:`validate_meta`."""
     ext = meta.get("extracted", {})
-    user = meta.get("user", {})
+    user = {k: v for k, v in meta.get("user", {}).items() if isinstance(v, str)}
 
     def pick(key: str) -> Any:
         value = user.get(key)
@@ -132,7 +220,7 @@ def record_from_meta(meta: dict[str, Any]) -> DocRecord:
 
     return DocRecord(
         id=meta["id"],
-        title=pick("title") or meta.get("original_name", meta["id"][:12]),
+        title=pick("title") or meta.get("original_name") or meta["id"][:12],
         author=pick("author"),
         source=pick("source"),
         published=pick("published"),
@@ -140,15 +228,88 @@ def record_from_meta(meta: dict[str, Any]) -> DocRecord:
         format=meta.get("doc_format", "txt"),
         encoding=meta.get("encoding"),
         confidence=meta.get("confidence"),
-        chars=int(meta.get("chars", 0)),
-        size=int(meta.get("size", 0)),
+        chars=meta.get("chars", 0),
+        size=meta.get("size", 0),
         imported=meta.get("imported", ""),
         original_name=meta.get("original_name", ""),
-        chapters=[(int(o), str(t)) for o, t in meta.get("chapters", [])],
+        chapters=[(o, t) for o, t in meta.get("chapters", [])],
         extracted=dict(ext),
-        user=dict(user),
+        user=user,
         warnings=list(meta.get("warnings", [])),
     )
+
+
+def _edited_value(meta: dict[str, Any], key: str) -> Any:
+    user = meta.get("user", {})
+    if key == "chapters":
+        return meta.get("chapters", []), user.get("chapter_pattern")
+    return user.get(key)
+
+
+def _take_edit(ours: dict[str, Any], theirs: dict[str, Any], key: str) -> None:
+    user = ours.setdefault("user", {})
+    names = ("chapter_pattern",) if key == "chapters" else (key,)
+    if key == "chapters":
+        ours["chapters"] = copy.deepcopy(theirs.get("chapters", []))
+    for name in names:
+        value = theirs.get("user", {}).get(name)
+        if value is None:
+            user.pop(name, None)
+        else:
+            user[name] = value
+    ours.setdefault("user_modified", {})[key] = theirs["user_modified"][key]
+
+
+def merge_user_edits(
+    ours: dict[str, Any], theirs: dict[str, Any]
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Merge a sync conflict copy's user edits into ``ours`` (both valid meta.json).
+
+    Field by field the newer edit (by ``user_modified``) wins.  Returns the merged
+    metadata (``ours`` is not changed), the fields taken from ``theirs``, and the
+    fields that differ with no edit time on either side: those cannot be decided,
+    nor can a different ``encoding`` (the text itself differs then).
+    """
+    merged = copy.deepcopy(ours)
+    taken: list[str] = []
+    undecided = ["encoding"] if ours.get("encoding") != theirs.get("encoding") else []
+    our_times = ours.get("user_modified", {})
+    their_times = theirs.get("user_modified", {})
+    for key in MERGED_FIELDS:
+        if _edited_value(ours, key) == _edited_value(theirs, key):
+            continue
+        mine, other = our_times.get(key, ""), their_times.get(key, "")
+        if not mine and not other:
+            undecided.append(key)
+        elif other > mine:
+            _take_edit(merged, theirs, key)
+            taken.append(key)
+    return merged, taken, undecided
+
+
+def salvage_user_edits(meta: dict[str, Any], set_aside: list[Path]) -> list[str]:
+    """Copy the user's edits from a damaged, set-aside ``meta.json`` into ``meta``.
+
+    Only text edits of the same document are taken; returns the fields kept.
+    """
+    for path in set_aside:
+        try:
+            old = json.loads(path.read_bytes().decode("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(old, dict) or old.get("id", meta["id"]) != meta["id"]:
+            continue
+        user, times = old.get("user"), old.get("user_modified")
+        if not isinstance(user, dict):
+            continue
+        kept = [k for k in EDITABLE_FIELDS if isinstance(user.get(k), str) and user[k].strip()]
+        meta.setdefault("user", {}).update({k: user[k] for k in kept})
+        if isinstance(times, dict):
+            meta.setdefault("user_modified", {}).update(
+                {k: times[k] for k in kept if isinstance(times.get(k), str)}
+            )
+        return kept
+    return []
 
 
 def _problem_code(exc: BaseException) -> tuple[str, dict[str, str]]:
