@@ -4,7 +4,9 @@
 action, gathers the text a user can see or hear (titles, labels, buttons, tool
 tips, place-holders, combo items, tab and header texts, accessible names, menu
 entries) and returns those that still contain English words.  Names that stay
-Latin in a Chinese UI (format names, encodings, key names, paths) are allowed.
+Latin in a Chinese UI (format names, encodings, key names, paths) are allowed, and
+so are the family names of the installed Chinese fonts, whatever they are (the font
+lists show them: "Droid Sans Fallback" is a name, not untranslated English).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["ALLOWED_WORDS", "english_strings", "visible_strings"]
+__all__ = ["ALLOWED_WORDS", "chinese_font_families", "english_strings", "visible_strings"]
 
 #: Latin words that stay Latin in a Chinese UI: formats, encodings, standards, keys.
 _ALLOWED = (
@@ -117,9 +119,33 @@ def visible_strings(root: QWidget) -> list[str]:
     return [text for text in found if text and text.strip()]
 
 
-def _english_words(text: str) -> list[str]:
+def chinese_font_families() -> list[str]:
+    """The installed families that write Chinese, longest first.
+
+    The UI shows these in its font lists and samples; they are names, never
+    translated, and differ from machine to machine (Noto Sans CJK, Droid Sans
+    Fallback, WenQuanYi Micro Hei ...), so no word list could cover them.
+    """
+    systems = (
+        QFontDatabase.WritingSystem.SimplifiedChinese,
+        QFontDatabase.WritingSystem.TraditionalChinese,
+    )
+    families = {family for system in systems for family in QFontDatabase.families(system)}
+    return sorted(families, key=len, reverse=True)
+
+
+def _without_font_names(text: str, families: Iterable[str]) -> str:
+    """``text`` with every whole occurrence of a font family name blanked out."""
+    for family in families:
+        if family in text:
+            text = re.sub(rf"(?<![A-Za-z]){re.escape(family)}(?![A-Za-z])", " ", text)
+    return text
+
+
+def _english_words(text: str, families: Iterable[str] = ()) -> list[str]:
     text = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
     text = text.replace("&&", "&").replace("&", "")
+    text = _without_font_names(text, families)
     text = _PATHLIKE.sub(" ", text)
     return [w for w in _WORD.findall(text) if w.lower() not in ALLOWED_WORDS]
 
@@ -128,9 +154,15 @@ def english_strings(root: QWidget, allowed: Iterable[str] = ()) -> list[str]:
     """The visible strings of ``root`` that contain English words.
 
     ``allowed`` lists whole strings that may stay as they are (a document's own
-    title, a font family name shown in a list).
+    title, a font name that is not installed).  The names of installed Chinese
+    fonts are never counted, in a list or inside a sentence.
     """
     keep = set(allowed)
+    families = chinese_font_families()
     return sorted(
-        {text for text in visible_strings(root) if text not in keep and _english_words(text)}
+        {
+            text
+            for text in visible_strings(root)
+            if text not in keep and _english_words(text, families)
+        }
     )
