@@ -69,7 +69,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         sys.stderr.write(f"tongwen-cli: {r.path}: {r.error}\n")
-    return 1 if failed or not results else 0
+    in_library = [r for r in results if r.status in ("imported", "duplicate")]
+    return 1 if failed or not in_library else 0
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
