@@ -6,12 +6,19 @@ at regular positions), strict UTF-8, and finally the legacy Chinese encodings.
 GB18030 happily decodes every Big5 file into garbage, so legacy candidates are
 judged by *what they decode to*: the share of common Chinese characters (tables
 below) in samples from the head, middle and tail, with chardet as a tie-breaker.
+
+Whatever the encoding, text that is mostly NUL or control characters is refused: a
+file of NUL bytes passes every UTF-32 test (a 511 MB one became 134 M characters of
+U+0000).  UTF-16/32 text has NUL *bytes* by design, so the judgement is made on
+decoded characters, from a sample, before the whole file is decoded.
 """
 
 from __future__ import annotations
 
 import codecs
 import logging
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import chardet
@@ -19,7 +26,13 @@ import chardet
 from desktop.core.errors import format_key
 from desktop.core.formats import ImportRefused
 
-__all__ = ["Decoded", "canonical_encoding", "decode_bytes", "normalise_newlines"]
+__all__ = [
+    "Decoded",
+    "canonical_encoding",
+    "decode_bytes",
+    "normalise_newlines",
+    "refuse_non_text",
+]
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +105,18 @@ _MAGIC = (
     (b"ID3", "an MP3 audio file"),
 )
 _SAMPLE = 32 * 1024
+#: Stripes of a file, each giving one window of non-ASCII bytes to legacy detection.
+_STRIPES = 8
+_BLOCK = 64 * 1024
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_ASCII = re.compile(rb"[\x00-\x7f]")
 _CONTROL = frozenset(b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17")
 _CONTROL |= frozenset(b"\x18\x19\x1a\x1c\x1d\x1e\x1f\x7f")
+#: Control characters that real text carries (old files especially): never a sign
+#: of binary data.
+_TEXT_CONTROLS = "\t\n\v\f\r\x1b"
+#: The other control characters, decoded: C0 with NUL, DEL and the C1 range.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -132,7 +155,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, name: str = "") ->
         return _decode_explicit(data, encoding, label)
     if not data:
         return Decoded("", "utf-8", 1.0)
-    found = _decode_bom(data) or _decode_wide(data)
+    found = _decode_bom(data, label) or _decode_wide(data, label)
     if found is None:
         _refuse_binary(data, label)
         found = _decode_utf8(data) or _decode_legacy(data, label)
@@ -170,6 +193,7 @@ def _decode_explicit(data: bytes, encoding: str, label: str) -> Decoded:
             code="cannot-decode",
             params={"encoding": encoding},
         ) from None
+    _judge_characters(_text_sample(text), codec, label)
     return Decoded(_finish(text), codec, 1.0)
 
 
@@ -183,12 +207,83 @@ def _decode_strict_tail(data: bytes, codec: str) -> str:
         return data[: exc.start].decode(codec) + "\ufffd"
 
 
+# -- mostly NUL or control characters ---------------------------------------------------
+
+
+def refuse_non_text(data: bytes, codec: str, *, start: int = 0, name: str = "") -> None:
+    """Refuse ``data`` (read as ``codec`` from byte ``start``) when a sample of its
+    head, middle and tail is mostly NUL or control characters.
+
+    Only the sample is decoded, so a 511 MB file of NUL bytes is refused at the cost of
+    reading it, not of turning it into 134 M characters.  Raises ImportRefused with the
+    code "binary-file".
+    """
+    codec = _byte_order(codec, data)
+    _judge_characters(_decoded_sample(data, codec, start), codec, name or "the file")
+
+
+def _byte_order(codec: str, data: bytes) -> str:
+    """``utf-16``/``utf-32`` with the order their BOM gives (little-endian without one).
+
+    A sample from the middle has no BOM: the generic codec would read it in the
+    machine's order, and a Big-endian 退 (U+9000) as the control character U+0090.
+    """
+    if codec not in ("utf-16", "utf-32"):
+        return codec
+    big = codecs.BOM_UTF16_BE if codec == "utf-16" else codecs.BOM_UTF32_BE
+    return f"{codec}-be" if data.startswith(big) else f"{codec}-le"
+
+
+def _unit(codec: str) -> int:
+    """Bytes per code unit: samples are cut at multiples of it."""
+    return 4 if codec.startswith("utf-32") else 2 if codec.startswith("utf-16") else 1
+
+
+def _decoded_sample(data: bytes, codec: str, start: int) -> str:
+    unit = _unit(codec)
+    body = len(data) - start
+    if body <= 3 * _SAMPLE:
+        offsets = [start]
+        size = body
+    else:
+        offsets = [start, start + body // 2, len(data) - _SAMPLE]
+        size = _SAMPLE
+    pieces = []
+    for offset in offsets:
+        offset -= (offset - start) % unit  # a whole code unit from ``start`` on
+        chunk = data[offset : offset + size]
+        pieces.append(chunk[: len(chunk) - len(chunk) % unit].decode(codec, "replace"))
+    return "".join(pieces)
+
+
+def _text_sample(text: str) -> str:
+    if len(text) <= 3 * _SAMPLE:
+        return text
+    middle = len(text) // 2
+    return text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
+
+
+def _judge_characters(sample: str, codec: str, label: str) -> None:
+    """The rule of :func:`_refuse_binary` (at most 2 % control), on characters."""
+    controls = len(_CONTROL_CHARS.findall(sample))
+    if controls <= max(8, len(sample) // 50):
+        return
+    share = f"{controls / len(sample):.0%}"
+    what = "NUL" if sample.count("\x00") * 2 > controls else "many control"
+    raise ImportRefused(
+        f"{label} contains {what} bytes: read as {codec}, {share} of its characters are NUL "
+        "or control characters, so it is not a text file",
+        code="binary-file",
+    )
+
+
 # -- byte order marks, UTF-32 and UTF-16 without a BOM ---------------------------------
 
 
-def _decode_bom(data: bytes) -> Decoded | None:
+def _decode_bom(data: bytes, label: str) -> Decoded | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            refuse_non_text(data, codec, start=len(bom), name=label)
             body = data[len(bom) :]
             if codec.startswith("utf-16") and len(body) % 2:
                 return Decoded(body[:-1].decode(codec, "replace") + "\ufffd", codec, 0.95)
@@ -196,32 +291,44 @@ def _decode_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def _decode_wide(data: bytes) -> Decoded | None:
+def _decode_wide(data: bytes, label: str) -> Decoded | None:
     """UTF-32 or UTF-16 recognised by NUL bytes at regular positions."""
     head = data[: 4 * 1024]
     if head.count(0) < 2:
         return None
     for codec, zeros in (("utf-32-le", (2, 3)), ("utf-32-be", (0, 1))):
         if len(head) >= 8 and all(not any(head[z::4]) for z in zeros):
+            refuse_non_text(data, codec, name=label)
             usable = len(data) - len(data) % 4
             return Decoded(data[:usable].decode(codec, "replace"), codec, 0.9)
     even, odd = head[0::2].count(0), head[1::2].count(0)
     # "一" (U+4E00) and friends put NULs on the other parity too: score, don't count
-    return _best_utf16(data, first="utf-16-le" if odd > even else "utf-16-be")
+    return _best_utf16(data, label, first="utf-16-le" if odd > even else "utf-16-be")
 
 
-def _best_utf16(data: bytes, *, first: str) -> Decoded | None:
+def _best_utf16(data: bytes, label: str, *, first: str) -> Decoded | None:
     """The UTF-16 byte order and start that read best, or None if none reads as text."""
     other = "utf-16-be" if first == "utf-16-le" else "utf-16-le"
     head = data[:_SAMPLE]
     options = [(first, 0), (other, 1), (other, 0), (first, 1)]
-    scored = [(_quality(_utf16(head, c, s)), c, s) for c, s in options]
+    scored = [(_utf16_quality(_utf16(head, c, s)), c, s) for c, s in options]
     best = max(scored, key=lambda item: item[0])  # max keeps the first of equals
     _, codec, skip = best
     if best[0] < 0.5 and not _mostly_ascii(_utf16(head, codec, skip)):
         return None  # not text: refused as binary later
+    refuse_non_text(data, codec, start=skip, name=label)
     text = ("\ufffd" if skip else "") + _utf16(data, codec, skip)
     return Decoded(text, codec, _margin(scored, best[0]))
+
+
+def _utf16_quality(text: str) -> float:
+    """:func:`_quality`, except that a reading of plain ASCII is the best there is.
+
+    The wrong byte order turns ASCII into U+xx00 characters, some of them CJK (``h``
+    becomes 栀): scoring only non-ASCII characters preferred that garbage and refused
+    an English page in UTF-16 as binary.
+    """
+    return 1.0 if _mostly_ascii(text) else _quality(text)
 
 
 def _utf16(data: bytes, codec: str, skip: int) -> str:
@@ -271,7 +378,7 @@ def _decode_utf8(data: bytes) -> Decoded | None:
 
 
 def _decode_legacy(data: bytes, label: str) -> Decoded:
-    sample = _sample(data)
+    sample = _legacy_sample(data)
     scored = [(_quality(sample.decode(c, "replace")), c) for c in _LEGACY]
     guess, sure = _chardet_guess(sample)
     scored = [(q + (0.05 if c == guess and sure >= 0.2 else 0.0), c) for q, c in scored]
@@ -328,6 +435,54 @@ def _sample(data: bytes) -> bytes:
     return b"\n".join(parts)
 
 
+def _legacy_sample(data: bytes) -> bytes:
+    """Windows that start at non-ASCII bytes, one in each stripe of the file.
+
+    Only non-ASCII bytes tell GB18030 from Big5, and a head-middle-tail sample of a
+    file with 90 KB of ASCII, a Chinese paragraph and 160 KB of ASCII holds none: the
+    file was read as ASCII with 2,920 replacement characters.  A window starts at
+    the first non-ASCII byte after an ASCII one (so a character is not cut in two).
+    """
+    if len(data) <= 3 * _SAMPLE:
+        return data
+    step = -(-len(data) // _STRIPES)
+    window = 3 * _SAMPLE // _STRIPES
+    windows = []
+    end = 0
+    for stripe in range(_STRIPES):
+        start = _window_start(data, max(stripe * step, end), (stripe + 1) * step)
+        if start is not None:
+            end = start + window
+            windows.append(data[start:end])
+    return b"\n".join(windows)
+
+
+def _window_start(data: bytes, start: int, end: int) -> int | None:
+    """The first non-ASCII byte in ``data[start:end]`` that follows an ASCII byte
+    (or the first one at all, in a run without ASCII), or None when there is none."""
+    found = _first_non_ascii(data, start, end)
+    if found is None or found == 0 or data[found - 1] < 0x80:
+        return found
+    ascii_byte = _ASCII.search(data, found, min(found + 512, end))
+    if ascii_byte is None:
+        return found  # a long run of non-ASCII: a cut character costs one U+FFFD
+    return _first_non_ascii(data, ascii_byte.start(), end) or found
+
+
+def _first_non_ascii(data: bytes, start: int, end: int) -> int | None:
+    """Position of the first byte >= 0x80 in ``data[start:end]``, or None.
+
+    ``bytes.isascii`` over blocks runs at memory speed; a regex over 500 MB of ASCII
+    takes seconds, so it only looks inside the block known to hold one.
+    """
+    for pos in range(start, end, _BLOCK):
+        block = data[pos : min(pos + _BLOCK, end)]
+        if not block.isascii():
+            found = _NON_ASCII.search(block)
+            return None if found is None else pos + found.start()
+    return None
+
+
 def _margin(scored: list[tuple[float, str, int]], best: float) -> float:
     """Confidence from how far the best candidate is ahead of the runner-up."""
     others = [q for q, *_ in scored]
@@ -352,17 +507,21 @@ def _char_weight(ch: str) -> float:
 
 
 def _weights(text: str) -> tuple[float, int]:
-    """Sum and number of weights of the non-ASCII characters and control characters."""
+    """Sum and number of weights of the non-ASCII characters and control characters.
+
+    Weighs each distinct character once (``Counter`` counts in C): samples hold a
+    few thousand distinct characters among tens of thousands.
+    """
     total = 0.0
     count = 0
-    for ch in text:
+    for ch, times in Counter(text).items():
         if ch < "\x80":
-            if ch < " " and ch not in "\t\n\r\f":
-                total -= 2.0
-                count += 1
+            if ch < " " and ch not in _TEXT_CONTROLS:
+                total -= 2.0 * times
+                count += times
             continue
-        total += _char_weight(ch)
-        count += 1
+        total += _char_weight(ch) * times
+        count += times
     return total, count
 
 

@@ -201,3 +201,62 @@ def test_utf8_with_one_bad_byte_stays_utf8(seed_paths: list[Path]) -> None:
     result = decode_bytes(bytes(data))
     assert result.encoding == "utf-8"
     assert result.text.count("\ufffd") <= 3
+
+
+_ASCII_LINE = b"Chapter notes, page 12: see the appendix for sources.\n"
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5"])
+@pytest.mark.parametrize("at", [0.05, 0.3, 0.37, 0.62, 0.99])
+def test_a_few_chinese_words_anywhere_in_ascii_are_never_ascii(codec: str, at: float) -> None:
+    """Detection looks where the non-ASCII bytes are, not at head, middle and tail."""
+    words = "同文書局出版社會工作" if codec == "big5" else "同文书局出版社会工作"
+    body = _ASCII_LINE * 6000  # 330 KB
+    cut = body.index(b"\n", int(len(body) * at)) + 1
+    data = body[:cut] + words.encode(codec) + b"\n" + body[cut:]
+    result = decode_bytes(data, name="notes.txt")
+    assert result.encoding != "ascii"
+    assert words in result.text and "\ufffd" not in result.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_english_utf16_without_bom(codec: str) -> None:
+    """The wrong byte order turns ASCII into CJK-looking characters; it must not win."""
+    text = "<html><head><title>Title</title></head><body><p>First paragraph.</p></body></html>"
+    result = decode_bytes(text.encode(codec), name="page.txt")
+    assert (result.text, result.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "start"),
+    [
+        (b"\x00" * 300_000, "utf-32-le", 0),
+        (codecs.BOM_UTF16_LE + b"\x00" * 300_000, "utf-16-le", 2),
+        (b"\x01\x02\x03\x04" * 75_000, "utf-8", 0),
+        ("正文。".encode("utf-32-le") * 10_000 + b"\x00" * 300_000, "utf-32-le", 0),
+    ],
+)
+def test_refuse_non_text_refuses_nul_and_control(data: bytes, codec: str, start: int) -> None:
+    from desktop.core.encoding import refuse_non_text
+
+    with pytest.raises(ImportRefused) as info:
+        refuse_non_text(data, codec, start=start, name="zeros.txt")
+    assert info.value.code == "binary-file" and "zeros.txt" in str(info.value)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-be", "utf-8", "gb18030"])
+def test_refuse_non_text_keeps_text_with_tabs_form_feeds_and_esc(codec: str) -> None:
+    from desktop.core.encoding import refuse_non_text
+
+    text = "第一章\t正文\f\x1b[1m粗体\x1b[0m\v。\n" * 20_000
+    refuse_non_text(text.encode(codec), "utf-8" if codec == "gb18030" else codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_refuse_non_text_reads_a_big_endian_bom_in_the_generic_codec(codec: str) -> None:
+    """退 (U+9000) read in the wrong order is U+0090, a control character."""
+    from desktop.core.encoding import refuse_non_text
+
+    bom = codecs.BOM_UTF16_BE if codec == "utf-16" else codecs.BOM_UTF32_BE
+    data = bom + ("退" * 50_000).encode(f"{codec}-be")
+    refuse_non_text(data, codec, start=len(bom), name="back.html")

@@ -12,6 +12,7 @@ import codecs
 import importlib
 import re
 
+from desktop.core.encoding import refuse_non_text
 from desktop.core.formats import ImportRefused
 
 __all__ = ["declared_charset", "decode_markup"]
@@ -25,6 +26,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+#: Bytes looked at for NULs: markup full of them is UTF-16/32 (or not text); a
+#: stray NUL in a scraped page is tolerated as before.
+_WIDE_PROBE = 4 * 1024
 #: Labels widened to their supersets, as browsers do.
 _SUPERSETS = {
     "gb2312": "gb18030",
@@ -85,10 +89,16 @@ def decode_markup(
                 code="unknown-encoding",
                 params={"encoding": encoding},
             )
+        refuse_non_text(data, codec, name=name)
         return data.decode(codec, errors="replace"), codec, 1.0
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            refuse_non_text(data, codec, start=len(bom), name=name)
             return data.decode(codec, errors="replace"), codec.replace("-sig", ""), 1.0
+    head = data[:_WIDE_PROBE]
+    if head.count(0) * 10 > len(head):
+        return _detect(data, name)  # UTF-16/32 without a BOM, or NUL bytes: not UTF-8
+    refuse_non_text(data, "utf-8", name=name)
     try:
         return data.decode("utf-8"), "utf-8", 1.0
     except UnicodeDecodeError:
