@@ -18,6 +18,7 @@ from pathlib import Path
 import opencc
 import pytest
 
+from desktop.core.errors import classify
 from desktop.core.formats import ImportRefused, extract
 from tests.core.zips import zip_bytes
 
@@ -31,6 +32,7 @@ _PEAK_LIMIT_MB = 200
 _CHILD = """
 import json, resource, sys
 from pathlib import Path
+from desktop.core.errors import classify
 from desktop.core.formats import ImportRefused, extract
 outcomes = []
 for name in sys.argv[1:]:
@@ -191,6 +193,7 @@ def _assert_refused_as_bomb(outcome: dict[str, object]) -> None:
     assert outcome["outcome"] == "refused", outcome
     assert outcome["code"] == "entity-bomb", outcome
     assert str(outcome["file"]) in str(outcome["message"]), outcome
+    assert classify(str(outcome["message"]))[0] == "entity-bomb"  # results keeping text only
 
 
 def test_amplified_entity_page_is_refused_within_200_mb(tmp_path: Path) -> None:
@@ -285,6 +288,19 @@ def test_amplification_in_a_wide_encoded_chapter_is_refused(tmp_path: Path, code
     assert info.value.code == "entity-bomb"
 
 
+def test_a_doctype_after_the_first_megabyte_expands_nothing(tmp_path: Path) -> None:
+    """Past the byte pattern's reach, libxml2's HTML parser leaves ``&big;`` as text
+    and its XML parser stops at its own amplification limit: refused as a bomb."""
+    comment = b"<!--" + b" " * (1 << 20) + b"-->"
+    page = extract(tmp_path / "late.html", comment + _amplified_page(100_000, 20_000))
+    assert len(page.text) < 200_000 and "&big;" in page.text
+    chapter = _amplified_xml(_chapter("<p>REFS</p>"), 100_000, 20_000).encode()
+    declaration, rest = chapter.split(b"?>", 1)
+    with pytest.raises(ImportRefused) as info:
+        extract(tmp_path / "late.epub", _book(chapter=declaration + b"?>" + comment + rest))
+    assert info.value.code == "entity-bomb"
+
+
 @pytest.mark.parametrize("member", ["opf", "chapter"])
 def test_external_entities_stay_unread(tmp_path: Path, member: str) -> None:
     secret = tmp_path / "secret.txt"
@@ -365,6 +381,7 @@ def test_nul_and_control_files_are_refused(
         extract(tmp_path / f"zeros{suffix}", data)
     assert info.value.code == "binary-file"
     assert f"zeros{suffix}" in str(info.value)
+    assert classify(str(info.value))[0] == "binary-file"
 
 
 def test_text_that_is_mostly_nul_after_a_real_start_is_refused(tmp_path: Path) -> None:
