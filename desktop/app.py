@@ -64,18 +64,57 @@ def _no_display() -> bool:
     )
 
 
-def _single_instance(root: Path, files: Sequence[str]) -> Any:
-    """The listening guard; None when a running instance took ``files``; False when off."""
-    from desktop.ui.single_instance import SingleInstance, instance_key, single_instance_disabled
+def _single_instance(root: Path, files: Sequence[str]) -> tuple[Any, int | None]:
+    """Who runs the window on ``root``: ``(guard, None)`` when this launch does (guard is
+    False when the mechanism is off), ``(None, exit status)`` when another instance has
+    the library: it took ``files`` (0), or it does not answer (1, after saying so)."""
+    from desktop.ui.single_instance import (
+        Claim,
+        SingleInstance,
+        instance_key,
+        single_instance_disabled,
+    )
 
     if single_instance_disabled():
-        return False
+        return False, None
     guard = SingleInstance(instance_key(root))
-    if guard.send(files):
+    claim = guard.claim(files)
+    if claim is Claim.PRIMARY:
+        return guard, None
+    if claim is Claim.HANDED_OVER:
         log.info("handed %d file(s) to the running instance", len(files))
-        return None
-    guard.listen()
-    return guard
+        return None, 0
+    _report_no_answer(root)
+    return None, 1
+
+
+def _report_no_answer(root: Path) -> None:
+    """A running instance holds ``root`` but never answered: say so, open no second window."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error("another Tongwen holds the library at %s but does not answer", root)
+    sys.stderr.write(
+        f"tongwen: another Tongwen window has the library {root} open but does not answer; "
+        "close it (or end its process) and start Tongwen again.\n"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Tongwen"), ""
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        QCoreApplication.translate(
+            "Startup", "Tongwen is already running on the library {folder}, but does not answer."
+        ).format(folder=root)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Startup",
+            "A second window on the same library could overwrite its work. Wait for the "
+            "running window, or close it (or end its process), then start Tongwen again.",
+        )
+    )
+    box.exec()
 
 
 def _set_icon(app: Any) -> None:
@@ -130,9 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = install_language(language, app)
     log.info("interface language %s (%d catalogues)", language, len(loaded))
     files = list(args.files)
-    guard = _single_instance(_library_root(args.library, prefs), files)
-    if guard is None:
-        return 0  # the running instance took the files
+    guard, status = _single_instance(_library_root(args.library, prefs), files)
+    if status is not None:
+        return status  # the running instance took the files, or does not answer
     current: list[Any] = []
     if guard is not False:
         from desktop.ui.single_instance import deliver_files
