@@ -290,6 +290,66 @@ def test_live_or_recent_staging_folders_are_kept(seeded: Library) -> None:
     assert live.exists() and recent.exists()
 
 
+IMPORTER = """
+import sys
+from desktop.core.library import Library
+
+Library.open(sys.argv[1]).add_file(sys.argv[2])
+"""
+
+
+def _kill_during_staging(root: Path, source: Path) -> bool:
+    """Start an import of ``source`` and SIGKILL it while its staging folder exists."""
+    before = set((root / "docs").glob(".staging-*"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(root), str(source)],
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if any(p.is_dir() for p in set((root / "docs").glob(".staging-*")) - before):
+            proc.kill()
+            proc.wait()
+            return True
+        time.sleep(0.001)
+    proc.kill()
+    proc.wait()
+    return False
+
+
+def _killed_imports(library_dir: Path, tmp_path: Path, kills: int) -> None:
+    Library.open(library_dir)
+    done = 0
+    for n in range(kills * 3):
+        source = tmp_path / f"novel-{n}.txt"
+        source.write_text(f"第{n}部\n" + "天下大勢,分久必合,合久必分。\n" * 400_000, "utf-8")
+        done += _kill_during_staging(library_dir, source)
+        if done == kills:
+            break
+    assert done == kills, "the imports finished before they could be killed"
+    leftovers = [p for p in (library_dir / "docs").glob(".staging-*") if p.is_dir()]
+    assert len(leftovers) == kills
+    for path in (library_dir / "docs").glob(".staging-*"):
+        _old(path)  # as if the next start came a few minutes later
+    Library.open(library_dir)
+    assert list((library_dir / "docs").glob(".staging-*")) == []
+
+
+@posix_only
+def test_a_killed_import_leaves_nothing_at_the_next_start(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    _killed_imports(library_dir, tmp_path, 1)
+
+
+@pytest.mark.stress
+@posix_only
+def test_five_killed_imports_leave_nothing_at_the_next_start(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    _killed_imports(library_dir, tmp_path, 5)
+
+
 @posix_only
 def test_import_syncs_the_docs_folder(
     library_dir: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
@@ -410,6 +470,12 @@ def test_meta_conflict_copy_without_edit_times_is_reported(seeded: Library) -> N
     assert copy.exists() and reopened.get(doc.id).title == doc.title
     problems = reopened.check()
     assert any(name in p and "title" in p for p in problems), problems
+
+
+def test_check_reports_a_conflict_copy_that_arrived_after_opening(seeded: Library) -> None:
+    doc = seeded.documents()[0]
+    _conflict_copy(seeded, doc.id, SYNCTHING_COPY, user={"title": "後來到的"})
+    assert any(SYNCTHING_COPY in p for p in seeded.check())
 
 
 # -------------------------------------------------------- 7. half-delivered folders
