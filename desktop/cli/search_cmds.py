@@ -1,4 +1,9 @@
-"""Search commands: ``search QUERY [--json] [--limit N]``, and :func:`reindex`."""
+"""Search commands: ``search QUERY [--json] [--limit N]``, and :func:`reindex`.
+
+Another Tongwen process (a window) may be writing the index: ``search`` waits a few
+seconds, then answers from the last complete commit with a note, or says in one
+sentence that the index is being built; ``reindex`` waits longer and says so.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,14 @@ import argparse
 import sys
 from typing import Any
 
-from desktop.cli import Context, print_json
+from desktop.cli import Context, fail, print_json
 
-__all__ = ["cmd_search", "register", "reindex"]
+__all__ = ["REINDEX_WAIT", "SEARCH_WAIT", "cmd_search", "register", "reindex"]
+
+#: Seconds ``search`` waits for another process's update before using the old index.
+SEARCH_WAIT = 5.0
+#: Seconds ``check --reindex`` waits for another process's update to finish.
+REINDEX_WAIT = 120.0
 
 
 def register(sub: Any) -> None:
@@ -26,26 +36,49 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def _open(ctx: Context) -> Any:
-    from desktop.core.search import SearchIndex
+    """The index brought up to date, or the last commit while another process writes.
+
+    Raises IndexBusyError when another process is writing and there is no complete
+    index to answer from.
+    """
+    from desktop.core.search import IndexBusyError, SearchIndex
 
     index = SearchIndex.open(ctx.library, subscribe=False)
-    index.ensure_current(progress=_progress)
+    index.lock_wait = SEARCH_WAIT
+    try:
+        index.ensure_current(progress=_progress)
+    except IndexBusyError as exc:
+        if index.load_committed() is not None:
+            raise IndexBusyError(f"{exc}; try again when it has finished") from exc
+        sys.stderr.write(
+            "tongwen-cli: another Tongwen process is updating the search index; "
+            "these results may miss its latest changes\n"
+        )
     return index
+
+
+def _search(ctx: Context, args: argparse.Namespace) -> Any:
+    from desktop.core.search import IndexDamagedError
+
+    index = _open(ctx)
+    try:
+        return index.search(args.query, limit=args.limit)
+    except IndexDamagedError as exc:
+        sys.stderr.write(f"tongwen-cli: {exc}; rebuilding it\n")
+        index.ensure_current(progress=_progress)
+        return index.search(args.query, limit=args.limit)
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     """Print the documents matching the query, best first."""
     if args.limit < 1:
         raise ValueError("--limit must be at least 1")
-    from desktop.core.search import IndexDamagedError
+    from desktop.core.search import IndexBusyError
 
-    index = _open(ctx)
     try:
-        results = index.search(args.query, limit=args.limit)
-    except IndexDamagedError as exc:
-        sys.stderr.write(f"tongwen-cli: {exc}; rebuilding it\n")
-        index.ensure_current(progress=_progress)
-        results = index.search(args.query, limit=args.limit)
+        results = _search(ctx, args)
+    except IndexBusyError as exc:
+        return fail(str(exc))
     if results.hint:
         sys.stderr.write(f"tongwen-cli: {results.hint}\n")
     if args.json:
@@ -69,14 +102,28 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _say(message: str) -> None:
+    sys.stderr.write(f"tongwen-cli: {message}\n")
+
+
 def reindex(ctx: Context) -> int:
-    """Rebuild the search index of ``ctx.library`` from scratch; 0 on success."""
-    import shutil
+    """Rebuild the search index of ``ctx.library`` from scratch; 0 on success.
 
-    from desktop.core.paths import index_dir
+    Takes the writer lock like any writer (waiting up to :data:`REINDEX_WAIT` for a
+    window that is updating the index): the index folder is never deleted under a
+    process that has it open; the rebuild is a new generation that open windows
+    pick up at their next search.
+    """
+    from desktop.core.search import IndexBusyError, SearchIndex
 
-    shutil.rmtree(index_dir(ctx.library.root), ignore_errors=True)
-    index = _open(ctx)
-    index.close()
+    index = SearchIndex.open(ctx.library, subscribe=False)
+    index.lock_wait = REINDEX_WAIT
+    index.on_wait = _say
+    try:
+        index.ensure_current(progress=_progress, rebuild=True)
+    except IndexBusyError as exc:
+        return fail(f"{exc}; the index was not rebuilt, try again when it has finished")
+    finally:
+        index.close()
     sys.stderr.write("search index rebuilt\n")
     return 0

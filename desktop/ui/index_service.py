@@ -2,7 +2,8 @@
 
 :class:`IndexService` owns the :class:`~desktop.core.search.SearchIndex` of the
 open library.  At start-up it brings the index up to date in a worker (the core
-rebuilds it when it is missing, stale, locked by a dead process or unreadable),
+rebuilds it when it is missing, stale or damaged; another process's rebuild is
+picked up at the next search),
 reporting "Rebuilding search index… 40%" through :attr:`IndexService.status`.
 Library events (added, removed, meta-changed, text-changed) are queued and indexed
 incrementally, a small batch per job.
@@ -290,11 +291,13 @@ class IndexService(QObject):
         assert job is not None
         index = self.index
 
-        def work(task: Task) -> tuple[SearchResults, Any] | _Damaged:
+        def work(task: Task) -> tuple[SearchResults, Any] | _Busy:
             try:
                 results = index.search(job.query, limit=job.limit)
             except IndexDamagedError as exc:
                 return _Damaged(str(exc))
+            except IndexBusyError as exc:  # damaged, and another process rebuilds it
+                return _Busy(str(exc))
             return results, job.prepare(results) if job.prepare is not None else None
 
         def done(outcome: object) -> None:
@@ -302,6 +305,11 @@ class IndexService(QObject):
                 log.warning("search index damaged, rebuilding: %s", outcome.message)
                 self._needs_full = True
                 self._search = self._search or job
+            elif isinstance(outcome, _Busy):  # ask again once the other writer is done
+                self._search = self._search or job
+                self._task = None
+                self._busy_later(outcome.message)
+                return
             self._finish_job()
             if isinstance(outcome, tuple):
                 job.on_done(*outcome)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.library import Library
+from desktop.core.locks import FileLock
 from desktop.core.paths import index_dir
 from desktop.core.search import SearchHit
+from desktop.core.search import index as index_module
 from desktop.core.views import ViewOptions
 from desktop.ui import index_service
 from desktop.ui.main_window import MainWindow
@@ -262,16 +263,19 @@ def test_index_written_by_another_process_is_retried(  # type: ignore[no-untyped
     qtbot, seeded_library: Library, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(index_service, "BUSY_RETRY_MS", 50)
+    monkeypatch.setattr(index_module, "WRITER_WAIT", 0.1)
     folder = index_dir(seeded_library.root)
     folder.mkdir(parents=True)
-    lock = folder / "writer.lock"
-    lock.write_text(str(os.getppid()), "utf-8")  # a live process that is not us
-    window = _window(qtbot, seeded_library, settings)
-    window.show()
-    qtbot.waitUntil(lambda: "busy" in window.index_label.text(), timeout=10_000)
-    window.search_pane.search_box.setText("社会工作")
-    qtbot.waitUntil(lambda: "Waiting" in window.search_pane.message.text(), timeout=5_000)
-    lock.unlink()
+    lock = FileLock(folder / "writer.lock", timeout=0)  # an OS lock, as another process holds it
+    lock.acquire()
+    try:
+        window = _window(qtbot, seeded_library, settings)
+        window.show()
+        qtbot.waitUntil(lambda: "busy" in window.index_label.text(), timeout=10_000)
+        window.search_pane.search_box.setText("社会工作")
+        qtbot.waitUntil(lambda: "Waiting" in window.search_pane.message.text(), timeout=5_000)
+    finally:
+        lock.release()
     _ready(qtbot, window)
     qtbot.waitUntil(lambda: len(window.search_pane.model.rows()) == 5, timeout=10_000)
     window.close()
@@ -281,7 +285,9 @@ def test_index_damaged_under_a_search_is_rebuilt_and_the_search_answered(  # typ
     qtbot, main_window: MainWindow
 ) -> None:
     _ready(qtbot, main_window)
-    body = main_window.index_service.index.folder / "body"
+    data = main_window.index_service.index.data_folder
+    assert data is not None
+    body = data / "body"
     for seg in body.glob("seg-*.post"):
         seg.write_bytes(b"\x00garbage" * 64)
     messages: list[str] = []

@@ -5,17 +5,24 @@ bodies live here instead, in a few flat files inside the index folder:
 
 ``texts.bin``   each slot's folded text, GB18030 (2 bytes a Han char) and zlib'd
 ``maps.bin``    each text's source→folded map edits as ``int64``, only when non-empty
+                (a CRC-32 per map in the slot table: raw integers have no check)
 ``seg-N.lex``   a segment's lexicon: sorted gram keys → (block, first posting, count)
 ``seg-N.post``  zlib'd blocks of postings: slot deltas (``uint32``), then counts
                 (``uint8``, capped at 255), gram after gram in key order
-``slots.pkl``   per slot: document id, text and map extents, length; deleted slots
+``slots-T.pkl`` per slot: document id, text and map extents, length, map CRC;
+                the committed lengths and CRC-32s of the two append-only files.
+                ``T`` is the commit's token: a new table per commit, the old one
+                removed once the manifest names the new one.
 
 A *slot* is one indexed version of one document; re-indexing a document appends a
 new slot and retires the old one.  Postings are keyed by :func:`grams.gram_key`, so
 a query's grams are found by intersecting postings (rarest first) and every
 candidate is then verified against its folded text: results equal a substring scan.
-One writer at a time (the caller holds the lock); readers see a consistent state
-after :meth:`BodyStore.save`.
+One writer at a time (the caller holds the lock).  Committed files are never
+changed in place: texts and maps are appended to (an uncommitted tail is cut off by
+the next writer), segments and tables are new files.  A reader keeps its files open
+from :meth:`BodyStore.load`, so what it loaded stays readable while a writer goes on
+(and, on POSIX, after a rebuild removed the folder).
 """
 
 from __future__ import annotations
@@ -31,13 +38,16 @@ from typing import BinaryIO
 
 import numpy as np
 
+from desktop.core import atomic
 from desktop.core.search.fold import Columns, columns, encode
 from desktop.core.search.grams import gram_arrays, gram_key
+from desktop.core.search.manifest import fsync_path
 from desktop.core.search.postings import Pending, Segment, SegmentWriter
 
 __all__ = ["BodyStore", "StoreError"]
 
-_FORMAT = 3
+_FORMAT = 4
+_APPENDED = ("texts.bin", "maps.bin")
 _FLUSH_POSTINGS = 8_000_000  #: postings held in memory before a segment is written
 _MAX_SEGMENTS = 16
 _MERGE_CHUNK = 1_000_000  #: postings merged at a time (~70 bytes each while merged)
@@ -61,9 +71,12 @@ class _Slots:
         self.chars = array("q")
         self.map_off = array("q")
         self.map_len = array("q")
+        self.map_crc = array("L")
         self.segments: list[int] = []
         self.live = 0
         self.total_chars = 0
+        #: committed length and CRC-32 of each append-only file
+        self.appended: dict[str, tuple[int, int]] = {name: (0, 0) for name in _APPENDED}
 
 
 class BodyStore:
@@ -77,54 +90,70 @@ class BodyStore:
         self._slot_of: dict[str, int] = {}
         self._cache: OrderedDict[int, str] = OrderedDict()
         self._cache_chars = 0
-        self._reader: BinaryIO | None = None
+        self._readers: dict[str, BinaryIO] = {}  #: texts.bin and maps.bin, kept open
+        self._writers: dict[str, BinaryIO] = {}  #: the same, open for appending
+        self._appending: dict[str, tuple[int, int]] = {}  #: length and CRC being written
+        self._new_segments: list[int] = []  #: written since the last commit (to fsync)
+        self.table = ""  #: the slot table file this store was loaded from or saved to
         self._live: np.ndarray | None = None  #: per slot: still indexed (cached)
         self._lengths: np.ndarray | None = None  #: per slot: folded length (cached)
 
     # ------------------------------------------------------------ open / create
     @classmethod
     def create(cls, folder: Path) -> BodyStore:
-        """A new, empty store in ``folder`` (its old files are removed)."""
+        """A new, empty store in a new folder (nothing is committed until :meth:`save`)."""
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.iterdir():
-            if old.is_file():
-                old.unlink()
+        for name in _APPENDED:
+            (folder / name).write_bytes(b"")
         store = cls(folder)
-        (folder / "texts.bin").write_bytes(b"")
-        (folder / "maps.bin").write_bytes(b"")
-        store.save()
+        store._open_readers()
         return store
 
     @classmethod
-    def load(cls, folder: Path) -> BodyStore:
-        """Open the store in ``folder``; :class:`StoreError` when it cannot be used."""
+    def load(cls, folder: Path, table: str, crc: int | None = None) -> BodyStore:
+        """Open the store committed with slot table ``table``; StoreError if unusable.
+
+        ``crc`` is the table's recorded CRC-32 (checked before it is unpickled).
+        """
         store = cls(folder)
         try:
-            with open(folder / "slots.pkl", "rb") as fh:
-                state = pickle.load(fh)
+            raw = (folder / table).read_bytes()
+            if crc is not None and zlib.crc32(raw) != crc:
+                raise StoreError(f"{folder / table}: does not match its checksum")
+            state = pickle.loads(raw)
             if not isinstance(state, dict) or state.get("format") != _FORMAT:
                 raise StoreError(f"{folder}: body store format {_format_of(state)!r}")
             store._slots = state["slots"]
             store._segments = [Segment(folder, n) for n in store._slots.segments]
             for seg in store._segments:
                 seg.keys()  # a damaged lexicon shows now, so the index is rebuilt
+            store._open_readers()
         except StoreError:
+            store.close()
             raise
         except Exception as exc:
+            store.close()
             raise StoreError(f"{folder}: unreadable body store ({exc})") from exc
+        store.table = table
         store._slot_of = {d: i for i, d in enumerate(store._slots.ids) if d is not None}
         return store
 
+    def _open_readers(self) -> None:
+        for name in _APPENDED:
+            self._readers[name] = open(self.folder / name, "rb", buffering=0)  # noqa: SIM115
+
     def close(self) -> None:
-        """Release open files and caches."""
+        """Release open files and caches (uncommitted appends are dropped)."""
         for seg in self._segments:
             seg.close()
         self._segments = []
         self._cache.clear()
         self._cache_chars = 0
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+        for fh in [*self._readers.values(), *self._writers.values()]:
+            fh.close()
+        self._readers.clear()
+        self._writers.clear()
+        self._appending.clear()
 
     # ------------------------------------------------------------------ writing
     def add(self, doc_id: str, folded: str, flat_map: array) -> int:
@@ -133,14 +162,13 @@ class BodyStore:
         s = self._slots
         slot = len(s.ids)
         data = zlib.compress(encode(folded, "gb18030"), _TEXT_LEVEL)
-        with open(self.folder / "texts.bin", "ab") as fh:
-            s.text_off.append(fh.tell())
-            fh.write(data)
+        s.text_off.append(self._append("texts.bin", data))
         s.map_off.append(0)
+        s.map_crc.append(0)
         if len(flat_map):
-            with open(self.folder / "maps.bin", "ab") as fh:
-                s.map_off[-1] = fh.tell()
-                fh.write(flat_map.tobytes())
+            raw = flat_map.tobytes()
+            s.map_off[-1] = self._append("maps.bin", raw)
+            s.map_crc[-1] = zlib.crc32(raw)
         s.ids.append(doc_id)
         s.text_len.append(len(data))
         s.map_len.append(len(flat_map))
@@ -153,6 +181,25 @@ class BodyStore:
         if self._pending.size >= _FLUSH_POSTINGS:
             self.flush()
         return slot
+
+    def _append(self, name: str, data: bytes) -> int:
+        """Append to an append-only file; the offset written at.
+
+        The first append of a write cuts off what a killed writer appended after the
+        last commit, so the file is exactly what the running CRC covers.
+        """
+        fh = self._writers.get(name)
+        if fh is None:
+            length, crc = self._slots.appended[name]
+            fh = open(self.folder / name, "r+b")  # noqa: SIM115
+            fh.truncate(length)
+            fh.seek(length)
+            self._writers[name] = fh
+            self._appending[name] = (length, crc)
+        length, crc = self._appending[name]
+        fh.write(data)
+        self._appending[name] = (length + len(data), zlib.crc32(data, crc))
+        return length
 
     def remove(self, doc_id: str) -> bool:
         """Retire the document's slot; True when it was indexed."""
@@ -177,19 +224,64 @@ class BodyStore:
         writer.close()
         self._slots.segments.append(number)
         self._segments.append(Segment(self.folder, number))
+        self._new_segments.append(number)
         self._pending = Pending()
 
-    def save(self, *, merge: bool = False) -> None:
-        """Flush and write the slot table; merge segments when asked or too many."""
+    def prepare(self, *, merge: bool = False) -> None:
+        """Make everything durable but the slot table: flush, merge, fsync.
+
+        Merges segments when asked or when there are too many.  Nothing a reader
+        sees changes: new segments are new files, appends go past the committed end.
+        """
         self.flush()
         if len(self._segments) > 1 and (merge or len(self._segments) > _MAX_SEGMENTS):
             self._merge()
+        for name, fh in self._writers.items():
+            fh.flush()
+            os.fsync(fh.fileno())
+            self._slots.appended[name] = self._appending[name]
+        live = set(self._slots.segments)
+        for number in self._new_segments:
+            if number in live:
+                for ext in ("lex", "post"):
+                    fsync_path(self.folder / f"seg-{number}.{ext}")
+        self._new_segments = []
+        fsync_path(self.folder)
+
+    def write_table(self, token: str) -> str:
+        """Write the slot table as a new file named by ``token``; its name.
+
+        Call :meth:`prepare` first; the write is committed when the manifest names it.
+        """
+        name = f"slots-{token}.pkl"
         state = {"format": _FORMAT, "slots": self._slots}
-        tmp = self.folder / "slots.pkl.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.folder / "slots.pkl")
+        atomic.write_bytes(
+            self.folder / name, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), backup=False
+        )
+        self.table = name
+        return name
+
+    def save(self, *, merge: bool = False, token: str = "0") -> None:
+        """Prepare and write the slot table at once (a store used without an index)."""
+        self.prepare(merge=merge)
+        self.write_table(token)
+        self.committed()
+
+    def committed(self) -> None:
+        """The manifest names the new table: remove older tables and merged segments."""
+        for path in self.folder.glob("slots-*.pkl"):
+            if path.name != self.table:
+                with contextlib.suppress(OSError):
+                    path.unlink()
         self._drop_unused_segments()
+
+    def files(self) -> dict[str, tuple[int, int] | None]:
+        """The committed files: name → (length, CRC-32) where known, else None."""
+        found: dict[str, tuple[int, int] | None] = dict(self._slots.appended)
+        found[self.table] = None
+        for number in self._slots.segments:
+            found[f"seg-{number}.lex"] = found[f"seg-{number}.post"] = None
+        return found
 
     def _merge(self) -> None:
         """Merge every segment into one, a key range at a time, dropping retired slots."""
@@ -209,6 +301,7 @@ class BodyStore:
             seg.close()
         self._slots.segments = [number]
         self._segments = [Segment(self.folder, number)]
+        self._new_segments.append(number)
 
     def _merge_chunks(self) -> list[tuple[int, int | None]]:
         """Key ranges holding about :data:`_MERGE_CHUNK` postings each."""
@@ -305,15 +398,32 @@ class BodyStore:
             self._cache.move_to_end(slot)
             return text
         off, n = self._slots.text_off[slot], self._slots.text_len[slot]
-        if self._reader is None:
-            self._reader = open(self.folder / "texts.bin", "rb", buffering=0)  # noqa: SIM115
-        self._reader.seek(off)
-        data = self._reader.read(n) if n else b""
-        if data is None or len(data) != n:
-            raise StoreError(f"{self.folder / 'texts.bin'}: truncated at slot {slot}")
-        text = zlib.decompress(data).decode("gb18030") if n else ""
+        data = self._read("texts.bin", off, n, slot)
+        try:
+            text = zlib.decompress(data).decode("gb18030") if n else ""
+        except (zlib.error, UnicodeDecodeError) as exc:
+            raise StoreError(
+                f"{self.folder / 'texts.bin'}: damaged at slot {slot} ({exc})"
+            ) from exc
         self._remember(slot, text)
         return text
+
+    def _read(self, name: str, offset: int, size: int, slot: int) -> bytes:
+        """``size`` bytes of an append-only file; StoreError when they are not there."""
+        if not size:
+            return b""
+        writer = self._writers.get(name)
+        if writer is not None:  # this process appended: let the reader see it
+            writer.flush()
+        fh = self._readers[name]
+        if hasattr(os, "pread"):  # no shared file position: safe beside other readers
+            data = os.pread(fh.fileno(), size, offset)
+        else:
+            fh.seek(offset)
+            data = fh.read(size)
+        if data is None or len(data) != size:
+            raise StoreError(f"{self.folder / name}: truncated at slot {slot}")
+        return data
 
     def _remember(self, slot: int, text: str) -> None:
         self._cache[slot] = text
@@ -336,9 +446,10 @@ class BodyStore:
         flat = array("q")
         n = self._slots.map_len[slot]
         if n:
-            with open(self.folder / "maps.bin", "rb") as fh:
-                fh.seek(self._slots.map_off[slot])
-                flat.frombytes(fh.read(8 * n))
+            raw = self._read("maps.bin", self._slots.map_off[slot], 8 * n, slot)
+            if zlib.crc32(raw) != self._slots.map_crc[slot]:
+                raise StoreError(f"{self.folder / 'maps.bin'}: damaged at slot {slot}")
+            flat.frombytes(raw)
         return columns(flat)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library import Library
+from desktop.core.locks import FileLock
 from desktop.core.paths import index_dir
 from desktop.core.search import (
     INDEX_VERSION,
@@ -20,6 +21,7 @@ from desktop.core.search import (
     SearchIndex,
     fold_plain,
 )
+from desktop.core.search.manifest import Manifest, write_manifest
 
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -66,7 +68,8 @@ def test_index_lives_in_the_cache_with_a_version(seeded: Library) -> None:
     index.ensure_current()
     folder = index_dir(seeded.root)
     assert not str(folder).startswith(str(seeded.root))
-    assert json.loads((folder / "manifest.json").read_text())["version"] == INDEX_VERSION
+    header = (folder / "manifest.json").read_text().splitlines()[0]
+    assert json.loads(header)["version"] == INDEX_VERSION
 
 
 def test_progress_and_cancel(seeded: Library) -> None:
@@ -89,30 +92,43 @@ def _rebuild_reason(lib: Library) -> str | None:
 def test_rebuilt_when_old_version_or_unreadable(seeded: Library) -> None:
     assert _rebuild_reason(seeded) == "the index is missing"
     assert _rebuild_reason(seeded) is None
-    manifest = index_dir(seeded.root) / "manifest.json"
-    manifest.write_text(json.dumps({"version": 0, "docs": {}}))
+    folder = index_dir(seeded.root)
+    write_manifest(folder, Manifest(0, token="old"))
     assert "version 0" in str(_rebuild_reason(seeded))
-    (index_dir(seeded.root) / "body" / "slots.pkl").write_bytes(b"garbage")
+    (folder / "manifest.json").write_text(json.dumps({"version": INDEX_VERSION, "docs": {}}))
     assert "unreadable" in str(_rebuild_reason(seeded))
+    index = SearchIndex.open(seeded, subscribe=False)
+    index.ensure_current()
+    assert index.data_folder is not None
+    next((index.data_folder / "body").glob("slots-*.pkl")).write_bytes(b"garbage")
+    index.close()
+    assert "damaged" in str(_rebuild_reason(seeded))
     index = SearchIndex.open(seeded, subscribe=False)
     index.ensure_current()
     assert len(_ids(index, "社會工作")) == 5
 
 
-def test_stale_lock_of_a_dead_process_is_taken_over(seeded: Library) -> None:
+def test_a_pid_left_in_the_lock_file_means_nothing(seeded: Library) -> None:
+    """The writer lock is an OS lock: whatever the file holds, only a holder counts."""
     SearchIndex.open(seeded, subscribe=False).ensure_current()
     lock = index_dir(seeded.root) / "writer.lock"
-    lock.write_text("999999999")
-    assert "999999999" in str(_rebuild_reason(seeded))
-    assert not lock.exists()
+    for pid in ("999999999", str(os.getppid())):
+        lock.write_text(pid)
+        assert _rebuild_reason(seeded) is None
+        assert lock.exists()
 
 
-def test_lock_of_a_live_process_refuses(seeded: Library) -> None:
+def test_a_held_writer_lock_refuses_after_waiting(seeded: Library) -> None:
     folder = index_dir(seeded.root)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "writer.lock").write_text(str(os.getppid()))
-    with pytest.raises(IndexBusyError, match="being written"):
-        SearchIndex.open(seeded, subscribe=False).ensure_current()
+    told: list[str] = []
+    with FileLock(folder / "writer.lock", timeout=0):
+        index = SearchIndex.open(seeded, subscribe=False)
+        index.lock_wait, index.on_wait = 0.2, told.append
+        with pytest.raises(IndexBusyError, match="another Tongwen process"):
+            index.ensure_current()
+    assert told and "waiting" in told[0]
+    assert index.ensure_current()
 
 
 def test_incremental_updates_follow_the_library(seeded: Library, tmp_path: Path) -> None:
@@ -187,7 +203,8 @@ def test_damage_found_by_a_search_is_rebuilt(seeded: Library, damage: str) -> No
     """Files damaged after the index opened: the search says so, the next update rebuilds."""
     index = SearchIndex.open(seeded)
     index.ensure_current()
-    body = index.folder / "body"
+    assert index.data_folder is not None
+    body = index.data_folder / "body"
     target = next(body.glob("seg-*.post")) if damage == "postings" else body / "texts.bin"
     target.write_bytes(b"\x00garbage" * 64)
     with pytest.raises(IndexDamagedError, match=str(index.folder)):
@@ -201,7 +218,8 @@ def test_a_note_does_not_index_the_body_again(seeded: Library) -> None:
     index = SearchIndex.open(seeded, subscribe=False)
     index.ensure_current()
     doc = seeded.documents()[0].id
-    texts = index.folder / "body" / "texts.bin"
+    assert index.data_folder is not None
+    texts = index.data_folder / "body" / "texts.bin"
     size, slot = texts.stat().st_size, index._store.slot_of(doc)  # type: ignore[union-attr]
     notes = {"annotations": [{"id": "n1", "note": "鳳凰花開的路口"}]}
     (seeded.doc_dir(doc) / "annotations.json").write_text(json.dumps(notes), "utf-8")

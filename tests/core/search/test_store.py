@@ -69,7 +69,7 @@ def test_store_add_remove_merge_and_reload(tmp_path: Path) -> None:
     store.add("a", fold_plain("工作日"), array("q"))  # a new version of "a"
     store.save(merge=True)
     store.close()
-    store = BodyStore.load(tmp_path)
+    store = BodyStore.load(tmp_path, store.table)
     assert store.live_count == 2
     assert {store.doc_id(s) for s in store.postings("社会")[0].tolist()} == {"b"}
     assert {store.doc_id(s) for s in store.postings("工作")[0].tolist()} == {"a"}
@@ -80,10 +80,29 @@ def test_store_add_remove_merge_and_reload(tmp_path: Path) -> None:
 
 
 def test_damaged_store_names_the_folder(tmp_path: Path) -> None:
-    BodyStore.create(tmp_path).close()
-    (tmp_path / "slots.pkl").write_bytes(b"not a pickle")
+    store = BodyStore.create(tmp_path / "body")
+    store.save()
+    store.close()
+    (tmp_path / "body" / store.table).write_bytes(b"not a pickle")
     with pytest.raises(StoreError, match=str(tmp_path)):
-        BodyStore.load(tmp_path)
+        BodyStore.load(tmp_path / "body", store.table)
+
+
+def test_an_emptied_map_file_is_damage_not_wrong_offsets(tmp_path: Path) -> None:
+    """Offset maps are raw integers: each one's CRC is checked as it is read."""
+    store = BodyStore.create(tmp_path / "body")
+    store.add("a", fold_plain("社會工作"), array("q", [0, 4, 0, 2]))
+    store.save()
+    store.close()
+    store = BodyStore.load(tmp_path / "body", store.table)
+    assert list(store.map_columns(0)[1]) == [4]
+    (tmp_path / "body" / "maps.bin").write_bytes(b"")
+    with pytest.raises(StoreError, match=r"maps\.bin"):
+        store.map_columns(0)
+    (tmp_path / "body" / "maps.bin").write_bytes(b"\x01" * 32)
+    with pytest.raises(StoreError, match="damaged"):
+        store.map_columns(0)
+    store.close()
 
 
 def test_merging_in_chunks_keeps_every_live_posting(
