@@ -13,11 +13,13 @@
 # /var/cache/tongwen-fresh); every run works in a throw-away copy of it, with a clean
 # clone of this repository's HEAD at /work/main and a copy of ../shared beside it, as
 # CI lays them out.  Steps, each timed:
+#   0. make run as an unprivileged user: prints the one apt-get command and stops
 #   1. make run without a display: installs the run packages and .venv, then says it
 #      needs a display (and never "Could not load the Qt platform plugin")
 #   2. ldd on PySide6's xcb platform plugin: every library it needs is there
 #   3. make run on a virtual X display (xvfb and xauth are installed for this step only,
-#      as the stand-in for a desktop): the window paints (TONGWEN_EXIT_AFTER_PAINT=1)
+#      as the stand-in for a desktop, and removed after it): the window paints
+#      (TONGWEN_EXIT_AFTER_PAINT=1)
 #   4. make test
 #   5. .ci/run (with CI=true, no standard input)
 # The log is written to $TONGWEN_FRESH_CACHE/check-fresh.log as well as shown.
@@ -130,9 +132,18 @@ summary() {
 
 qt_abort='Could not load the Qt platform plugin|This application failed to start'
 
+step "0. make run as a user, not root: names the packages, stops" '
+  cp -r /work/main /tmp/as-user && chown -R nobody:nogroup /tmp/as-user
+  out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp/as-user \
+        make -C /tmp/as-user run 2>&1) && status=0 || status=$?
+  printf "%s\n" "$out"
+  rm -rf /tmp/as-user
+  [ $status != 0 ] && printf "%s" "$out" | grep -q "sudo apt-get install --no-install-recommends .*libxcb-icccm4" &&
+    ! printf "%s" "$out" | grep -Eq "'"$qt_abort"'"'
+
 step "1. make run, no display: installs, then asks for one" '
   out=$(make run 2>&1) && status=0 || status=$?
-  printf "%s\n" "$out" | tail -n 15
+  printf "%s\n" "$out" | grep -v "^ " || true
   if printf "%s" "$out" | grep -Eq "'"$qt_abort"'"; then echo "Qt aborted"; exit 1; fi
   printf "%s" "$out" | grep -q "Tongwen needs a display" && [ $status != 0 ]'
 
@@ -147,7 +158,9 @@ step "3. make run on Xvfb: the window paints" '
   out=$(TONGWEN_EXIT_AFTER_PAINT=1 TONGWEN_NO_SINGLE_INSTANCE=1 timeout 300 xvfb-run -a make run 2>&1) && status=0 || status=$?
   printf "%s\n" "$out" | tail -n 15
   if printf "%s" "$out" | grep -Eq "'"$qt_abort"'"; then echo "Qt aborted"; exit 1; fi
-  [ $status = 0 ] && printf "%s" "$out" | grep -q "^first-paint "'
+  [ $status = 0 ] && printf "%s" "$out" | grep -q "^first-paint " || { echo "no first paint"; exit 1; }
+  echo "(removing xvfb and xauth again: .ci/run must install them from our list)"
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --autoremove xvfb xauth >/dev/null'
 
 step "4. make test" 'make test'
 

@@ -15,7 +15,9 @@
 # libraries some other way).
 set -euo pipefail
 
-table=$(cd "$(dirname "$0")" && pwd)/system-packages.txt
+here=$(cd "$(dirname "$0")" && pwd)
+table=$here/system-packages.txt
+repo=$(dirname "$here")
 purpose=run
 dry_run=0
 print=""
@@ -56,8 +58,29 @@ rows() {  # the given column of every row whose purposes meet the selected tags
     }' "$table"
 }
 
+system_python_version() {  # X.Y of the Python .venv uses (or will use) when it is Debian's own
+  local py=$repo/.venv/bin/python
+  [ -x "$py" ] || py=$(sh "$repo/.ci/find-python" 2>/dev/null) || return 0
+  "$py" -c 'import sys; v = sys.version_info
+print(f"{v[0]}.{v[1]}" if sys.base_prefix.startswith("/usr") else "")' 2>/dev/null || true
+}
+
+with_python() {  # fill in {python}; rows for a Python that is not the system's are dropped
+  local rows version
+  rows=$(cat)
+  if [[ $rows == *"{python}"* ]]; then
+    version=$(system_python_version)
+    if [ -n "$version" ]; then
+      rows=${rows//\{python\}/$version}
+    else
+      rows=$(grep -v '{python}' <<<"$rows" || true)
+    fi
+  fi
+  [ -z "$rows" ] || echo "$rows"
+}
+
 names_for() {  # one distribution's names, without "-" and without repeats, on one line
-  rows "$(column_of "$1")" | awk '$0 != "-" && !seen[$0]++' | tr '\n' ' ' | sed 's/ $//'
+  rows "$(column_of "$1")" | with_python | awk '$0 != "-" && !seen[$0]++' | tr '\n' ' ' | sed 's/ $//'
 }
 
 case $print in
@@ -72,8 +95,9 @@ esac
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
   family=""
-  if [ -r /etc/os-release ]; then
-    ids=$(. /etc/os-release && echo " ${ID:-} ${ID_LIKE:-} ")
+  os_release=${TONGWEN_OS_RELEASE:-/etc/os-release}  # another file: for the tests
+  if [ -r "$os_release" ]; then
+    ids=$(. "$os_release" && echo " ${ID:-} ${ID_LIKE:-} ")
     case $ids in
       *" fedora "* | *" rhel "*) family=fedora; install="sudo dnf install" ;;
       *" arch "*) family=arch; install="sudo pacman -S --needed" ;;
@@ -94,7 +118,7 @@ installed() {  # the names among the arguments that dpkg reports as installed
 
 missing_rows() {  # the rows (alternatives joined by |) none of whose names is installed
   local all have row alt found
-  mapfile -t all < <(rows 2 | awk '!seen[$0]++')
+  mapfile -t all < <(rows 2 | with_python | awk '!seen[$0]++')
   have=" $(installed $(printf '%s\n' "${all[@]}" | tr '|' '\n') | tr '\n' ' ') "
   for row in "${all[@]}"; do
     found=0
