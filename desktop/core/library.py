@@ -92,10 +92,10 @@ def _utc_now() -> str:
 def meta_conflict_copies(folder: Path) -> list[Path]:
     """Files in a document folder that look like sync conflict copies of ``meta.json``."""
     try:
-        names = sorted(p.name for p in folder.iterdir())
+        names = os.listdir(folder)  # plain names: this runs for every document at open
     except OSError:
         return []
-    return [folder / n for n in names if _META_CONFLICT.match(n)]
+    return [folder / n for n in sorted(n for n in names if _META_CONFLICT.match(n))]
 
 
 def _meta_lock(folder: Path) -> FileLock:
@@ -235,8 +235,6 @@ class Library:
 
     def _load_record(self, folder: Path) -> DocRecord | None:
         meta_path = folder / "meta.json"
-        if not meta_path.exists() and not meta_path.with_name("meta.json.bak").exists():
-            return self._rebuild_meta(folder, "meta.json is missing", [])
         try:
             result = atomic.read_json(
                 meta_path, default=lambda: None, validate=_meta_validator(folder.name)
@@ -245,7 +243,8 @@ class Library:
             self.warnings.append(f"{folder.name[:12]}: {exc}; left untouched")
             return None
         if result.value is None:
-            return self._rebuild_meta(folder, result.message, result.set_aside)
+            why = result.message or "meta.json is missing"
+            return self._rebuild_meta(folder, why, result.set_aside)
         if result.problems:
             self.warnings.append(f"{folder.name[:12]}: {result.message}")
         meta = result.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,8 +188,11 @@ def validate_meta(value: Any) -> None:
         raise ValueError("'user_modified' holds something other than times")
 
 
+_DOC_ID = re.compile(r"[0-9a-f]{64}")
+
+
 def _is_doc_id(text: str) -> bool:
-    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+    return _DOC_ID.fullmatch(text) is not None
 
 
 def _check_text_fields(section: dict[str, Any], name: str) -> None:
