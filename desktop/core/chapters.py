@@ -79,7 +79,7 @@ def is_heading_line(line: str) -> bool:
     The reflow step asks this to keep headings on their own lines; it does not look
     at the neighbouring lines (:func:`detect_chapters` does)."""
     title = line.strip()
-    if not title or len(title) > 40 or not _BUILTIN.match(line):
+    if not title or len(title) > 40 or not _BUILTIN.match(line.rstrip()):
         return False
     return not _is_sentence(title)
 

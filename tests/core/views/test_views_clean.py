@@ -35,10 +35,14 @@ def test_poems_lists_and_uneven_lines_stay() -> None:
 
 
 def test_hard_wrapped_english_keeps_length() -> None:
+    """Paragraphs parted by blank lines (a full line ending a sentence inside one is
+    joined too: the blank lines, not the line ends, mark the paragraphs)."""
     words = "It was the best of times, it was the worst of times, it was the age of wisdom. " * 4
-    src = "\n".join(textwrap.wrap(words, 60))
+    para = "\n".join(textwrap.wrap(words, 60))
+    src = para + "\n\n" + para
     out, mapping, _ = reflow(src)
-    assert "\n" not in out.strip() and len(out) == len(src) and mapping.edit_count == 0
+    assert out.split("\n\n") == [" ".join(textwrap.wrap(words, 60))] * 2
+    assert len(out) == len(src) and mapping.edit_count == 0
 
 
 def test_mojibake_repaired_only_when_clearly_better() -> None:
