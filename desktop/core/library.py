@@ -224,8 +224,8 @@ class Library:
                 continue
             try:
                 record = self._load_record(folder)
-            except (OSError, LibraryError) as exc:  # one folder never stops the library
-                log.warning("cannot read the document folder %s: %s", folder, exc)
+            except Exception as exc:  # one folder never stops the library, not even a bug
+                log.warning("cannot read the document folder %s", folder, exc_info=exc)
                 self.warnings.append(f"{folder.name[:12]}: cannot be read ({exc}); skipped")
                 continue
             if record is not None:
@@ -496,13 +496,15 @@ class Library:
         """
         staging = self.docs_dir / f".staging-{doc_id[:16]}-{os.getpid()}-{threading.get_ident()}"
         lock_path = staging.with_name(staging.name + ".lock")
-        with FileLock(lock_path, timeout=META_LOCK_TIMEOUT):
-            try:
-                record = self._store_staged(staging, doc_id, src, data, ex)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-        lock_path.unlink(missing_ok=True)
+        try:
+            with FileLock(lock_path, timeout=META_LOCK_TIMEOUT):
+                try:
+                    record = self._store_staged(staging, doc_id, src, data, ex)
+                except BaseException:
+                    shutil.rmtree(staging, ignore_errors=True)
+                    raise
+        finally:
+            lock_path.unlink(missing_ok=True)
         log.info("imported %s as %s (%d chars)", printable_path(src), doc_id[:12], len(ex.text))
         return record
 
