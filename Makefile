@@ -10,11 +10,11 @@ PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
 ARGS      ?=
 
-.PHONY: run test test-slow lint typecheck pytest bench screenshots i18n package clean venv
+.PHONY: run test test-slow lint typecheck pytest bench screenshots i18n package clean venv lock
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@set -e; \
 	if [ ! -x "$(PY)" ]; then \
 	  bash tools/check-system.sh --purpose venv; \
@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	  "$$py" -m venv $(VENV); \
 	fi
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
 run: system-run $(STAMP)
@@ -73,6 +73,23 @@ screenshots: $(STAMP)
 i18n: $(STAMP)
 	$(PY) -m desktop.ui.i18n update $(ARGS)
 
+# constraints.txt pins every package `make venv` and `make package` install, so that
+# `make test` on any machine tests exactly the set CI tested.  `make lock` refreshes it
+# with the newest versions pyproject.toml's bounds allow, resolved in a throwaway venv
+# (.venv is left alone; the next `make` reinstalls it from the new pins).
+lock:
+	@set -e; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	py=$$(sh .ci/find-python); \
+	"$$py" -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet -e '.[test,package]'; \
+	{ echo "# Exact versions for pip install -c constraints.txt (make venv, make package)."; \
+	  echo "# Made by make lock with Python $$("$$py" -c 'import platform; print(platform.python_version())') on $$(uname -s); do not edit by hand."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > "$$tmp/constraints.txt"; \
+	mv "$$tmp/constraints.txt" constraints.txt
+	@echo "constraints.txt refreshed; run make test before committing it"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache
 
@@ -82,7 +99,7 @@ clean:
 PKG_STAMP := $(VENV)/.installed-package
 
 $(PKG_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,package]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,package]'
 	@touch $(PKG_STAMP)
 
 package: system-package $(PKG_STAMP)
