@@ -1,0 +1,94 @@
+"""Views of ranges (the reader's pieces) read exactly as inside the whole view."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.offsetmap import OffsetMap
+from desktop.core.views import ViewOptions, build_view
+from desktop.core.views.ranges import build_view_range
+from tests.core.views.reflow_truth import make_units, seed_paragraphs, wrap_document
+
+REPO = Path(__file__).resolve().parents[3]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+
+
+def novel(width: int, indent: bool, seed: int) -> str:
+    units = seed_paragraphs(SEEDS)
+    doc = make_units(units, 120, width, seed=seed)
+    return wrap_document(doc, width, indent=indent, seed=seed).text
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def assert_pieces_make_the_whole(text: str, cuts: list[int], options: ViewOptions) -> None:
+    whole = build_view(text, options)
+    bounds = [0, *sorted(set(cuts) - {0, len(text)}), len(text)]
+    pieces = [build_view_range(text, a, b, options) for a, b in pairwise(bounds)]
+    assert "".join(p.text for p in pieces) == whole.text
+    assert OffsetMap.concat(p.map for p in pieces) == whole.map
+    hidden = [(h0 + a, h1 + a, r) for p, a in zip(pieces, bounds) for h0, h1, r in p.hidden]
+    assert merge(hidden) == merge(whole.hidden)
+
+
+def merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Hidden spans with the pieces of one span (cut by a range boundary) joined."""
+    out: list[tuple[int, int, str]] = []
+    for s0, s1, why in sorted(spans):
+        if out and out[-1][1] == s0 and out[-1][2] == why:
+            out[-1] = (out[-1][0], s1, why)
+        else:
+            out.append((s0, s1, why))
+    return out
+
+
+def test_a_piece_alone_reads_differently_a_range_does_not() -> None:
+    """The reader built each piece as a document of its own: the break at a piece's
+    end stayed and the lines at its edges were judged without their neighbours."""
+    text = novel(30, False, 1)
+    starts = line_starts(text)
+    cut = starts[len(starts) // 2]
+    options = ViewOptions(script="simplified")
+    whole = build_view(text, options).text
+    naive = build_view(text[:cut], options).text + build_view(text[cut:], options).text
+    assert naive != whole
+    assert_pieces_make_the_whole(text, [cut], options)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(20, 40),
+    st.booleans(),
+    st.integers(0, 50),
+    st.lists(st.floats(0, 1), min_size=1, max_size=6),
+    st.sampled_from(
+        [
+            ViewOptions(),
+            ViewOptions(script="simplified"),
+            ViewOptions(script="taiwan", phrases=True),
+            ViewOptions(script="traditional", pinyin="ruby"),
+        ]
+    ),
+)
+def test_ranges_join_into_the_whole_view(
+    width: int, indent: bool, seed: int, where: list[float], options: ViewOptions
+) -> None:
+    text = novel(width, indent, seed)
+    starts = line_starts(text)
+    cuts = [starts[int(f * (len(starts) - 1))] for f in where]
+    assert_pieces_make_the_whole(text, cuts, options)
+
+
+def test_seeds_cut_anywhere() -> None:
+    rng = random.Random(2)
+    for path in SEEDS:
+        text = path.read_text("utf-8")
+        cuts = [rng.randrange(len(text)) for _ in range(4)]
+        assert_pieces_make_the_whole(text, cuts, ViewOptions(script="traditional", pinyin="ruby"))
