@@ -6,6 +6,13 @@ enables OpenCC's "may output tofu" dictionaries by default (``TSCharactersExt`` 
 ``t2s``), which turn Traditional characters into rare Simplified ones that most fonts
 lack.  Tongwen's display text and ``tongwen-cli convert`` both use the same setting.
 
+The 简体 view of Traditional text follows the document's regional standard
+(:mod:`desktop.core.views.region`): ``t2s`` for the general standard, ``hk2s`` for
+Hong Kong, and for Taiwan ``tw2s`` (Taiwan writes the particle 着 as 著, which only
+``tw2s`` turns back) run as :data:`TW2S_KEEP_ME`: OpenCC's ``tw2s`` also turns every
+``么`` into ``幺`` (Taiwan's form of yāo), but in books ``么`` is mostly the older
+form of ``麼`` (你來么, 甚么), so it is read as ``麼`` first, except before 妹兒女弟叔.
+
 Offset map, at OpenCC speed: the whole text is converted in one call.  OpenCC's
 character and Simplified/Traditional phrase dictionaries map text char for char
 (same length), so a line whose length is unchanged maps one to one.  Only where the
@@ -25,7 +32,14 @@ from typing import Any
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
 
-__all__ = ["CONFIGS", "convert_text", "convert_with_map", "sanitize", "script_config"]
+__all__ = [
+    "CONFIGS",
+    "TW2S_KEEP_ME",
+    "convert_text",
+    "convert_with_map",
+    "sanitize",
+    "script_config",
+]
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +68,44 @@ _SCRIPT_CONFIGS = {
     "taiwan": ("s2tw", "s2twp"),
     "hongkong": ("s2hk", "s2hkp"),
 }
-_PHRASE_BASE = {"s2twp": "s2tw", "s2hkp": "s2hk", "tw2sp": "tw2s", "hk2sp": "hk2s"}
+#: Tongwen's configs: an OpenCC config run on input with 么 read as 麼 (see above).
+TW2S_KEEP_ME = "tw2s-keep-me"
+_KEEP_ME = {TW2S_KEEP_ME: "tw2s", "tw2sp-keep-me": "tw2sp"}
+_ME = re.compile("么(?![妹兒儿女弟叔])")
+#: The 简体 view's config by the document's regional standard: (plain, phrases).
+_SIMPLIFIED_BY_REGION = {
+    "general": ("t2s", "t2s"),
+    "taiwan": (TW2S_KEEP_ME, "tw2sp-keep-me"),
+    "hongkong": ("hk2s", "hk2sp"),
+}
+_PHRASE_BASE = {
+    "s2twp": "s2tw",
+    "s2hkp": "s2hk",
+    "tw2sp": "tw2s",
+    "hk2sp": "hk2s",
+    "tw2sp-keep-me": TW2S_KEEP_ME,
+}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PIECE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+|[^\n]")
 _MAX_SPLIT_RUN = 400
 
 
-def script_config(script: str, phrases: bool = False) -> str | None:
-    """The OpenCC config that shows text in ``script`` (``None`` for "original")."""
+def script_config(script: str, phrases: bool = False, region: str | None = None) -> str | None:
+    """The OpenCC config that shows text in ``script`` (``None`` for "original").
+
+    ``region`` is the document's regional standard ("general", "taiwan",
+    "hongkong"); it chooses the 简体 conversion (``None``: general, ``t2s``)."""
     if script == "original":
         return None
+    if script == "simplified" and region is not None:
+        try:
+            plain, phrased = _SIMPLIFIED_BY_REGION[region]
+        except KeyError:
+            names = ", ".join(_SIMPLIFIED_BY_REGION)
+            raise ValueError(
+                f"unknown regional standard {region!r} (expected one of: {names})"
+            ) from None
+        return phrased if phrases else plain
     try:
         plain, phrased = _SCRIPT_CONFIGS[script]
     except KeyError:
@@ -74,6 +116,7 @@ def script_config(script: str, phrases: bool = False) -> str | None:
 
 @cache
 def _converter(config: str) -> Any:
+    config = _KEEP_ME.get(config, config)
     if config not in CONFIGS:
         raise ValueError(
             f"unknown OpenCC config {config!r} (expected one of: {', '.join(CONFIGS)})"
@@ -97,7 +140,10 @@ def convert_text(text: str, config: str) -> str:
     if not text:
         _converter(config)
         return text
-    return str(_converter(config).convert(sanitize(text)))
+    text = sanitize(text)
+    if config in _KEEP_ME and "么" in text:
+        text = _ME.sub("麼", text)
+    return str(_converter(config).convert(text))
 
 
 def _convert_many(pieces: list[str], config: str) -> list[str]:

@@ -18,9 +18,12 @@ in any real text.)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core.offsetmap import OffsetMap
 from desktop.core.views.pipeline import TextView, ViewOptions, build_view
 from desktop.core.views.reflow import CONTEXT_LINES
+from desktop.core.views.region import document_region
 
 __all__ = ["build_view_range", "context_bounds"]
 
@@ -54,8 +57,11 @@ def build_view_range(
     The result is like ``build_view(canonical[start:end], options)``: its map goes
     from offsets in the range (0 = ``start``) to its text, hidden ranges are in the
     same offsets, ruby spans in its text.  Joined in order, the views of consecutive
-    ranges give the text and map of the whole view."""
+    ranges give the text and map of the whole view.  A 简体 view without a chosen
+    regional standard takes the one detected in the whole document, not the range."""
     options = options or ViewOptions()
+    if options.script == "simplified" and options.region is None:
+        options = replace(options, region=document_region(canonical))
     if start <= 0 and end >= len(canonical):
         return build_view(canonical, options)
     a, b = context_bounds(canonical, start, end)
@@ -79,4 +85,4 @@ def _crop(view: TextView, s: int, e: int) -> TextView:
         (max(h0, s) - s, min(h1, e) - s, why) for h0, h1, why in view.hidden if h1 > s and h0 < e
     ]
     ruby = [(r0 - v0, r1 - v0, reading) for r0, r1, reading in view.ruby if v0 <= r0 and r1 <= v1]
-    return TextView(view.text[v0:v1], mapping, view.options, ruby, hidden)
+    return TextView(view.text[v0:v1], mapping, view.options, ruby, hidden, view.region)

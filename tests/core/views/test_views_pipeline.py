@@ -200,7 +200,7 @@ def test_view_invariants(pieces: list[str], options: ViewOptions) -> None:
         forward = [view.to_view(i, bias) for i in range(len(raw) + 1)]
         back = [view.to_canonical(i, bias) for i in range(len(view.text) + 1)]
         assert forward == sorted(forward) and back == sorted(back)
-    inside = set()
+    inside: set[int] = set()
     for s0, s1, d0, d1 in view.map.edits():
         inside.update(range(s0 + 1, s1))
         if d0 == d1:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.offsetmap import Bias, OffsetMap
+from desktop.core.views.region import REGIONS, detect_region
 from tests.core.views._reference.blanks import collapse_blank_lines
 from tests.core.views._reference.boilerplate import hide_boilerplate
 from tests.core.views._reference.convert import convert_with_map, script_config
@@ -42,12 +43,17 @@ class ViewOptions:
     script: str = "original"  #: one of SCRIPTS
     phrases: bool = False  #: Taiwan/Hong Kong phrase conversion (s2twp, s2hkp)
     pinyin: str = "hide"  #: "hide" | "inline" | "ruby"
+    #: The document's regional standard (one of REGIONS), which chooses the 简体
+    #: conversion; None: detected from the text (``detect_region``).
+    region: str | None = None
 
     def __post_init__(self) -> None:
         if self.script not in SCRIPTS:
             raise ValueError(f"unknown script {self.script!r} (expected one of {SCRIPTS})")
         if self.pinyin not in PINYIN_MODES:
             raise ValueError(f"unknown pinyin mode {self.pinyin!r} (expected {PINYIN_MODES})")
+        if self.region is not None and self.region not in REGIONS:
+            raise ValueError(f"unknown regional standard {self.region!r} (expected {REGIONS})")
 
 
 @dataclass
@@ -59,6 +65,8 @@ class TextView:
     options: ViewOptions
     ruby: list[Span] = field(default_factory=list)  #: view (start, end, reading)
     hidden: list[Span] = field(default_factory=list)  #: canonical (start, end, reason)
+    #: The regional standard the 简体 view was converted from (None for other scripts).
+    region: str | None = None
 
     def to_view(self, canonical_offset: int, bias: Bias = "start") -> int:
         return self.map.to_dst(canonical_offset, bias=bias)
@@ -150,7 +158,8 @@ class ViewBuilder:
         self.clean_map = cleaned.map
         self._ruby = cleaned.ruby
         self._hidden = cleaned.hidden
-        self.config = script_config(options.script, options.phrases)
+        self.region = _region(canonical, options)
+        self.config = script_config(options.script, options.phrases, self.region)
 
     def _line_bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.cleaned
@@ -200,7 +209,14 @@ class ViewBuilder:
         mapping = self.clean_map.compose(convert_map)
         ruby = _map_spans(self._ruby, convert_map) if self._ruby else []
         text = "".join(p.text for p in pieces)
-        return TextView(text, mapping, self.options, ruby, list(self._hidden))
+        return TextView(text, mapping, self.options, ruby, list(self._hidden), self.region)
+
+
+def _region(canonical: str, options: ViewOptions) -> str | None:
+    """The regional standard a 简体 view converts from: the chosen one, else detected."""
+    if options.script != "simplified":
+        return None
+    return options.region or detect_region(canonical).region
 
 
 def build_view_chunked(
