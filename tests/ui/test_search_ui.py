@@ -295,3 +295,29 @@ def test_index_damaged_under_a_search_is_rebuilt_and_the_search_answered(  # typ
     assert len(_search(qtbot, main_window, "社会工作 昆山")) == 1
     assert "Rebuilding search index… 100%" in messages
     assert "damaged" in (main_window.index_service.index.rebuilt_because or "")
+
+
+def test_reindex_from_the_cli_under_a_running_window(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, seeded_library: Library, tmp_path: Path
+) -> None:
+    """``check --reindex`` in another process no longer turns the window's search off."""
+    _ready(qtbot, main_window)
+    assert len(_search(qtbot, main_window, "社会工作")) == 5
+    code = "import sys; from desktop.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    args = ["--library", str(seeded_library.root), "check", "--reindex"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(_search(qtbot, main_window, "社會工作")) == 5
+    new = tmp_path / "鳳凰.txt"
+    new.write_text("鳳凰花開的路口,社會工作者。\n", "utf-8")
+    main_window.import_paths([new])
+    qtbot.waitUntil(lambda: main_window._import_task is None, timeout=10_000)
+    _ready(qtbot, main_window)
+    assert len(_search(qtbot, main_window, "社会工作")) == 6
+    assert main_window.index_service.error is None

@@ -8,8 +8,9 @@ generation, the length and CRC-32 of every file of that generation, and the
 library signatures (see ``index.py``).
 
 Files are checked when the index is opened: lengths always (cheap), checksums
-smallest file first within a byte budget; the body store checks what it reads
-(zlib streams, per-record CRCs of offset maps) beyond that budget.  The append-only
+within a byte budget, first of the files nothing else checks (whoosh's, the
+lexicons, the slot table); the body store checks what it reads (zlib streams of
+texts and postings, a CRC per offset map) beyond that budget.  The append-only
 files (``texts.bin``, ``maps.bin``) may be longer than recorded: a writer appends
 before it commits, and its tail is truncated by the next writer.
 """
@@ -78,6 +79,8 @@ def read_manifest(folder: Path) -> Manifest:
     head, _newline, body = raw.partition(b"\n")
     try:
         header = json.loads(head)
+        if isinstance(header, dict) and "format" not in header and "version" in header:
+            return _older(header)
         if not isinstance(header, dict) or header.get("format") != _FORMAT:
             raise ManifestError("not an index manifest")
         body = body.rstrip(b"\n")
@@ -90,6 +93,14 @@ def read_manifest(folder: Path) -> Manifest:
         return Manifest(version=version, token=str(header["token"]), **values)
     except (ValueError, TypeError, KeyError) as exc:
         raise ManifestError(f"{folder / MANIFEST}: {exc}") from exc
+
+
+def _older(header: dict[str, Any]) -> Manifest:
+    """The manifest of an index from before version 4 (one JSON object): its version."""
+    version = header["version"]
+    if not isinstance(version, int) or version >= 4:
+        raise ManifestError(f"version {version!r} in the old layout")
+    return Manifest(version=version)
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
@@ -131,8 +142,9 @@ def crc_of(path: Path, length: int | None = None) -> int:
 def verify_files(data: Path, files: dict[str, list[int]], budget: int) -> str | None:
     """Why the files do not match their records (None: they do).
 
-    Lengths of all, checksums of the smallest while their total stays within
-    ``budget`` bytes.
+    Lengths of all; checksums while their total stays within ``budget`` bytes,
+    first of the files nothing else checks (whoosh's, lexicons, the slot table),
+    smallest first, then of those the store checks as it reads them.
     """
     for rel, (length, _crc) in files.items():
         try:
@@ -142,13 +154,18 @@ def verify_files(data: Path, files: dict[str, list[int]], budget: int) -> str | 
         if size < length or (size != length and rel not in APPEND_ONLY):
             return f"{rel} is {size} bytes, the index recorded {length}"
     spent = 0
-    for rel, (length, crc) in sorted(files.items(), key=lambda item: item[1][0]):
+    for rel, (length, crc) in sorted(files.items(), key=_check_order):
         spent += length
         if spent > budget:
             break
         if crc_of(data / rel, length) != crc:
             return f"{rel} does not match its checksum"
     return None
+
+
+def _check_order(item: tuple[str, list[int]]) -> tuple[bool, int]:
+    rel, (length, _crc) = item
+    return rel in APPEND_ONLY or rel.endswith(".post"), length
 
 
 def fsync_path(path: Path) -> None:

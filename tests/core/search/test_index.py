@@ -95,7 +95,9 @@ def test_rebuilt_when_old_version_or_unreadable(seeded: Library) -> None:
     folder = index_dir(seeded.root)
     write_manifest(folder, Manifest(0, token="old"))
     assert "version 0" in str(_rebuild_reason(seeded))
-    (folder / "manifest.json").write_text(json.dumps({"version": INDEX_VERSION, "docs": {}}))
+    (folder / "manifest.json").write_text(json.dumps({"version": 3, "docs": {}}))
+    assert "version 3" in str(_rebuild_reason(seeded))  # the layout before generations
+    (folder / "manifest.json").write_text("{not json")
     assert "unreadable" in str(_rebuild_reason(seeded))
     index = SearchIndex.open(seeded, subscribe=False)
     index.ensure_current()
