@@ -170,13 +170,14 @@ def _check_order(item: tuple[str, list[int]]) -> tuple[bool, int]:
 
 def fsync_path(path: Path) -> None:
     """fsync a file, or a folder where the platform allows it."""
-    if path.is_dir() and os.name != "posix":
+    folder = path.is_dir()
+    if folder and os.name != "posix":
         return
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY if folder else os.O_RDWR)  # Windows syncs writable fds only
     try:
         os.fsync(fd)
     except OSError:  # some file systems refuse fsync on a folder
-        if not path.is_dir():
+        if not folder:
             raise
     finally:
         os.close(fd)
