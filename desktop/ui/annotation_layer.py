@@ -8,8 +8,15 @@ cleaned text.  Painting uses ``QTextCursor.mergeCharFormat`` inside one edit blo
 text appended by progressive loading is painted when it arrives (``pieceLoaded``).
 Qt's UTF-16 positions are converted by the reader (``view_to_qt``/``qt_to_view``).
 
-Changes are saved by the reader's ``flush_position`` from a short timer, so a burst
-of edits costs one write and the UI never waits on the disk for long.
+Changes are saved off the UI thread: each store shown gets a
+:class:`~desktop.core.annotations.saver.BackgroundSaver` (one thread per store, saves
+serialized, failures retried with growing pauses), and the reader's ``flush_position``
+timer and :meth:`AnnotationLayer.save_now` only ask it to save, so the window never
+waits for the disk or for another process's lock.  Results come back on the UI thread
+(:attr:`~AnnotationLayer.saved`, :attr:`~AnnotationLayer.saveFailed`).  A store whose
+changes are not on disk yet is kept, and retried, after another document is opened;
+opening its document again carries them over; closing the window asks about them
+(:func:`desktop.ui.unsaved_dialog.settle_before_close`).
 """
 
 from __future__ import annotations
@@ -19,8 +26,19 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -43,10 +61,17 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
+from desktop.core.annotations.saver import LOCK_TIMEOUT, BackgroundSaver, SaveOutcome
 from desktop.core.views import TextView, convert_text, script_config
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.errors import describe
 from desktop.ui.reader import ReaderPane
+from desktop.ui.unsaved_dialog import (
+    UnsavedChoice,
+    UnsavedDialog,
+    UnsavedDocument,
+    ask_copy_path,
+)
 
 __all__ = [
     "COLOR_LABELS",
@@ -82,6 +107,8 @@ SAVE_DELAY_MS = 400
 _QUOTE_CHARS = 160
 
 AskNote = Callable[[QWidget, str, str], "str | None"]
+AskUnsaved = Callable[[QWidget, UnsavedDocument], UnsavedChoice]
+AskPath = Callable[[QWidget, str], Path | None]
 
 
 def color_label(color: str) -> str:
@@ -127,6 +154,24 @@ def _just_after(stamp: str) -> str:
         return now
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) + timedelta(milliseconds=1)
     return normalize_time(moment.isoformat())
+
+
+@dataclass
+class _Kept:
+    """A store saved in the background: the one shown, or an older one whose changes
+    are not on disk yet (another document was opened meanwhile)."""
+
+    store: AnnotationStore
+    saver: BackgroundSaver
+    doc_id: str
+    title: str
+    failing: bool = False
+
+
+class _SaveReports(QObject):
+    """Carries a saver's outcome from its thread to the UI thread (queued)."""
+
+    finished = Signal(object)
 
 
 @dataclass
@@ -185,6 +230,13 @@ class AnnotationLayer(QObject):
         self.reader = reader
         self.color = "yellow"
         self.ask_note: AskNote = NoteDialog.ask
+        self.ask_unsaved: AskUnsaved = UnsavedDialog.ask  #: the close question (tests answer it)
+        self.ask_copy_path: AskPath = ask_copy_path  #: where "Save a Copy…" writes
+        self._kept: list[_Kept] = []
+        self._retired: list[BackgroundSaver] = []  # stopped, maybe finishing a save
+        self._shown: AnnotationStore | None = None
+        self._reports = _SaveReports(self)
+        self._reports.finished.connect(self._save_finished)
         self._undo: list[Annotation] = []
         self._doc_id: str | None = None
         self._cache: _Painted | None = None
@@ -257,6 +309,8 @@ class AnnotationLayer(QObject):
             self.repaint()
 
     def _view_reset(self) -> None:
+        if self.reader.store is not self._shown:
+            self._show_store(self.reader.store)
         if self.reader.doc_id != self._doc_id:
             self._doc_id = self.reader.doc_id
             self._undo.clear()
@@ -502,16 +556,136 @@ class AnnotationLayer(QObject):
         self.changed.emit(self.reader.doc_id or "")
 
     def save_now(self) -> None:
-        """Write pending changes (the reader reports failures with the file named)."""
+        """Ask the background savers to save now, skipping the pause after a failure
+        (the user acted).  Returns at once; :attr:`saved` or :attr:`saveFailed` follows."""
         self._save_timer.stop()
-        store = self.store
-        if store is None:
-            return
         self.reader.flush_position()
-        if not store.dirty:
-            self.saved.emit(self.reader.doc_id or "")
-        elif store.last_exception is not None:
-            self.saveFailed.emit(describe(store.last_exception, store.path).sentence())
+        for kept in self._kept:
+            if kept.store.dirty or kept.store.unread is not None:
+                kept.saver.retry_now()
+
+    # ---------------------------------------------------------- saving, behind
+    def _show_store(self, store: AnnotationStore | None) -> None:
+        """Save the store now shown in the background; keep the previous one while it
+        holds unsaved changes, or hand them to the new store of the same document."""
+        previous, self._shown = self._shown, store
+        if store is not None:
+            for older in [k for k in self._kept if k.store.doc_dir == store.doc_dir]:
+                if older.store.dirty:
+                    moved = store.take_over(older.store)
+                    log.info("%d unsaved change(s) carried over to %s", moved, store.path)
+                    self._cache = None  # the first piece was painted before this
+                    self.repaint()
+                self._forget(older)
+            self._keep(store)
+            if store.unread is not None and store.last_exception is not None:
+                self.statusMessage.emit(describe(store.last_exception, store.path).sentence())
+        kept = self._kept_of(previous) if previous is not None else None
+        if kept is not None and kept.store.dirty:
+            kept.saver.retry_now()  # kept and retried; asked about on closing
+        elif kept is not None:
+            self._forget(kept)
+
+    def _keep(self, store: AnnotationStore) -> None:
+        record = self.reader.record
+        doc_id = store.doc_dir.name
+        title = record.title if record is not None and record.id == doc_id else doc_id
+        saver = BackgroundSaver(store, self._reports.finished.emit)
+        self._kept.append(_Kept(store, saver, doc_id, title))
+
+    def _kept_of(self, store: AnnotationStore) -> _Kept | None:
+        return next((k for k in self._kept if k.store is store), None)
+
+    def _forget(self, kept: _Kept) -> None:
+        """Stop saving a store (a save in flight still finishes)."""
+        self._kept.remove(kept)
+        kept.saver.stop(timeout=0)
+        self._retired = [s for s in self._retired if s.running] + [kept.saver]
+
+    def _save_finished(self, outcome: SaveOutcome) -> None:
+        kept = self._kept_of(outcome.store)
+        doc_id = kept.doc_id if kept is not None else outcome.store.doc_dir.name
+        if outcome.error is not None:
+            if kept is not None:
+                kept.failing = True
+            self._report_failure(outcome, kept)
+            return
+        recovered = kept is not None and kept.failing and outcome.ok
+        if kept is not None and outcome.ok:
+            kept.failing = False
+        if outcome.wrote:
+            self.reader.progressSaved.emit(doc_id)
+        if outcome.reloaded and outcome.store is self.store:
+            self._cache = None
+            self.repaint()
+            self.changed.emit(doc_id)
+        if outcome.items_saved or outcome.reloaded or recovered:
+            self.saved.emit(doc_id)
+        if kept is not None and outcome.ok and outcome.store is not self._shown:
+            self._forget(kept)
+
+    def _report_failure(self, outcome: SaveOutcome, kept: _Kept | None) -> None:
+        assert outcome.error is not None
+        sentence = describe(outcome.error, outcome.store.path).sentence()
+        if outcome.store is not self.store and kept is not None:
+            sentence = self.tr("“{title}”: {problem}").format(title=kept.title, problem=sentence)
+        self.saveFailed.emit(sentence)
+        self.statusMessage.emit(sentence)
+
+    def _settled(self) -> bool:
+        return all(k.saver.settled for k in self._kept) and all(s.settled for s in self._retired)
+
+    def wait_for_saves(self, timeout_ms: int) -> bool:
+        """Run the event loop (the window stays responsive) until no save is running or
+        about to start, or ``timeout_ms`` passed.  True when nothing is left unsaved."""
+        deadline = QDeadlineTimer(timeout_ms)
+        if not self._settled():
+            loop = QEventLoop()
+            tick = QTimer(loop)
+            tick.setInterval(10)
+            tick.timeout.connect(
+                lambda: loop.quit() if self._settled() or deadline.hasExpired() else None
+            )
+            tick.start()
+            loop.exec()
+        QCoreApplication.processEvents()  # deliver the last outcomes
+        return not any(k.store.dirty for k in self._kept)
+
+    def retry(self, store: AnnotationStore) -> None:
+        """Try saving ``store`` again now."""
+        kept = self._kept_of(store)
+        if kept is not None:
+            kept.saver.retry_now()
+
+    def unsaved_document(self, store: AnnotationStore) -> UnsavedDocument | None:
+        """What is unsaved in ``store``'s annotations (None: nothing)."""
+        kept = self._kept_of(store)
+        count = store.unsaved_count
+        if kept is None or not count:
+            return None
+        error = store.last_exception
+        problem = describe(error, store.path).sentence() if error is not None else ""
+        return UnsavedDocument(store, kept.doc_id, kept.title, count, problem)
+
+    def unsaved_documents(self) -> list[UnsavedDocument]:
+        """Every document whose highlights, notes or bookmarks are not all on disk."""
+        found = [self.unsaved_document(k.store) for k in self._kept]
+        return [doc for doc in found if doc is not None]
+
+    def shut_down(self) -> None:
+        """Stop every saver, waiting a moment for a save in flight (the window closes)."""
+        for kept in self._kept:
+            if kept.store.dirty:
+                log.warning(
+                    "closing with changes to %s not saved (%d annotation(s))",
+                    kept.store.path,
+                    kept.store.unsaved_count,
+                )
+        savers = [k.saver for k in self._kept] + self._retired
+        self._kept, self._retired, self._shown = [], [], None
+        for saver in savers:
+            if not saver.stop(timeout=LOCK_TIMEOUT + 3):
+                log.warning("a save of %s was still running on closing", saver.store.path)
 
     # ----------------------------------------------------------------- reading
     def items_at(self, offset: int) -> list[Annotation]:

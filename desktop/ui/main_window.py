@@ -41,6 +41,7 @@ from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.toc_panel import TocPanel
+from desktop.ui.unsaved_dialog import settle_before_close
 from desktop.ui.workers import Task, run_in_background
 
 __all__ = ["LibraryBridge", "MainWindow"]
@@ -229,10 +230,15 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([520, 760])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Annotations that cannot be saved are asked about first: never dropped silently.
+        if not settle_before_close(self, self.annotations):
+            self.restart_requested = False
+            event.ignore()
+            return
         if self._import_task is not None:
             self._import_task.cancel()
         self.index_service.shutdown()
-        self.reader.flush_position()
+        self.annotations.shut_down()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

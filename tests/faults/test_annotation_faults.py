@@ -9,6 +9,7 @@ second process holds the annotation lock (``desktop.core.locks.FileLock``).
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import subprocess
@@ -193,11 +194,9 @@ with FileLock(Path(sys.argv[1]), timeout=5):
 """
 
 
-@pytest.fixture
-def lock_holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding ``tmp_path/doc``'s annotation lock until told to stop."""
-    doc = tmp_path / "doc"
-    doc.mkdir()
+def _hold_lock(doc: Path) -> subprocess.Popen[str]:
+    """Start another process that holds ``doc``'s annotation lock until released."""
+    doc.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
         [sys.executable, "-c", _HOLD_LOCK, str(doc / "annotations.json.lock")],
         stdin=subprocess.PIPE,
@@ -206,6 +205,13 @@ def lock_holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
         env=dict(os.environ, PYTHONPATH=str(REPO)),
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+@pytest.fixture
+def lock_holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding ``tmp_path/doc``'s annotation lock until told to stop."""
+    proc = _hold_lock(tmp_path / "doc")
     yield proc
     if proc.poll() is None:
         proc.kill()
@@ -310,3 +316,240 @@ def test_unexpected_errors_do_not_end_the_saver(
     saver.retry_now()
     assert saver.wait_settled(timeout=5) and not store.dirty
     assert saver.stop(timeout=5)
+
+
+# ------------------------------------------------------------------- the window
+@pytest.fixture
+def window(qtbot, library_dir: Path, seed_paths: list[Path], isolated_env: Path):  # type: ignore[no-untyped-def]
+    """The real main window on a seeded library."""
+    from PySide6.QtCore import QSettings, QThreadPool
+
+    from desktop.core.library import Library
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.unsaved_dialog import UnsavedChoice
+
+    library = Library.open(library_dir)
+    library.import_seeds_if_new(seed_paths[0].parent)
+    ini = str(isolated_env / "config" / "tongwen.ini")
+    win = MainWindow(library, QSettings(ini, QSettings.Format.IniFormat))
+    win.show()  # not qtbot.addWidget: it would close the window before this teardown
+    qtbot.waitExposed(win)
+    yield win
+    # A test that failed half-way must not leave a modal question open on teardown.
+    win.annotations.ask_unsaved = lambda parent, unsaved: UnsavedChoice.DISCARD
+    win.close()
+    win.deleteLater()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def _highlight(win, doc_index: int = 0, at: int = 0):  # type: ignore[no-untyped-def]
+    """Open a document, select four shown characters of its text and highlight them."""
+    from PySide6.QtGui import QTextCursor
+
+    doc = win.library.documents()[doc_index]
+    win.open_document(doc.id)
+    reader = win.reader
+    text = reader.view_text()
+    start = next(i for i in range(at, len(text)) if text[i : i + 4].strip() == text[i : i + 4])
+    cursor = QTextCursor(reader.text.document())
+    cursor.setPosition(reader.view_to_qt(start))
+    cursor.setPosition(reader.view_to_qt(start + 4), QTextCursor.MoveMode.KeepAnchor)
+    reader.text.setTextCursor(cursor)
+    item = win.annotations.highlight()
+    assert item is not None
+    return doc.id, item
+
+
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's disk is full (a copy elsewhere can still be written)."""
+    real = store_module.write_json
+
+    def full(path: Path, value: object, **kwargs: object) -> None:
+        if Path(path).name == "annotations.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, value, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "write_json", full)
+
+
+def _on_disk(win, doc_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    path = win.library.doc_dir(doc_id) / "annotations.json"
+    return _saved_ids(path.parent) if path.exists() else set()
+
+
+def test_closing_with_a_failing_save_asks_and_retry_saves(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Closing quit without asking and the highlight was gone."""
+    from desktop.ui.unsaved_dialog import UnsavedChoice
+
+    _disk_full(monkeypatch)
+    doc_id, item = _highlight(window)
+    window.annotations.save_now()
+    assert not window.annotations.wait_for_saves(10_000)
+    asked = []
+
+    def answer(parent, unsaved):  # type: ignore[no-untyped-def]
+        asked.append(unsaved)
+        monkeypatch.undo()  # the reader freed some space
+        return UnsavedChoice.RETRY
+
+    window.annotations.ask_unsaved = answer
+    assert window.close()
+    assert [(u.doc_id, u.count) for u in asked] == [(doc_id, 1)]
+    assert "disk space" in asked[0].problem
+    assert _on_disk(window, doc_id) == {item.id}
+
+
+def test_discard_is_explicit_and_names_the_count(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.unsaved_dialog import UnsavedChoice
+
+    _disk_full(monkeypatch)
+    doc_id, _ = _highlight(window)
+    _highlight(window, at=40)
+    asked = []
+    window.annotations.ask_unsaved = lambda p, u: asked.append(u) or UnsavedChoice.DISCARD
+    assert window.close()
+    assert [u.count for u in asked] == [2]
+    assert _on_disk(window, doc_id) == set()
+
+
+def test_cancel_keeps_the_window_open_and_the_changes(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.unsaved_dialog import UnsavedChoice
+
+    _disk_full(monkeypatch)
+    doc_id, item = _highlight(window)
+    window.annotations.ask_unsaved = lambda parent, unsaved: UnsavedChoice.CANCEL
+    assert not window.close()
+    assert window.isVisible() and [i.id for i in window.annotations.items()] == [item.id]
+    monkeypatch.undo()
+    window.annotations.save_now()
+    assert window.annotations.wait_for_saves(10_000)
+    assert _on_disk(window, doc_id) == {item.id}
+
+
+def test_save_a_copy_writes_a_file_that_merges_back(  # type: ignore[no-untyped-def]
+    window, monkeypatch, tmp_path: Path
+) -> None:
+    from desktop.ui.export_dialog import import_from_file
+    from desktop.ui.unsaved_dialog import UnsavedChoice
+
+    _disk_full(monkeypatch)
+    doc_id, item = _highlight(window)
+    copy = tmp_path / "kept" / "copy.json"
+    places = iter([tmp_path / "no such folder" / "copy.json", copy])
+    asked = []
+    window.annotations.ask_copy_path = lambda parent, title: next(places)
+    window.annotations.ask_unsaved = lambda p, u: asked.append(u) or UnsavedChoice.SAVE_COPY
+    copy.parent.mkdir()
+    assert window.close()
+    assert len(asked) == 2  # the first place could not be written: asked again, saying so
+    assert "copy.json" in asked[1].problem
+    monkeypatch.undo()
+    store = AnnotationStore.open(window.library.doc_dir(doc_id), text=window.library.text(doc_id))
+    assert store.items() == []
+    report = import_from_file(store, doc_id, copy)
+    assert report.changed == 1 and not report.other_document
+    store.save()
+    assert _on_disk(window, doc_id) == {item.id}
+    assert store.get(item.id).target == item.target
+
+
+def test_the_question_is_a_real_dialog(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.unsaved_dialog import UnsavedDialog
+
+    _disk_full(monkeypatch)
+    doc_id, _ = _highlight(window)
+    seen = []
+
+    def click_discard() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, UnsavedDialog):
+            QTimer.singleShot(50, click_discard)
+            return
+        seen.append((dialog.text(), dialog.discard_button.text()))
+        dialog.discard_button.click()
+
+    QTimer.singleShot(50, click_discard)
+    assert window.close()
+    title = window.library.get(doc_id).title
+    assert len(seen) == 1 and title in seen[0][0] and "1 highlight" in seen[0][0]
+    assert "1" in seen[0][1]
+
+
+def test_switching_documents_keeps_unsaved_annotations(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The store of the document left behind is kept and retried, not dropped."""
+    _disk_full(monkeypatch)
+    first_id, item = _highlight(window, doc_index=0)
+    _highlight(window, doc_index=1)
+    assert [u.doc_id for u in window.annotations.unsaved_documents()] == [
+        first_id,
+        window.reader.doc_id,
+    ]
+    monkeypatch.undo()
+    window.annotations.save_now()  # the user acts: everything is tried again
+    assert window.annotations.wait_for_saves(10_000)
+    assert _on_disk(window, first_id) == {item.id}
+
+
+def test_reopening_a_document_carries_its_unsaved_changes_over(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _disk_full(monkeypatch)
+    first_id, item = _highlight(window, doc_index=0)
+    other = window.library.documents()[1].id
+    window.open_document(other)
+    window.open_document(first_id)
+    assert [i.id for i in window.annotations.items()] == [item.id]
+    assert [span[2] for span in window.annotations.painted_spans()] == [item.id]
+    assert [u.doc_id for u in window.annotations.unsaved_documents()] == [first_id]
+
+
+def test_window_stays_responsive_while_another_process_holds_the_lock(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """The save waited for the lock on the UI thread: the window froze for 10 s."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    doc_id = window.library.documents()[0].id
+    holder = _hold_lock(window.library.doc_dir(doc_id))
+    try:
+        _, item = _highlight(window)
+        began = time.monotonic()
+        window.annotations.save_now()
+        assert time.monotonic() - began < 1.0
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(50)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start()
+        qtbot.wait(3000)  # longer than one lock wait: at least one attempt failed
+        timer.stop()
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        assert len(ticks) > 20 and max(gaps) < 1.0  # generous: the freeze was 10 s
+        assert _on_disk(window, doc_id) == set()
+        _release(holder)
+        qtbot.waitUntil(lambda: _on_disk(window, doc_id) == {item.id}, timeout=20_000)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_closing_waits_for_a_save_in_flight(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A save waiting for another process's lock finishes before the window closes."""
+    from PySide6.QtCore import QTimer
+
+    doc_id = window.library.documents()[0].id
+    holder = _hold_lock(window.library.doc_dir(doc_id))
+    try:
+        _, item = _highlight(window)
+        window.annotations.ask_unsaved = lambda p, u: pytest.fail("nothing was unsaved")
+        QTimer.singleShot(300, lambda: _release(holder))
+        assert window.close()
+        assert _on_disk(window, doc_id) == {item.id}
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(timeout=10)

@@ -59,6 +59,12 @@ def _expected(canonical: str, start: int, end: int, options: ViewOptions) -> str
     return view.text[v0:v1]
 
 
+def _save(window: MainWindow) -> None:
+    """Save now and wait: saves run on a background thread."""
+    window.annotations.save_now()
+    assert window.annotations.wait_for_saves(10_000)
+
+
 def _saved_items(library: Library, doc_id: str) -> list[dict]:  # type: ignore[type-arg]
     data = json.loads((library.doc_dir(doc_id) / "annotations.json").read_text("utf-8"))
     return [i for i in data["items"] if "deleted" not in i]
@@ -111,7 +117,7 @@ def test_highlight_is_saved_and_painted_after_reopening_the_window(
     doc_id = _open(main_window, DOC)
     _select_view_text(main_window, PHRASE)
     main_window.annotations.highlight("pink")
-    main_window.annotations.save_now()
+    _save(main_window)
     saved = _saved_items(seeded_library, doc_id)
     assert [(i["type"], i["color"]) for i in saved] == [("highlight", "pink")]
     assert seeded_library.get(doc_id).annotations == 1
@@ -170,17 +176,17 @@ def test_delete_and_undo(qtbot, main_window: MainWindow, seeded_library: Library
     _select_view_text(main_window, PHRASE)
     item = layer.highlight("purple")
     assert item is not None
-    layer.save_now()
+    _save(main_window)
     panel.list.setCurrentRow(0)
     panel.delete_current()
     assert panel.row_texts() == [] and _painted_text(main_window) == []
     assert panel.undo_button.isEnabled()
-    layer.save_now()
+    _save(main_window)
     assert _saved_items(seeded_library, doc_id) == []
     panel.undo_button.click()
     assert len(panel.row_texts()) == 1 and _painted_text(main_window) == [PHRASE]
     assert not panel.undo_button.isEnabled()
-    layer.save_now()
+    _save(main_window)
     saved = _saved_items(seeded_library, doc_id)
     assert [(i["id"], i["color"]) for i in saved] == [(item.id, "purple")]
     store = AnnotationStore.open(seeded_library.doc_dir(doc_id))  # as another process sees it
@@ -223,7 +229,7 @@ def test_notes_are_added_edited_and_cleared(
     panel.list.setCurrentRow(0)
     panel.edit_current()
     assert "✎ 改過的筆記" in panel.row_texts()[0]
-    layer.save_now()
+    _save(main_window)
     assert _saved_items(seeded_library, doc_id)[0]["note"] == "改過的筆記"
     panel.edit_current()  # an empty answer removes the note text
     assert "✎" not in panel.row_texts()[0]
@@ -396,7 +402,7 @@ def test_save_failure_is_shown_with_the_file_named(
     store = main_window.annotations.store
     assert store is not None
 
-    def fail() -> None:
+    def fail(**kwargs: object) -> None:
         from desktop.core.annotations import AnnotationSaveError
 
         full = OSError(errno.ENOSPC, "No space left on device", str(store.path))
@@ -407,6 +413,7 @@ def test_save_failure_is_shown_with_the_file_named(
     _select_view_text(main_window, PHRASE)
     main_window.annotations.highlight()
     main_window.annotations.save_now()
+    assert not main_window.annotations.wait_for_saves(10_000)
     label = main_window.annotations_panel.problem_label
     assert label.isVisibleTo(main_window) and store.path.name in label.text()
     assert "disk space" in label.text()  # what to do, not only what went wrong

@@ -109,6 +109,11 @@ class BackgroundSaver:
                 self._cond.wait(left)
         return True
 
+    @property
+    def running(self) -> bool:
+        """The thread has not ended (after :meth:`stop`: a save is still finishing)."""
+        return self._thread.is_alive()
+
     def stop(self, timeout: float) -> bool:
         """No more saves; wait (up to ``timeout`` s) for the one in flight.  True when
         the thread has ended.  The store goes back to saving when flushed."""
@@ -144,12 +149,13 @@ class BackgroundSaver:
             outcome = self._attempt()
             with self._cond:
                 outcome = self._schedule(outcome)
-                self._busy = False
-                self._cond.notify_all()
-            try:
+            try:  # before settling: whoever waits for "settled" finds it reported
                 self._report(outcome)
             except Exception:  # a broken listener must not end the saving
                 log.exception("reporting a save of %s failed", self.store.path)
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
 
     def _schedule(self, outcome: SaveOutcome) -> SaveOutcome:
         """After an attempt (under the lock): plan the retry of a failure."""
