@@ -578,13 +578,24 @@ class AnnotationLayer(QObject):
                     self.repaint()
                 self._forget(older)
             self._keep(store)
-            if store.unread is not None and store.last_exception is not None:
-                self.statusMessage.emit(describe(store.last_exception, store.path).sentence())
+            if store.unread is not None:
+                self._report_unread(store)
         kept = self._kept_of(previous) if previous is not None else None
         if kept is not None and kept.store.dirty:
             kept.saver.retry_now()  # kept and retried; asked about on closing
         elif kept is not None:
             self._forget(kept)
+
+    def _report_unread(self, store: AnnotationStore) -> None:
+        """The file is there but could not be read: say that nothing was replaced."""
+        error = store.unread
+        why = (error.strerror if error is not None else None) or str(error)
+        self.statusMessage.emit(
+            self.tr(
+                "{file} cannot be read for now ({problem}). It was left as it is; new "
+                "highlights and notes are kept and saved into it once it can be read."
+            ).format(file=store.path, problem=why)
+        )
 
     def _keep(self, store: AnnotationStore) -> None:
         record = self.reader.record

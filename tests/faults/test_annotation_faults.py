@@ -553,3 +553,29 @@ def test_closing_waits_for_a_save_in_flight(qtbot, window) -> None:  # type: ign
         if holder.poll() is None:
             holder.kill()
         holder.wait(timeout=10)
+
+
+def test_a_document_whose_annotations_cannot_be_read_says_so_and_keeps_new_ones(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    """Not "repaired, nothing lost": the file is left alone, and what the reader adds
+    meanwhile is merged into it once it can be read."""
+    doc_id, old = _highlight(window)
+    window.annotations.save_now()
+    assert window.annotations.wait_for_saves(10_000)
+    window.open_document(window.library.documents()[1].id)
+    path = window.library.doc_dir(doc_id) / "annotations.json"
+    _unreadable(monkeypatch, path)
+    _, new = _highlight(window, doc_index=0, at=40)
+    message = window.statusBar().currentMessage()
+    assert "cannot be read for now" in message and str(path) in message
+    assert "repair" not in message
+    assert [i.id for i in window.annotations.items()] == [new.id]
+    window.annotations.save_now()
+    assert not window.annotations.wait_for_saves(10_000)
+    assert path.open("rb").read() and not list(path.parent.glob("*.corrupt-*"))
+    monkeypatch.undo()  # readable again
+    window.annotations.save_now()
+    assert window.annotations.wait_for_saves(10_000)
+    assert _on_disk(window, doc_id) == {old.id, new.id}
+    qtbot.waitUntil(lambda: {i.id for i in window.annotations.items()} == {old.id, new.id})
