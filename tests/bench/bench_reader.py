@@ -4,11 +4,13 @@ memory per MB.  Offscreen Qt.  (The README's screenshots: ``make screenshots``.)
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,10 +19,23 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.library import DocRecord
-from desktop.core.views import ViewOptions, build_view
+from desktop.core.views import ViewOptions, build_view, convert_text
+from desktop.core.views.convert import script_config
+from desktop.core.views.reflow import reflow
+from desktop.core.views.region import detect_region
 from desktop.ui.reader import ReaderPane
 from desktop.ui.settings import AppSettings
-from tests.bench.harness import Result, big_text
+from tests.bench.harness import NOVELS, SEEDS, Result, big_text
+from tests.core.views.parallel_text import HONG_KONG, TAIWAN, errors_per_10k, generated_pairs
+from tests.core.views.reflow_truth import (
+    ReflowScore,
+    classical_paragraphs,
+    hardwrapped_score,
+    make_units,
+    score,
+    seed_paragraphs,
+    wrap_document,
+)
 
 BENCH = "reader"
 _LOAD_LIMIT = 240.0  # seconds of loading watched at most
@@ -118,6 +133,92 @@ def _results(label: str, m: dict[str, float], size: str) -> list[Result]:
     ]  # fmt: skip
 
 
+def _reflow_row(label: str, score: ReflowScore, note: str) -> list[Result]:
+    left = 100 * score.mid_left_share
+    return [
+        Result(
+            BENCH, f"reflow {label}: mid-sentence breaks left", left, "%", "<= 2", left <= 2,
+            f"{score.mid_left} of {score.mid}; {note}",
+        ),
+        Result(
+            BENCH, f"reflow {label}: paragraph starts lost", score.starts_lost, "", "0",
+            score.starts_lost == 0, f"of {score.starts}; sentence-end breaks inside "
+            f"paragraphs left {score.stop_left} of {score.stop}",
+        ),
+    ]  # fmt: skip
+
+
+def _reflow_results(quick: bool) -> list[Result]:
+    """Reflow on the shared hard-wrapped novel and on wrappings of known paragraphs."""
+    novel = (NOVELS / "xiyouji_gutenberg_hardwrapped_zht.txt").read_text("utf-8")
+    text = novel.replace("\r\n", "\n")
+    out, mapping, _ = reflow(text)
+    results = _reflow_row(
+        "西遊記", hardwrapped_score(text, out, mapping), "estimated: no paragraphs known"
+    )
+    sources = {
+        "左传": classical_paragraphs(NOVELS / "zuozhuan_opencc_benchmark_zhs.txt"),
+        "seeds": seed_paragraphs(sorted(SEEDS.glob("*.txt"))),
+    }
+    widths = range(20, 41, 5 if quick else 1)
+    for name, units in sources.items():
+        total = ReflowScore()
+        for style, crlf in itertools.product(("plain", "indent", "blank"), (False, True)):
+            for width in widths:
+                wrapped = wrap_document(
+                    make_units(units, 40, width, seed=width), width, indent=style == "indent",
+                    blank=style == "blank", crlf=crlf, seed=width,
+                )  # fmt: skip
+                out, mapping, _ = reflow(wrapped.text)
+                total += score(wrapped, out, mapping)
+        note = f"widths {widths.start}-{widths.stop - 1}, plain/indented/blank-line, LF/CRLF"
+        results += _reflow_row(f"{name} wrapped", total, note)
+    return results
+
+
+def _convert(text: str, config: str) -> str:
+    return convert_text(text, config)
+
+
+def _conversion_results() -> list[Result]:
+    """简体 conversion errors per 10,000 characters, by conversion, on parallel text."""
+    seeds = [SEEDS / "000_8cf7dba9e6b113dd.txt", SEEDS / "003_4b932422d23083b2.txt"]
+    samples = {
+        "Taiwan, hand-checked": TAIWAN,
+        "Hong Kong, hand-checked": HONG_KONG,
+        "Taiwan, s2tw of seeds": generated_pairs(seeds, "s2tw"),
+        "Hong Kong, s2hk of seeds": generated_pairs(seeds, "s2hk"),
+        "general, s2t of seeds": generated_pairs(seeds, "s2t"),
+    }
+    results = []
+    for label, pairs in samples.items():
+        region = detect_region("\n".join(source for source, _ in pairs)).region
+        chosen = script_config("simplified", False, region) or "t2s"
+        chars = sum(len(ref) for _, ref in pairs)
+        rates = {
+            config: errors_per_10k(partial(_convert, config=config), pairs)
+            for config in dict.fromkeys(("t2s", "tw2s", "hk2s", chosen))
+        }
+        for config, rate in rates.items():
+            if config != chosen:
+                results.append(
+                    Result(
+                        BENCH,
+                        f"简体 errors, {label}: {config}",
+                        rate,
+                        "per 10k chars",
+                        note=f"{chars} chars",
+                    )
+                )
+        best = min(rates.values())
+        results.append(
+            Result(BENCH, f"简体 errors, {label}: chosen ({chosen}, detected {region})",
+                   rates[chosen], "per 10k chars", "<= every other", rates[chosen] <= best,
+                   f"{chars} chars")
+        )  # fmt: skip
+    return results
+
+
 def run(quick: bool) -> list[Result]:
     size = 5 if quick else 50
     text = big_text(size).replace("\r\n", "\n")
@@ -125,6 +226,8 @@ def run(quick: bool) -> list[Result]:
     out = _results("raw", _measure(text, clean=False, runs=runs), f"{size} MB")
     small = text[: len(text) // (10 if quick else 50)]
     out += _results("clean", _measure(small, clean=True, runs=runs), "~1 MB")
+    out += _reflow_results(quick)
+    out += _conversion_results()
     return out
 
 

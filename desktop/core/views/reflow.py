@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from functools import cached_property
 from itertools import accumulate
 
 from desktop.core.chapters import is_heading_line
@@ -69,9 +70,15 @@ def reflow(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]]]:
     return _apply(text, lines, joins)
 
 
+#: First characters of the lines worth a closer look: separators, indents, headings.
+_MAYBE_HARD = frozenset(_SEPARATOR_MARKS + " \t\u3000第序前楔引尾後后終终番一二三四五六七八九十百")
+
+
 def _kind(line: str, width: int) -> int:
     if not width:
         return _BLANK
+    if line[0] not in _MAYBE_HARD and not line[0].isdigit() and width > 8:
+        return _BODY  # (a heading without 第 or a number is at most 8 characters)
     line = line.rstrip()
     if line.lstrip()[:1] in _SEPARATOR_MARKS and _SEPARATOR.fullmatch(line):
         return _HARD
@@ -116,21 +123,24 @@ class _Judge:
         starts = [last - self.seg_hi[k] for k in range(last, -1, -1)]
         self.after = _sliding_typical(anchors[::-1], starts)[::-1]
         self.full = [self._is_full(k) for k in range(len(self.body))]
-        self.marks = self._indent_marks()
-        self.paragraph_block = self._paragraph_blocks()
 
     def _segments(self) -> tuple[list[int], list[int]]:
-        lo: list[int] = []
-        hi: list[int] = []
+        """For each body line, the first and last body position of its segment."""
+        seg: list[int] = []  # segment number of each body line
+        number = 0
+        for kind in self.kinds:
+            if kind == _HARD:
+                number += 1
+            elif kind == _BODY:
+                seg.append(number)
+        lo = [0] * len(seg)
+        hi = [0] * len(seg)
         start = 0
-        prev_line = -1
-        for k, i in enumerate(self.body):
-            if any(self.kinds[j] == _HARD for j in range(prev_line + 1, i)):
-                hi.extend([k - 1] * (k - start))
+        for k in range(1, len(seg) + 1):
+            if k == len(seg) or seg[k] != seg[start]:
+                lo[start:k] = [start] * (k - start)
+                hi[start:k] = [k - 1] * (k - start)
                 start = k
-            lo.append(start)
-            prev_line = i
-        hi.extend([len(self.body) - 1] * (len(self.body) - start))
         return lo, hi
 
     def _anchors(self) -> list[int]:
@@ -142,13 +152,15 @@ class _Judge:
         neighbour that is long enough to be wrapped."""
         widths = [self.widths[i] for i in self.body]
         out = [0] * len(widths)
+        seg_lo, seg_hi = self.seg_lo, self.seg_hi
         for k, w in enumerate(widths):
             if w < _MIN_WIDTH:
                 continue
-            tol = max(1, w // 10)
-            lo, hi = max(self.seg_lo[k], k - 3), min(self.seg_hi[k], k + 3)
-            if any(abs(widths[j] - w) <= tol for j in range(lo, hi + 1) if j != k):
-                out[k] = w
+            tol = w // 10 or 1
+            for j in range(max(seg_lo[k], k - 3), min(seg_hi[k], k + 3) + 1):
+                if j != k and -tol <= widths[j] - w <= tol:
+                    out[k] = w
+                    break
         return out
 
     def _is_full(self, k: int) -> bool:
@@ -170,7 +182,8 @@ class _Judge:
                 return True
         return False
 
-    def _indent_marks(self) -> tuple[list[int], list[int]]:
+    @cached_property
+    def marks(self) -> tuple[list[int], list[int]]:
         """Prefix counts of paragraph-mark evidence: a short line that ends a sentence
         followed by an indented line (first list), or by an unindented one (second)."""
         ups = [0] * len(self.body)
@@ -195,7 +208,8 @@ class _Judge:
         up, down = ups[hi] - ups[lo], downs[hi] - downs[lo]
         return up >= 2 and up >= 3 * down
 
-    def _paragraph_blocks(self) -> list[bool]:
+    @cached_property
+    def paragraph_block(self) -> list[bool]:
         """For each body line: whether its block of lines is one paragraph: body lines
         only, every one but the last full, a blank line before or after it.  (Where
         blank lines part the paragraphs, a second paragraph in a block would have to
