@@ -5,7 +5,7 @@ so when the window closes most changes are already on disk.  What is not (a full
 read-only disk, a lock another process keeps, a file that cannot be read for now) is
 named document by document, with the number of changes and why, and the reader
 chooses: **Retry** (after fixing the problem), **Save a Copy…** (W3C Web Annotation
-JSON-LD written by the core, merged back later by Annotations ▸ Import or
+JSON-LD written by the core, merged back later by File ▸ Import Annotations… or
 ``tongwen-cli annotations import``), **Discard** (naming how many changes go), or
 **Cancel** (the window stays open and keeps retrying).
 
@@ -82,8 +82,8 @@ class UnsavedDialog(QMessageBox):
             ).format(title=unsaved.title)
         )
         advice = self.tr(
-            "Retry once the problem is fixed, or save a copy elsewhere and bring it back "
-            "later with Import Annotations. Discarded changes are lost."
+            "Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import "
+            "Annotations… brings it back later). Discarded changes are lost."
         )
         self.setInformativeText(f"{unsaved.problem}\n\n{advice}" if unsaved.problem else advice)
         self.retry_button = self.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)

@@ -443,7 +443,7 @@ class AnnotationStore:
     def write_copy(self, path: Path, *, title: str = "") -> int:
         """Write every live item to ``path`` as W3C Web Annotation JSON-LD, atomically.
 
-        For keeping changes that cannot be saved in the library: Annotations ▸ Import
+        For keeping changes that cannot be saved in the library: File ▸ Import Annotations…
         or ``tongwen-cli annotations import`` merges the file back by id later.
         Returns how many items were written; ``OSError`` when writing fails.
         """
