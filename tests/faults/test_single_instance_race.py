@@ -1,8 +1,11 @@
 """Simultaneous launches: exactly one window stays, every other launch hands its file over.
 
 Real ``tongwen`` processes (``python -m desktop``) are started at the same moment on one
-library; before the hand-off took an OS lock, two of them often both became the running
-instance (3/5 trials in the audit), one removing the other's live socket.
+library (3/5 trials left two windows in the audit).  Two ways led there: two launches
+that both found no server both listened, the second removing the first one's live
+socket; and a launch whose running instance was still starting (or busy) gave up
+after 2 s and opened a second window.  An OS lock now decides who runs the window,
+and a launch waits for a running instance that is still starting.
 """
 
 from __future__ import annotations
@@ -187,6 +190,11 @@ def _check(trial: Trial) -> None:
 @pytest.mark.parametrize("trial", range(3))
 def test_two_simultaneous_launches_leave_one_window(tmp_path: Path, trial: int) -> None:
     _check(run_trial(tmp_path / f"trial-{trial}", 2))
+
+
+def test_simultaneous_launches_after_a_crash_leave_one_window(tmp_path: Path) -> None:
+    """A crashed instance's socket file is there: only the lock holder may remove it."""
+    _check(run_trial(tmp_path, 2, after_crash=True))
 
 
 @pytest.mark.stress
