@@ -28,6 +28,7 @@ __all__ = [
     "FutureVersionError",
     "ReadResult",
     "UnreadableFileError",
+    "fsync_dir",
     "read_json",
     "replace",
     "write_bytes",
@@ -50,7 +51,7 @@ class FileReadError(OSError):
     """
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -119,7 +120,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tru
         if backup and target.exists():
             _keep_backup(target)
         replace(tmp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
-from desktop.core.annotations.merge import _CONFLICT as _ANNOTATION_CONFLICT
+from desktop.core.annotations.merge import conflict_copies
 from desktop.core.errors import classify
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
 from desktop.core.locks import FileLock, LockTimeout
@@ -74,10 +74,6 @@ STALE_STAGING_SECONDS = 120.0
 META_LOCK_TIMEOUT = 10.0
 #: Where merged sync conflict copies are kept (the same folder the annotations use).
 MERGED_CONFLICTS_DIR = ".merged-conflicts"
-#: Sync tools' names for conflicting copies of ``meta.json``: the annotation store's
-#: recogniser, with the file's own name (``meta.sync-conflict-…json``, ``meta
-#: (conflicted copy …).json``, ``meta_conflict-….json``, ``meta (1).json``).
-_META_CONFLICT = re.compile("^meta" + _ANNOTATION_CONFLICT.pattern.removeprefix("^annotations"))
 
 
 def _now() -> str:
@@ -91,11 +87,7 @@ def _utc_now() -> str:
 
 def meta_conflict_copies(folder: Path) -> list[Path]:
     """Files in a document folder that look like sync conflict copies of ``meta.json``."""
-    try:
-        names = os.listdir(folder)  # plain names: this runs for every document at open
-    except OSError:
-        return []
-    return [folder / n for n in sorted(n for n in names if _META_CONFLICT.match(n))]
+    return conflict_copies(folder, stem="meta")
 
 
 def _meta_lock(folder: Path) -> FileLock:
@@ -169,7 +161,7 @@ class Library:
         marker = self.root / "library.json"
         try:
             result = atomic.read_json(marker, default=lambda: None, validate=validate_library)
-        except atomic.UnreadableFileError as exc:
+        except (atomic.UnreadableFileError, atomic.FileReadError) as exc:
             raise LibraryError(str(exc)) from exc
         self.warnings.extend(f"library.json: {p}" for p in result.problems)
         if result.value is None:
@@ -241,6 +233,9 @@ class Library:
             )
         except atomic.UnreadableFileError as exc:  # a newer Tongwen's file
             self.warnings.append(f"{folder.name[:12]}: {exc}; left untouched")
+            return None
+        except atomic.FileReadError as exc:  # a disk or network error: not damage
+            self.warnings.append(f"{folder.name[:12]}: {exc}; skipped for now, nothing changed")
             return None
         if result.value is None:
             why = result.message or "meta.json is missing"
@@ -525,7 +520,7 @@ class Library:
                 record = self._load_record(target) or record_from_meta(meta)
             else:
                 atomic.replace(staging, target)
-                atomic._fsync_dir(self.docs_dir)  # the import survives a crash
+                atomic.fsync_dir(self.docs_dir)  # the import survives a crash
                 record = record_from_meta(meta)
             self._records[doc_id] = record
         return record
@@ -598,7 +593,7 @@ class Library:
         path = self.doc_dir(doc_id) / "meta.json"
         try:
             meta = atomic.read_json(path, validate=_meta_validator(doc_id)).value
-        except (atomic.UnreadableFileError, FileNotFoundError) as exc:
+        except (atomic.UnreadableFileError, atomic.FileReadError, FileNotFoundError) as exc:
             raise LibraryError(
                 f"{path} cannot be read ({exc}); nothing was changed, and the library "
                 "rebuilds it from the original when it is opened again"
@@ -806,7 +801,6 @@ def _set_aside_merged(copy: Path) -> None:
 
 
 def _check_date(value: str) -> None:
-    import re
 
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
         raise ValueError(f"{value!r} is not a date like 2024-08-04, 2024-08 or 2024")

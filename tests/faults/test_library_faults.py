@@ -531,3 +531,34 @@ def test_a_link_named_for_import_is_not_followed(library_dir: Path, tmp_path: Pa
     assert [(r.status, r.code) for r in results] == [("skipped", "link-not-followed")]
     assert "link" in (results[0].error or "")
     assert lib.add_file(link).status == "failed" and len(lib) == 0
+
+
+# ------------------------------------------------ a read error is not damage
+def test_a_meta_json_that_cannot_be_read_for_now_is_skipped_untouched(
+    seeded: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An EIO while reading a good meta.json used to roll it back to its backup (or
+    now stopped the library): the document is skipped for now, its file untouched."""
+    import errno
+
+    doc_id = seeded.documents()[0].id
+    path = _meta_path(seeded, doc_id)
+    before = path.read_bytes()
+    real = Path.read_bytes
+
+    def failing(self: Path) -> bytes:
+        if self == path:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    lib = Library.open(seeded.root)
+    assert doc_id not in {r.id for r in lib.documents()}
+    assert len(lib.documents()) == 4
+    assert any("skipped for now" in w for w in lib.warnings)
+    with pytest.raises(LibraryError, match="cannot be read"):
+        seeded.update_meta(doc_id, title="新")
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob("meta.json.corrupt-*"))
+    assert len(Library.open(seeded.root).documents()) == 5

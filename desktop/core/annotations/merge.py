@@ -7,7 +7,9 @@ the inputs, so two machines that merge each other's copies agree.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,15 +18,14 @@ from desktop.core.annotations.model import Annotation, Position
 
 __all__ = ["conflict_copies", "merge_items", "merge_position", "newer"]
 
-#: Names sync tools give a conflicting copy of ``annotations.json``:
-#: Syncthing ``annotations.sync-conflict-20240101-120000-ABCDEFG.json``,
+#: Names sync tools give a conflicting copy of ``<stem>.json`` (``annotations.json``,
+#: ``meta.json``): Syncthing ``annotations.sync-conflict-20240101-120000-ABCDEFG.json``,
 #: Dropbox/Nextcloud ``annotations (conflicted copy 2024-01-01).json`` (also
 #: ``annotations (Anna's conflicted copy ...).json``), ownCloud
 #: ``annotations_conflict-20240101-120000.json``, generic duplicates
 #: ``annotations (1).json`` / ``annotations 2.json``.  A candidate is only merged when
-#: it parses as a Tongwen annotation file, so a stray match is left alone.
-_CONFLICT = re.compile(
-    r"^annotations"
+#: it parses as a Tongwen file of its kind, so a stray match is left alone.
+_CONFLICT_SUFFIX = (
     r"(?:\.sync-conflict-[0-9A-Za-z-]+"
     r"| \([^()/]*conflicted copy[^()/]*\)"
     r"|_conflict-[0-9-]+"
@@ -34,13 +35,19 @@ _CONFLICT = re.compile(
 )
 
 
-def conflict_copies(folder: Path) -> list[Path]:
-    """Files in ``folder`` that look like conflict copies of ``annotations.json``."""
+@functools.cache
+def _conflict_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile("^" + re.escape(stem) + _CONFLICT_SUFFIX)
+
+
+def conflict_copies(folder: Path, stem: str = "annotations") -> list[Path]:
+    """Files in ``folder`` that look like sync conflict copies of ``<stem>.json``."""
     try:
-        names = sorted(p.name for p in folder.iterdir())
+        names = os.listdir(folder)  # plain names: the library runs this for every document
     except OSError:
         return []
-    return [folder / n for n in names if _CONFLICT.match(n)]
+    pattern = _conflict_pattern(stem)
+    return [folder / n for n in sorted(n for n in names if pattern.match(n))]
 
 
 def _stamp(item: Annotation) -> str:
