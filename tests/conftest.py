@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,3 +66,26 @@ def testdata() -> Path:
     if not TESTDATA.is_dir():
         pytest.skip("../shared/testdata is not beside this checkout")
     return TESTDATA
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_unsaved_question(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Closing a window with unsaved annotations opens a modal question; in a test
+    nobody answers it and the run would hang.  Fail loudly instead, unless the test
+    is marked ``real_unsaved_dialog`` (it answers the real dialog itself)."""
+    if request.node.get_closest_marker("real_unsaved_dialog") or "PySide6" not in sys.modules:
+        yield
+        return
+    from desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
+
+    def refuse(parent: object, unsaved: object) -> UnsavedChoice:
+        pytest.fail(f"a window closed with unsaved annotations and would ask: {unsaved}")
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(
+        UnsavedDialog, "ask", classmethod(lambda cls, parent, unsaved: refuse(parent, unsaved))
+    )
+    try:
+        yield
+    finally:
+        mp.undo()

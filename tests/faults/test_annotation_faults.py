@@ -453,6 +453,7 @@ def test_save_a_copy_writes_a_file_that_merges_back(  # type: ignore[no-untyped-
     assert store.get(item.id).target == item.target
 
 
+@pytest.mark.real_unsaved_dialog
 def test_the_question_is_a_real_dialog(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

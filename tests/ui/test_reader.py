@@ -89,6 +89,7 @@ def test_position_survives_script_switch_and_reopen(
     assert reader.current_canonical() == target
     reader._record_position()
     reader.flush_position()
+    main_window.annotations.wait_for_saves(10_000)
     assert main_window.library.get(doc_id).progress == pytest.approx(target / len(canonical))
     _open(main_window, "党建引领")
     main_window.open_document(doc_id)
