@@ -52,7 +52,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMenu,
     QPlainTextEdit,
     QVBoxLayout,
@@ -65,6 +64,7 @@ from desktop.core.annotations.saver import LOCK_TIMEOUT, BackgroundSaver, SaveOu
 from desktop.core.views import TextView, convert_text, script_config
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.errors import describe
+from desktop.ui.plain import plain_label
 from desktop.ui.reader import ReaderPane
 from desktop.ui.unsaved_dialog import (
     UnsavedChoice,
@@ -189,8 +189,7 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note"))
         shown = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS] + "…"
-        label = QLabel(self.tr("“{quote}”").format(quote=shown), self)
-        label.setWordWrap(True)
+        label = plain_label(self.tr("“{quote}”").format(quote=shown), self, wrap=True)
         label.setAccessibleName(self.tr("Quoted text"))
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(note)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +31,7 @@ from desktop.core.annotations import COLORS, Annotation
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer, color_label, swatch_icon
 from desktop.ui.errors import describe
+from desktop.ui.plain import plain_label, tooltip
 from desktop.ui.themes import contrast_ratio
 
 __all__ = ["ID_ROLE", "KIND_FILTERS", "AnnotationsPanel"]
@@ -73,8 +73,7 @@ class AnnotationsPanel(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build_filters(self) -> None:
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
+        self.problem_label = plain_label(parent=self, wrap=True)  # names files
         self.problem_label.setStyleSheet(f"color: {self._problem_colour()};")
         self.problem_label.setAccessibleName(self.tr("Problems with the annotation file"))
         self.problem_label.hide()
@@ -108,7 +107,7 @@ class AnnotationsPanel(QWidget):
         self.list.setSpacing(2)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
         self.count_label.setAccessibleName(self.tr("Number of annotations"))
 
     def _problem_colour(self) -> str:
@@ -223,7 +222,7 @@ class AnnotationsPanel(QWidget):
             lines.append(where)
         row = QListWidgetItem(swatch_icon(item.color), "\n".join(lines))
         row.setData(ID_ROLE, item.id)
-        row.setToolTip(item.note or quote)
+        row.setToolTip(tooltip(item.note or quote))
         return row
 
     def chapter_of(self, item: Annotation) -> str:

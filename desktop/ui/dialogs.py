@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, ImportResult
 from desktop.ui.errors import describe_result
+from desktop.ui.plain import make_plain, plain_label
 
 __all__ = [
     "ENCODINGS",
@@ -121,8 +122,8 @@ class ReencodeDialog(QDialog):
             if codec.replace("_", "-") == current:
                 self.combo.setCurrentIndex(i)
         prompt = self.tr("“{title}” was decoded as {enc}. Decode the original file again as:")
-        label = QLabel(prompt.format(title=record.title, enc=encoding_label(record.encoding)), self)
-        label.setWordWrap(True)
+        text = prompt.format(title=record.title, enc=encoding_label(record.encoding))
+        label = plain_label(text, self, wrap=True)  # the title is text, not HTML
         label.setBuddy(self.combo)
         buttons = ok_cancel_buttons(self)
         buttons.setAccessibleName(self.tr("Decode again or cancel"))
@@ -167,7 +168,7 @@ def import_summary(parent: QWidget, results: list[ImportResult]) -> QMessageBox:
         s: sum(r.status == s for r in results)
         for s in ("imported", "duplicate", "skipped", "failed")
     }
-    box = QMessageBox(parent)
+    box = make_plain(QMessageBox(parent))  # it names files: text, never HTML
     box.setWindowTitle(QCoreApplication.translate("ImportSummary", "Import finished"))
     box.setAccessibleName(QCoreApplication.translate("ImportSummary", "Import finished"))
     failed = counts["failed"] > 0

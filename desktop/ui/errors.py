@@ -28,6 +28,7 @@ from desktop.core.library import ImportResult, LibraryError
 from desktop.core.locks import LockTimeout
 from desktop.core.paths import log_dir
 from desktop.ui.error_messages import FORMAT_NAMES, MESSAGES
+from desktop.ui.plain import plain_message_box
 
 __all__ = ["MESSAGES", "Problem", "describe", "describe_result", "log_file", "show_error"]
 
@@ -207,13 +208,15 @@ def show_error(
     else:
         problem = describe(exc_or_problem, path)
     log.warning("%s: %s\n%s", title, problem.text, problem.details)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(problem.text)
-    box.setInformativeText(problem.advice)
     log_line = QCoreApplication.translate("Problem", "Log: {path}").format(path=log_file())
-    box.setDetailedText(f"{problem.details}\n\n{log_line}")
+    box = plain_message_box(  # the texts name files and titles: shown as written
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        problem.text,
+        problem.advice,
+        f"{problem.details}\n\n{log_line}",
+    )
     box.setAccessibleName(title)
     box.open()
     return box

@@ -33,6 +33,7 @@ from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.dialogs import ok_cancel_buttons
+from desktop.ui.plain import file_name_part, plain_message_box
 from desktop.ui.reader_toolbar import SCRIPT_LABELS, script_label
 
 __all__ = [
@@ -228,7 +229,8 @@ class ExportDialog(QDialog):
     def pick_path(self, title: str) -> Path | None:
         """Ask where to save; the format's suffix is added when missing."""
         _label, suffix, name_filter = FORMATS[self.fmt]
-        start = str(Path.home() / f"{title[:60] or 'annotations'}{suffix}")
+        # the title only names the file: a "/" or ".." in it must not pick the folder
+        start = str(Path.home() / f"{file_name_part(title) or 'annotations'}{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(
             self.parentWidget(), self.tr("Export Annotations"), start, name_filter
         )
@@ -240,9 +242,7 @@ class ExportDialog(QDialog):
 
 def problem_box(parent: QWidget, title: str, text: str, advice: str) -> QMessageBox:
     """A warning naming the file and the problem (``text``) and what to do (``advice``)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(advice)
-    return box
+    return plain_message_box(parent, QMessageBox.Icon.Warning, title, text, advice)
 
 
 def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:

@@ -85,6 +85,7 @@ NO_STRINGS = (
     "desktop/ui/__init__.py",
     "desktop/ui/i18n.py",
     "desktop/ui/i18n_tools.py",
+    "desktop/ui/plain.py",
     "desktop/ui/utf16.py",
 )
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.library import DocRecord
+from desktop.ui.plain import tooltip
 
 __all__ = [
     "COLUMNS",
@@ -125,12 +126,13 @@ def _sort_key(doc: DocRecord, key: str) -> Any:
 
 
 def _tooltip(doc: DocRecord, key: str) -> str | None:
+    """Title, author and file name (or the full date), escaped: Qt reads tips as HTML."""
     if key == "title":
         parts = [doc.title, doc.author or "", doc.original_name]
-        return "\n".join(p for p in parts if p)
+        return tooltip("\n".join(p for p in parts if p))
     if key in ("published", "imported"):
         value = getattr(doc, key)
-        return str(value) if value else None
+        return tooltip(str(value)) if value else None
     return None
 
 

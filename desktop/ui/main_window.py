@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -35,6 +34,7 @@ from desktop.ui.find_bar import FindBar
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import MenuBuilder
+from desktop.ui.plain import plain_label
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import ReaderToolbar
 from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.bridge = LibraryBridge(library, self)
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
             self,
             yields=lambda: self.find_bar.isVisible() and bool(self.find_bar.matches),
         )
-        self.index_label = QLabel(self)
+        self.index_label = plain_label(parent=self)  # may name the cache folder
         self.statusBar().addWidget(self.index_label)
         self.index_service.status.connect(self.index_label.setText)
 
@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("An import is already running"), 5000)
             return None
         progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        progress.setLabel(plain_label(self.tr("Importing…"), progress))  # shows file names
         progress.setWindowTitle(self.tr("Import"))
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

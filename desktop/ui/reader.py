@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QPlainTextDocumentLayout,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from desktop.core.views import TextView, ViewOptions, convert_text, script_confi
 from desktop.ui import reader_nav as nav
 from desktop.ui.errors import describe
 from desktop.ui.fonts import body_family, missing_cjk_message, region_for
+from desktop.ui.plain import plain_label
 from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page, line_at
 from desktop.ui.reader_pieces import MAX_CHUNK, Piece, PieceTable
 from desktop.ui.settings import AppSettings
@@ -97,15 +97,13 @@ class ReaderPane(QWidget):
 
     # ------------------------------------------------------------------ set-up
     def _build_widgets(self) -> None:
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
+        self.title_label = plain_label(parent=self, wrap=True)  # titles are text, not HTML
         self.title_label.setAccessibleName(self.tr("Document title"))
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.meta_label = QLabel(self)
-        self.meta_label.setWordWrap(True)
+        self.meta_label = plain_label(parent=self, wrap=True)
         self.meta_label.setAccessibleName(self.tr("Document details"))
         self.text = Page(self)
         self.text.setReadOnly(True)

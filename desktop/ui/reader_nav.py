@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from desktop.ui.plain import tooltip
 from desktop.ui.reader_pieces import Piece
 
 if TYPE_CHECKING:
@@ -235,6 +236,6 @@ def show_ruby_tip(reader: ReaderPane, pos: QPoint, global_pos: QPoint) -> None:
         reader.qt_to_view(q)
     )
     if reading:
-        QToolTip.showText(global_pos, reading, reader.text)
+        QToolTip.showText(global_pos, tooltip(reading), reader.text)
     else:
         QToolTip.hideText()

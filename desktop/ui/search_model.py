@@ -37,6 +37,7 @@ from desktop.core.views import (
     script_config,
 )
 from desktop.ui.library_model import format_date
+from desktop.ui.plain import tooltip
 
 __all__ = [
     "HITS_ROLE",
@@ -235,7 +236,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(p for p in (row.title, row.details, row.snippet.strip()) if p)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+            return tooltip(row.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.title}. {row.details}. {row.snippet.strip()}"
         if role == ID_ROLE:

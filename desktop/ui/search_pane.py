@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.search import SearchResults
 from desktop.core.views import ViewOptions
 from desktop.ui.index_service import IndexService
+from desktop.ui.plain import plain_label
 from desktop.ui.search_model import (
     HITS_ROLE,
     ID_ROLE,
@@ -161,8 +162,7 @@ class SearchPane(QWidget):
 
     def _build_results_page(self) -> QWidget:
         page = QWidget(self)
-        self.message = QLabel(page)
-        self.message.setWordWrap(True)
+        self.message = plain_label(parent=page, wrap=True)  # holds the query and paths
         self.message.setAccessibleName(self.tr("Search status"))
         self.message.setContentsMargins(4, 2, 4, 2)
         self.model = SearchResultsModel(self)
@@ -178,6 +178,7 @@ class SearchPane(QWidget):
         self.results.activated.connect(self._open_index)
         self.results.installEventFilter(self)
         self.empty_label = QLabel(page)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)  # our markup, query escaped
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setContentsMargins(24, 24, 24, 24)

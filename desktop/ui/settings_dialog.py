@@ -44,6 +44,7 @@ from desktop.core.paths import library_dir
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.fonts import body_family
 from desktop.ui.i18n import LANGUAGES
+from desktop.ui.plain import plain_label
 from desktop.ui.reader_toolbar import script_label
 from desktop.ui.settings import (
     FONT_REGIONS,
@@ -188,9 +189,8 @@ class SettingsDialog(QDialog):
         return box
 
     def _note(self, text: str = "") -> QLabel:
-        label = QLabel(text, self)
-        label.setWordWrap(True)
-        return label
+        """A wrapped line of plain text (it may name a folder: never HTML)."""
+        return plain_label(text, self, wrap=True)
 
     def _reading_page(self) -> QWidget:
         self.script_combo = self._combo(
