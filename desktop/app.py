@@ -176,13 +176,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if guard is not False:
         from desktop.ui.single_instance import deliver_files
 
-        guard.filesReceived.connect(lambda received: deliver_files(current[-1], received))
+        def received_files(received: list[str]) -> None:
+            # A hand-over can arrive before the first window exists (while a message
+            # box about the library is up): keep the files for the window to open.
+            if current:
+                deliver_files(current[-1], received)
+            else:
+                files.extend(received)
+
+        guard.filesReceived.connect(received_files)
     while True:
         window = _open_window(_library_root(args.library, prefs), settings, files)
         if window is None:
             return 1
         current[:] = [window]
-        files = []
         files = []
         status = int(app.exec())
         # Let background work (imports, indexing, saves) finish before Qt objects go.
