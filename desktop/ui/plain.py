@@ -24,7 +24,7 @@ import html
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 __all__ = [
     "file_name_part",
@@ -46,10 +46,19 @@ def make_plain[W: (QLabel, QMessageBox)](widget: W) -> W:
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
-    """A label that shows ``text`` (and whatever is set later) as plain text."""
+    """A label that shows ``text`` (and whatever is set later) as plain text.
+
+    A wrapped label takes the width its layout gives it: a title or path with no
+    space to wrap at (a URL, 16 nested tables) is cut at the edge instead of
+    widening the window past the screen.
+    """
     label = make_plain(QLabel(parent))
     label.setText(text)
     label.setWordWrap(wrap)
+    if wrap:
+        policy = label.sizePolicy()  # keeps height-for-width, which wrapping set
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        label.setSizePolicy(policy)
     return label
 
 

@@ -341,3 +341,16 @@ def test_escaped_payload_is_what_the_summary_shows(qtbot, hostile: HostileLibrar
         if label.text():
             assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
     assert html.escape(ENCODED_ZERO) not in shown
+
+
+def test_a_title_without_spaces_does_not_widen_the_window(  # type: ignore[no-untyped-def]
+    qtbot, hostile: HostileLibrary, hostile_window: MainWindow
+) -> None:
+    """Wrapped at word boundaries only, 16 nested tables made the reader 2,944 px wide
+    at least, so the window grew past the screen; the title is cut at the edge instead."""
+    reader = hostile_window.reader
+    before = reader.minimumSizeHint().width()
+    hostile_window.open_document(hostile.doc_ids["tables"])
+    qtbot.waitUntil(lambda: not reader.loading)
+    after = reader.minimumSizeHint().width()
+    assert after <= before + 50, (before, after)
