@@ -211,7 +211,7 @@ def _library_root(explicit: str | None, prefs: Any) -> Path:
 
 def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     """Open the library at ``root`` and show its main window; None (after a message) if not."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.core.library import Library, LibraryError
@@ -226,6 +226,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
         box = QMessageBox(
             QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Tongwen"), ""
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the folder's name is not markup
         box.setText(
             QCoreApplication.translate(
                 "Startup", "The library folder {folder} cannot be opened."

@@ -354,3 +354,28 @@ def test_a_title_without_spaces_does_not_widen_the_window(  # type: ignore[no-un
     qtbot.waitUntil(lambda: not reader.loading)
     after = reader.minimumSizeHint().width()
     assert after <= before + 50, (before, after)
+
+
+def test_startup_box_names_a_hostile_library_folder_as_text(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The "library folder cannot be opened" box at start-up guessed HTML from the
+    folder's name."""
+    from desktop import app
+
+    root = tmp_path / "<img src=&#47;dev&#47;zero>"
+    root.write_text("a file where the library folder should be", "utf-8")
+    shown: list[QMessageBox] = []
+
+    def capture(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
+    assert (
+        app._open_window(root, QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat), [])
+        is None
+    )
+    assert len(shown) == 1
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert "<img src=&#47;dev&#47;zero>" in shown[0].text() + shown[0].informativeText()
