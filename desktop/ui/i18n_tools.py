@@ -50,6 +50,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/menus.py",
         "desktop/ui/about.py",
         "desktop/ui/single_instance.py",
+        "desktop/ui/unsaved_dialog.py",
     ),
     "library": (
         "desktop/ui/library_pane.py",

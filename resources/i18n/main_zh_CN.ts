@@ -294,12 +294,64 @@
             <translation>同文</translation>
         </message>
         <message>
+            <source>Tongwen is already running on the library {folder}, but does not answer.</source>
+            <translation>同文已在书库 {folder} 上运行，但没有响应。</translation>
+        </message>
+        <message>
+            <source>A second window on the same library could overwrite its work. Wait for the running window, or close it (or end its process), then start Tongwen again.</source>
+            <translation>在同一书库上再开一个窗口可能覆盖它的工作。请等待正在运行的窗口，或关闭它（或结束其进程），然后再启动同文。</translation>
+        </message>
+        <message>
             <source>The library folder {folder} cannot be opened.</source>
             <translation>无法打开书库文件夹 {folder}。</translation>
         </message>
         <message>
             <source>Check that the folder exists and that you may write to it, or start Tongwen with another library folder.</source>
             <translation>请确认该文件夹存在且您有写入权限，或在启动同文时指定另一个书库文件夹。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedDialog</name>
+        <message>
+            <source>Unsaved Annotations</source>
+            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
+            <translation>未保存的批注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
+            <translation>
+                <numerusform>“{title}”中有 %n 条高亮、笔记或书签未能保存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
+            <translation>问题解决后请重试，或把副本保存到别处（以后用 文件 ▸ 导入批注… 找回）。放弃的更改将会丢失。</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;Copy…</source>
+            <translation>保存副本(&amp;C)…</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Discard %n Change(s)</source>
+            <translation>
+                <numerusform>放弃 %n 处更改(&amp;D)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{title} annotations.json</source>
+            <translation>{title} 批注.json</translation>
+        </message>
+        <message>
+            <source>Save a Copy of the Annotations</source>
+            <translation>保存批注副本</translation>
+        </message>
+        <message>
+            <source>Web Annotation JSON (*.json)</source>
+            <translation>Web 批注 JSON (*.json)</translation>
         </message>
     </context>
 </TS>

@@ -357,6 +357,16 @@
             <translation>同文</translation>
         </message>
         <message>
+            <source>Tongwen is already running on the library {folder}, but does not answer.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>同文已在書庫 {folder} 上執行，但沒有響應。</translation>
+        </message>
+        <message>
+            <source>A second window on the same library could overwrite its work. Wait for the running window, or close it (or end its process), then start Tongwen again.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在同一書庫上再開一個視窗可能覆蓋它的工作。請等待正在執行的視窗，或關閉它（或結束其程序），然後再啟動同文。</translation>
+        </message>
+        <message>
             <source>The library folder {folder} cannot be opened.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>無法開啟書庫資料夾 {folder}。</translation>
@@ -365,6 +375,59 @@
             <source>Check that the folder exists and that you may write to it, or start Tongwen with another library folder.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>請確認該資料夾存在且您有寫入許可權，或在啟動同文時指定另一個書庫資料夾。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedDialog</name>
+        <message>
+            <source>Unsaved Annotations</source>
+            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>未儲存的批註</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>“{title}”中有 %n 條高亮、筆記或書籤未能儲存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>問題解決後請重試，或把副本儲存到別處（以後用 檔案 ▸ 匯入批註… 找回）。放棄的更改將會丟失。</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重試(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;Copy…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>儲存副本(&amp;C)…</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Discard %n Change(s)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>放棄 %n 處更改(&amp;D)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{title} annotations.json</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{title} 批註.json</translation>
+        </message>
+        <message>
+            <source>Save a Copy of the Annotations</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>儲存批註副本</translation>
+        </message>
+        <message>
+            <source>Web Annotation JSON (*.json)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>Web 批註 JSON (*.json)</translation>
         </message>
     </context>
 </TS>

@@ -142,7 +142,7 @@
         <name>AnnotationLayer</name>
         <message>
             <source>&amp;Highlight</source>
-            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader</extracomment>
+            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes</extracomment>
             <translation>高亮(&amp;H)</translation>
         </message>
         <message>
@@ -184,6 +184,14 @@
         <message>
             <source>Deleted; Ctrl+Z in the annotations panel undoes it</source>
             <translation>已删除；在批注面板中按 Ctrl+Z 可撤销</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read for now ({problem}). It was left as it is; new highlights and notes are kept and saved into it once it can be read.</source>
+            <translation>{file} 暂时无法读取（{problem}）。文件保持原样；新的高亮和笔记会保留，等能读取时再存入。</translation>
+        </message>
+        <message>
+            <source>“{title}”: {problem}</source>
+            <translation>“{title}”：{problem}</translation>
         </message>
         <message>
             <source>This annotation's text is not in the document now</source>

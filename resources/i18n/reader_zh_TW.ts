@@ -160,7 +160,7 @@
         <name>AnnotationLayer</name>
         <message>
             <source>&amp;Highlight</source>
-            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader</extracomment>
+            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes</extracomment>
             <translation>螢光標記(&amp;H)</translation>
         </message>
         <message>
@@ -206,6 +206,16 @@
         <message>
             <source>Deleted; Ctrl+Z in the annotations panel undoes it</source>
             <translation>已刪除；在註記面板中按 Ctrl+Z 可復原</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read for now ({problem}). It was left as it is; new highlights and notes are kept and saved into it once it can be read.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{file} 暫時無法讀取（{problem}）。檔案保持原樣；新的高亮和筆記會保留，等能讀取時再存入。</translation>
+        </message>
+        <message>
+            <source>“{title}”: {problem}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{title}”：{problem}</translation>
         </message>
         <message>
             <source>This annotation's text is not in the document now</source>
