@@ -59,8 +59,9 @@ class Context:
         from desktop.core.library import Library
 
         library = Library.open(self.library_path)
-        for warning in library.warnings:
-            sys.stderr.write(f"tongwen-cli: warning: {warning}\n")
+        for warning in [library.location_warning, *library.warnings]:
+            if warning:
+                sys.stderr.write(f"tongwen-cli: warning: {warning}\n")
         return library
 
 

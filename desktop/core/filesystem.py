@@ -200,8 +200,18 @@ def cloud_folder(path: Path) -> str | None:
     return None
 
 
-def location_warning(root: Path) -> str | None:
-    """One sentence for the reader when the library folder's locks may not hold."""
+@dataclass(frozen=True)
+class LocationRisk:
+    """Why locks in the library folder may not hold: on a ``network`` file system
+    (``name`` is its type, or "remote") or inside a ``cloud`` sync folder (``name`` is
+    the tool)."""
+
+    kind: str
+    name: str
+
+
+def location_risk(root: Path) -> LocationRisk | None:
+    """Whether the library folder's locks may not hold, and why (None: they hold)."""
     try:
         resolved = root.resolve()
         fstype = filesystem_type(resolved)
@@ -210,15 +220,27 @@ def location_warning(root: Path) -> str | None:
         log.info("could not tell the file system of %s: %s", root, exc)
         return None
     if fstype and (fstype == "remote" or is_network_fstype(fstype)):
-        kind = "a network drive" if fstype == "remote" else f"a network file system ({fstype})"
+        return LocationRisk("network", fstype)
+    if tool:
+        return LocationRisk("cloud", tool)
+    return None
+
+
+def location_warning(root: Path, risk: LocationRisk | None = None) -> str | None:
+    """One sentence for the reader when the library folder's locks may not hold."""
+    risk = risk or location_risk(root)
+    if risk is None:
+        return None
+    if risk.kind == "network":
+        kind = (
+            "a network drive" if risk.name == "remote" else f"a network file system ({risk.name})"
+        )
         return (
             f"{root}: the library is on {kind}; file locks may not hold there, so "
             "do not change it from two computers at the same time"
         )
-    if tool:
-        return (
-            f"{root}: the library is inside a {tool} folder; locks do not reach the "
-            "other computers, so an edit made on two of them at once becomes a "
-            "conflict copy (Tongwen merges or reports those)"
-        )
-    return None
+    return (
+        f"{root}: the library is inside a {risk.name} folder; locks do not reach the "
+        "other computers, so an edit made on two of them at once becomes a "
+        "conflict copy (Tongwen merges or reports those)"
+    )

@@ -31,6 +31,7 @@ from typing import Any
 from desktop.core import atomic
 from desktop.core.annotations.merge import conflict_copies
 from desktop.core.errors import classify
+from desktop.core.filesystem import LocationRisk, location_risk, location_warning
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.paths import printable_path, readable_name
@@ -131,6 +132,7 @@ class Library:
         self.warnings: list[str] = []
         #: Set when the folder is on a network file system or in a synced folder.
         self.location_warning: str | None = None
+        self.location_risk: LocationRisk | None = None
         self._lock = threading.RLock()
         self._records: dict[str, DocRecord] = {}
         self._listeners: list[Listener] = []
@@ -174,13 +176,12 @@ class Library:
             atomic.write_json(marker, result.value)
 
     def _warn_about_location(self) -> None:
-        from desktop.core.filesystem import location_warning
-
-        warning = location_warning(self.root)
-        self.location_warning = warning
-        if warning:
-            log.warning("%s", warning)
-            self.warnings.append(warning)
+        """Note once, apart from :attr:`warnings` (problems found in files), when the
+        folder is where locks may not hold: the UI and the CLI say it in their words."""
+        self.location_risk = location_risk(self.root)
+        self.location_warning = location_warning(self.root, self.location_risk)
+        if self.location_warning:
+            log.warning("%s", self.location_warning)
 
     def _remove_stale_staging(self) -> None:
         """Delete the ``.staging-*`` folders (and their locks) that killed imports left.
