@@ -14,7 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from desktop.core.offsetmap import Bias
-from desktop.core.views import TextView, ViewOptions, build_view
+from desktop.core.views import TextView, ViewOptions
+from desktop.core.views.ranges import build_view_range
 from desktop.ui.utf16 import Utf16Index
 
 __all__ = ["Piece", "PieceTable"]
@@ -81,9 +82,9 @@ class PieceTable:
 
     def build(self, start: int, end: int) -> Piece:
         """The view of canonical ``[start, end)`` as a piece (not yet placed)."""
-        whole = start == 0 and end == len(self.canonical)
-        source = self.canonical if whole else self.canonical[start:end]
-        return Piece(start, end, build_view(source, self.options))
+        # Built with the lines around it, so the piece reads as it does in the whole
+        # view (a wrapped line at a piece's edge is reflowed like any other).
+        return Piece(start, end, build_view_range(self.canonical, start, end, self.options))
 
     def more_to_load(self) -> bool:
         """Whether some of the canonical text has no piece yet."""

@@ -52,3 +52,21 @@ def test_a_small_text_is_one_piece() -> None:
     table.append(table.build(0, len(LINE * 3)))
     assert table.to_view(len(LINE * 3) + 5) is None
     assert not table.more_to_load()
+
+
+def test_clean_pieces_of_a_wrapped_novel_join_to_the_whole_view(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each piece was built as a document of its own: the break at every piece's edge
+    stayed, and a passage reflowed in one render and not in another."""
+    monkeypatch.setattr(reader_pieces, "WHOLE_LIMIT", 1_000)
+    sentence = "話說天下大勢，分久必合，合久必分，周末七國分爭，并入於秦；及秦滅之後，楚漢分爭。"
+    paragraph = "　　" + sentence * 3
+    lines = [paragraph[i : i + 24] for i in range(0, len(paragraph), 24)]
+    text = "\n".join(lines * 120) + "\n"
+    options = ViewOptions(clean=True, script="simplified")
+    whole = build_view(text, options)
+    assert whole.text.count("\n") < text.count("\n") // 2  # the wrapping is undone
+    for position in (0, len(text) // 3, len(text) - 5):
+        table = PieceTable(text, options)
+        _load_all(table, position)
+        assert len(table.pieces) > 2
+        assert table.view_text() == whole.text
