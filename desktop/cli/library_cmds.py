@@ -7,7 +7,9 @@ import sys
 from typing import Any
 
 from desktop.cli import Context, fail, print_json
-from desktop.core.library import EDITABLE_FIELDS, DocRecord
+from desktop.core.encoding import decoding_warning
+from desktop.core.library import EDITABLE_FIELDS, DocRecord, Library
+from desktop.core.records import ImportResult
 
 __all__ = ["register"]
 
@@ -59,18 +61,33 @@ def register(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.library
     results = lib.add_paths(args.paths, encoding=args.encoding)
+    warnings = [_import_warning(lib, r) for r in results]
     if args.json:
-        print_json([r.as_dict() for r in results])
+        print_json([{**r.as_dict(), "warning": w} for r, w in zip(results, warnings)])
     else:
         for r in results:
             what = r.title if r.status in ("imported", "duplicate") else r.error
             ident = f"{r.id[:12]} " if r.id else ""
             print(f"{r.status:9} {ident}{r.path}: {what}")
+    for r, warning in zip(results, warnings):
+        if warning:
+            sys.stderr.write(f"tongwen-cli: warning: {r.path}: {warning}\n")
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         sys.stderr.write(f"tongwen-cli: {r.path}: {r.error}\n")
     in_library = [r for r in results if r.status in ("imported", "duplicate")]
     return 1 if failed or not in_library else 0
+
+
+def _import_warning(lib: Library, result: ImportResult) -> str | None:
+    """Why the document a result names may read wrongly (a doubtful decoding), or None."""
+    if result.id is None or result.status not in ("imported", "duplicate"):
+        return None
+    try:
+        record = lib.get(result.id)
+    except KeyError:
+        return None
+    return decoding_warning(record.encoding, record.confidence)
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -98,6 +115,7 @@ def _meta_dict(d: DocRecord) -> dict[str, Any]:
         annotations=d.annotations,
         progress=d.progress,
         warnings=d.warnings,
+        warning=decoding_warning(d.encoding, d.confidence),
     )
     return out
 

@@ -55,6 +55,9 @@ PROBLEMS: dict[str, ProblemCode] = _codes(
     ProblemCode("no-readable-text", "nothing readable was found in the file"),
     ProblemCode("unknown-encoding", "the chosen encoding does not exist", ("encoding",)),
     ProblemCode("cannot-decode", "the bytes do not fit the chosen encoding", ("encoding",)),
+    ProblemCode(
+        "unsupported-encoding", "an encoding Tongwen recognises but cannot decode", ("encoding",)
+    ),
     # reported by the library and the folder walker for a whole file
     ProblemCode("not-found", "the file does not exist (any more)"),
     ProblemCode("not-a-file", "a folder or special file where a file was expected"),
@@ -181,6 +184,11 @@ _PATTERNS = [
     (r".*(?:no readable text|contains no readable text)\)?", "no-readable-text", _NONE),
     (r".*unknown encoding '(?P<encoding>.*)'", "unknown-encoding", _only("encoding")),
     (r".+ cannot be decoded as (?P<encoding>[^ :]+).*", "cannot-decode", _only("encoding")),
+    (
+        r".+ is (?P<encoding>[^ ]+) \(.*\) text: (?P=encoding) is not supported.*",
+        "unsupported-encoding",
+        _only("encoding"),
+    ),
     (r"no such file|No such file or directory", "not-found", _NONE),
     (r"not a regular file|is a folder|Is a directory", "not-a-file", _NONE),
     (r"named pipe \(FIFO\)|device file|socket", "special-file", _NONE),

@@ -161,6 +161,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "Traditional Chinese files Big5 or UTF-8.",
         ),
     ),
+    "unsupported-encoding": (
+        QT_TRANSLATE_NOOP(
+            "Problem",
+            "{file} is in the {encoding} encoding (old Taiwanese text), which Tongwen cannot read.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Problem",
+            "Convert the file to UTF-8 with another program (a text editor or a converter), "
+            "then import the converted file.",
+        ),
+    ),
     "not-found": (
         QT_TRANSLATE_NOOP("Problem", "{file} does not exist."),
         QT_TRANSLATE_NOOP(

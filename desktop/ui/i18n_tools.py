@@ -71,6 +71,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/export_dialog.py",
         "desktop/ui/fonts.py",
         "desktop/ui/themes.py",
+        "desktop/ui/decode_warning.py",
     ),
     "settings": ("desktop/ui/settings.py", "desktop/ui/settings_dialog.py"),
     "errors": (

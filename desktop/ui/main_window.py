@@ -27,6 +27,7 @@ from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.annotations_panel import AnnotationsPanel
+from desktop.ui.decode_warning import DecodeWarningBar, reencode_in_background
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.errors import show_error
 from desktop.ui.export_dialog import export_annotations, import_annotations
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         pane.openRequested.connect(self.open_document)
         pane.editRequested.connect(self.edit_metadata)
         pane.reencodeRequested.connect(self.reencode)
+        DecodeWarningBar.install(self.reader).redecodeRequested.connect(self.reencode)
         pane.removeRequested.connect(self.remove_documents)
         pane.importRequested.connect(self.import_files_dialog)
         self.bridge.changed.connect(self._library_changed)
@@ -383,9 +385,7 @@ class MainWindow(QMainWindow):
             title = self.tr("Cannot decode “{t}” as {e}").format(t=record.title, e=encoding)
             self._error(title, exc, record.original_name)
 
-        run_in_background(
-            lambda task: self.library.reencode(doc_id, encoding), on_failure=on_failure
-        )
+        reencode_in_background(self.library, doc_id, encoding, on_failure=on_failure)
 
     def remove_documents(self, ids: list[str]) -> None:
         titles = [self.library.get(i).title for i in ids]

@@ -344,6 +344,14 @@
             <translation>请换一种编码。简体中文文件通常是 GB18030 或 UTF-8，繁体中文文件通常是 Big5 或 UTF-8。</translation>
         </message>
         <message>
+            <source>{file} is in the {encoding} encoding (old Taiwanese text), which Tongwen cannot read.</source>
+            <translation>{file}使用 {encoding} 编码（台湾的旧式文本），同文无法读取。</translation>
+        </message>
+        <message>
+            <source>Convert the file to UTF-8 with another program (a text editor or a converter), then import the converted file.</source>
+            <translation>请先用其他程序（文本编辑器或转换工具）把文件转换为 UTF-8，再导入转换后的文件。</translation>
+        </message>
+        <message>
             <source>{file} does not exist.</source>
             <translation>{file}不存在。</translation>
         </message>

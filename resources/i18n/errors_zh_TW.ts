@@ -405,6 +405,16 @@
             <translation>請換一種編碼。簡體中文檔案通常是 GB18030 或 UTF-8，繁體中文檔案通常是 Big5 或 UTF-8。</translation>
         </message>
         <message>
+            <source>{file} is in the {encoding} encoding (old Taiwanese text), which Tongwen cannot read.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{file}使用 {encoding} 編碼（臺灣的舊式文本），同文無法讀取。</translation>
+        </message>
+        <message>
+            <source>Convert the file to UTF-8 with another program (a text editor or a converter), then import the converted file.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請先用其他程式（文本編輯器或轉換工具）把檔案轉換為 UTF-8，再匯入轉換後的檔案。</translation>
+        </message>
+        <message>
             <source>{file} does not exist.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>{file}不存在。</translation>

@@ -332,6 +332,21 @@
         </message>
     </context>
     <context>
+        <name>DecodeWarningBar</name>
+        <message>
+            <source>Decoding warning</source>
+            <translation>解码警告</translation>
+        </message>
+        <message>
+            <source>Re-decode…</source>
+            <translation>重新解码…</translation>
+        </message>
+        <message>
+            <source>This file may have been decoded wrongly (read as {encoding}). If the text looks garbled, choose another encoding.</source>
+            <translation>此文件可能解码有误（按 {encoding} 读取）。如果文字是乱码，请选择其他编码。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export Annotations</source>

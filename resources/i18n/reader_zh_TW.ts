@@ -371,6 +371,24 @@
         </message>
     </context>
     <context>
+        <name>DecodeWarningBar</name>
+        <message>
+            <source>Decoding warning</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>解碼警告</translation>
+        </message>
+        <message>
+            <source>Re-decode…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重新解碼…</translation>
+        </message>
+        <message>
+            <source>This file may have been decoded wrongly (read as {encoding}). If the text looks garbled, choose another encoding.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>此檔案可能解碼有誤（按 {encoding} 讀取）。如果文字是亂碼，請選擇其他編碼。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export Annotations</source>

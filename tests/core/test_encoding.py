@@ -260,3 +260,116 @@ def test_refuse_non_text_reads_a_big_endian_bom_in_the_generic_codec(codec: str)
     bom = codecs.BOM_UTF16_BE if codec == "utf-16" else codecs.BOM_UTF32_BE
     data = bom + ("退" * 50_000).encode(f"{codec}-be")
     refuse_non_text(data, codec, start=len(bom), name="back.html")
+
+
+# -- EUC-TW and decodings that may be wrong ---------------------------------------------
+
+EUC_TW_SAMPLES = Path(__file__).parent / "euc_tw"
+
+
+@pytest.mark.parametrize("name", ["xiyouji_ch1_head.txt", "xiyouji_plane1_only.txt"])
+def test_euc_tw_is_refused_by_name_not_decoded_into_mojibake(name: str) -> None:
+    """Was: decoded as GB18030 with confidence 0.80 into 苌摹沁 …, nothing said.
+
+    The plane-1-only sample has no 0x8E prefix at all: the bytes are GB2312-shaped.
+    """
+    data = (EUC_TW_SAMPLES / name).read_bytes()
+    with pytest.raises(ImportRefused, match="EUC-TW is not supported") as info:
+        decode_bytes(data, name=name)
+    assert info.value.code == "unsupported-encoding"
+    assert info.value.params == {"encoding": "EUC-TW"}
+    assert name in str(info.value)
+
+
+@pytest.mark.parametrize("chosen", ["EUC-TW", "euc_tw", "x-euc-tw", "CNS11643"])
+def test_euc_tw_chosen_by_the_reader_is_refused_by_name(chosen: str) -> None:
+    """Was: "unknown encoding 'EUC-TW'", as if the reader had mistyped."""
+    data = (EUC_TW_SAMPLES / "xiyouji_plane1_only.txt").read_bytes()
+    with pytest.raises(ImportRefused, match="EUC-TW is not supported") as info:
+        decode_bytes(data, encoding=chosen, name="old.txt")
+    assert info.value.code == "unsupported-encoding"
+
+
+def test_euc_tw_bytes_in_gb_and_big5_text_do_not_look_like_euc_tw(
+    seed_paths: list[Path], testdata: Path
+) -> None:
+    """Every real GB and Big5 sample still decodes (none is taken for EUC-TW)."""
+    samples = [p.read_bytes() for p in (testdata / "encodings").glob("*/*.xml")]
+    for text in _seed_texts(seed_paths):
+        samples += [text.encode("gb18030"), _traditional(text).encode("big5", "replace")]
+    for data in samples:
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("codec", ["big5", "gb18030"])
+def test_right_legacy_decodings_are_confident(seed_paths: list[Path], codec: str) -> None:
+    """Big5 came out at about 0.70 because big5, big5hkscs and cp950 decode it to the
+    same text and were counted as rivals: right decodings looked as doubtful as wrong
+    ones (EUC-TW read as GB18030 scored 0.30-0.99)."""
+    from desktop.core.encoding import LOW_CONFIDENCE
+
+    for text in _seed_texts(seed_paths):
+        source = _traditional(text) if codec == "big5" else text
+        result = decode_bytes(source.encode(codec, "replace"))
+        assert result.encoding == codec and result.confidence >= LOW_CONFIDENCE + 0.1
+
+
+def test_mixed_gb_and_big5_file_is_doubtful(seed_paths: list[Path]) -> None:
+    """Half GB18030, half Big5: whichever codec wins, half the text is mojibake."""
+    from desktop.core.encoding import LOW_CONFIDENCE
+
+    texts = _seed_texts(seed_paths)
+    data = texts[0].encode("gb18030") + _traditional(texts[1]).encode("big5", "replace")
+    assert decode_bytes(data).confidence < LOW_CONFIDENCE
+
+
+def test_decoding_warning_only_for_low_confidence() -> None:
+    from desktop.core.encoding import LOW_CONFIDENCE, decoding_warning
+
+    assert decoding_warning("gb18030", 0.99) is None
+    assert decoding_warning("utf-8", None) is None
+    warning = decoding_warning("gb18030", LOW_CONFIDENCE - 0.01)
+    assert warning is not None and "GB18030" in warning and "re-decode" in warning
+
+
+def _excerpts(text: str, size: int, count: int) -> list[str]:
+    step = max((len(text) - size) // count, 1)
+    return [text[i : i + size] for i in range(0, len(text) - size, step)][:count]
+
+
+@pytest.mark.parametrize("size", [200, 1000])
+def test_right_decodings_of_excerpts_are_not_doubtful(
+    seed_paths: list[Path], testdata: Path, size: int
+) -> None:
+    from desktop.core.encoding import LOW_CONFIDENCE
+
+    novel = testdata / "novels" / "xiyouji_gutenberg_hardwrapped_zht.txt"
+    sources = [*_seed_texts(seed_paths), novel.read_text("utf-8")[:200_000]]
+    for text in sources:
+        for piece in _excerpts(text, size, 8):
+            for codec, source in (("gb18030", piece), ("big5", _traditional(piece))):
+                data = source.encode(codec, "replace")
+                if data.isascii():
+                    continue
+                result = decode_bytes(data)
+                assert result.confidence >= LOW_CONFIDENCE, (codec, piece[:30])
+
+
+@pytest.mark.parametrize("big5_first", [False, True])
+def test_a_paragraph_in_another_encoding_makes_the_file_doubtful(
+    seed_paths: list[Path], big5_first: bool
+) -> None:
+    """A 200-character Big5 paragraph in a GB18030 file (or the reverse) scored 0.99."""
+    from desktop.core.encoding import LOW_CONFIDENCE
+
+    texts = _seed_texts(seed_paths)
+    majority = "\n".join(texts[0:4:3]) * 3
+    paragraph = next(p for p in texts[1].split("\n") if len(p) >= 200)[:200]
+    if big5_first:
+        parts = [_traditional(majority).encode("big5", "replace"), paragraph.encode("gb18030")]
+    else:
+        parts = [majority.encode("gb18030"), _traditional(paragraph).encode("big5", "replace")]
+    data = (
+        parts[0][: len(parts[0]) // 2] + b"\n" + parts[1] + b"\n" + parts[0][len(parts[0]) // 2 :]
+    )
+    assert decode_bytes(data).confidence < LOW_CONFIDENCE
