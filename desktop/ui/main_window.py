@@ -35,7 +35,7 @@ from desktop.ui.find_bar import FindBar
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import MenuBuilder
-from desktop.ui.plain import plain_label
+from desktop.ui.plain import plain_label, plain_message_box
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import ReaderToolbar
 from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
@@ -98,8 +98,37 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.index_service.start()
         self._report_recovery(library.warnings)
+        self._warn_about_location(library)
 
     # ------------------------------------------------------------------ set-up
+    def _warn_about_location(self, library: Library) -> None:
+        """Once per library folder: locks may not hold on a network drive or in a
+        cloud-synced folder (the core tells which; the log has it every time)."""
+        self.location_box: QMessageBox | None = None
+        risk = library.location_risk
+        key = f"library/location_warned/{library.root}"
+        if risk is None or self.settings.value(key) == risk.name:
+            return
+        self.settings.setValue(key, risk.name)
+        if risk.kind == "network":
+            text = self.tr(
+                "The library {folder} is on a network drive ({kind}). File locks may not "
+                "hold there: do not change it from two computers at the same time."
+            )
+        else:
+            text = self.tr(
+                "The library {folder} is inside a {kind} folder. Edits made on two "
+                "computers at once become conflict copies, which Tongwen merges or reports."
+            )
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Information,
+            self.tr("Library on a Shared Folder"),
+            text.format(folder=library.root, kind=risk.name),
+        )
+        box.open()  # not modal to the start-up: the window is usable behind it
+        self.location_box = box
+
     def _report_recovery(self, warnings: list[str]) -> None:
         """Damaged library files were repaired or set aside on opening: say so, log why."""
         for warning in warnings:

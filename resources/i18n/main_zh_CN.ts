@@ -34,6 +34,18 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
+            <translation>书库 {folder} 位于网络驱动器（{kind}）上。那里的文件锁可能不起作用：请不要同时在两台电脑上修改它。</translation>
+        </message>
+        <message>
+            <source>The library {folder} is inside a {kind} folder. Edits made on two computers at once become conflict copies, which Tongwen merges or reports.</source>
+            <translation>书库 {folder} 位于 {kind} 同步文件夹中。两台电脑同时修改会产生冲突副本，同文会合并或报告它们。</translation>
+        </message>
+        <message>
+            <source>Library on a Shared Folder</source>
+            <translation>书库位于共享文件夹</translation>
+        </message>
         <message numerus="yes">
             <source>%n damaged file(s) in the library were repaired or set aside; nothing was deleted. Help ▸ Open the Log File tells which.</source>
             <translation>

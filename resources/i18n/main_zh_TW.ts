@@ -41,6 +41,21 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫 {folder} 位於網路驅動器（{kind}）上。那裡的檔案鎖可能不起作用：請不要同時在兩臺電腦上修改它。</translation>
+        </message>
+        <message>
+            <source>The library {folder} is inside a {kind} folder. Edits made on two computers at once become conflict copies, which Tongwen merges or reports.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫 {folder} 位於 {kind} 同步資料夾中。兩臺電腦同時修改會產生衝突副本，同文會合並或報告它們。</translation>
+        </message>
+        <message>
+            <source>Library on a Shared Folder</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫位於共享資料夾</translation>
+        </message>
         <message numerus="yes">
             <source>%n damaged file(s) in the library were repaired or set aside; nothing was deleted. Help ▸ Open the Log File tells which.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
