@@ -77,5 +77,5 @@ CONTROL
 
 mkdir -p "$out"
 deb=$out/tongwen_${version}_${arch}.deb
-dpkg-deb --root-owner-group -Zzstd --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zzstd -z19 --build "$root" "$deb" >/dev/null
 echo "$deb"

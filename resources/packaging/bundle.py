@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Mapping
+import subprocess
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 __all__ = [
     "EXCLUDED_MODULES",
     "app_datas",
     "debug_build",
+    "drop_unlinked",
     "icon_for",
     "info_plist",
     "keep_entry",
@@ -57,6 +59,23 @@ EXCLUDED_MODULES = [
     "PySide6.QtConcurrent",
     "PySide6.QtLabsStyleKit",
     "PySide6.QtXml",
+    # Measured for issue 15 (bundle 195 MB): none of these is imported by Tongwen,
+    # each was checked by importing the app, extracting a page and running the
+    # self-test with the module blocked (sys.modules[name] = None).
+    "ssl",  # via trafilatura.downloads -> urllib3, which works without it; Tongwen
+    "_ssl",  # never downloads: libssl, libcrypto and Kerberos go with them (7 MB)
+    "_hashlib",  # OpenSSL's hashes; hashlib falls back to its built-in sha256/md5
+    "readline",  # an interactive prompt's line editing (libreadline, libtinfo)
+    "curses",  # terminal screens (libncursesw, libtinfo)
+    "_curses",
+    "PySide6.QtDBus",  # the Python binding only; Qt's own libQt6DBus stays
+    "pytz",  # optional in babel (zoneinfo is used without it), 2.6 MB of zone data
+    "numpy.random",  # 2.6 MB; search uses sorting and set operations only
+    "numpy.fft",
+    "numpy.polynomial",  # (numpy.ma stays: np.isin and friends import it)
+    "lxml.objectify",  # 2.8 MB; Tongwen parses with lxml.etree and lxml.html
+    "lxml.isoschematron",
+    "lxml.html.diff",
 ]
 
 #: Bundle paths (glob, matched on the POSIX form of dest_name) that Tongwen does not use.
@@ -100,6 +119,20 @@ _UNWANTED = [
     "*/plugins/platforms/*vkkhrdisplay*",
     "*/plugins/platforms/*minimalegl*",
     "*/plugins/platformthemes/*gtk3*",
+    # OpenCC's command-line tools, headers and static libraries (4 MB): the module
+    # uses only its extension and the dictionaries under share/.
+    "*/opencc/clib/bin/*",
+    "*/opencc/clib/include/*",
+    "*/opencc/clib/lib64/*",
+    # Image formats no Tongwen window shows (icons are PNG, built into QtGui, and SVG;
+    # EPUB pictures are not displayed): 2.3 MB with the TIFF, WebP and JPEG decoders.
+    "*/plugins/imageformats/*qtiff*",
+    "*/plugins/imageformats/*qwebp*",
+    "*/plugins/imageformats/*qicns*",
+    "*/plugins/imageformats/*qtga*",
+    "*/plugins/imageformats/*qwbmp*",
+    "*/plugins/imageformats/*qjpeg*",
+    "*/plugins/imageformats/*qgif*",
 ]
 #: Libraries every Linux desktop has (and the .deb depends on): a bundled copy older
 #: than the system's breaks fonts, input methods or the GL drivers.  The GTK theme
@@ -157,6 +190,14 @@ _SYSTEM_LIBS = [
     "libmd.so*",
     "libstdc++.so*",
     "libgcc_s.so*",
+    # Kerberos, linked by QtNetwork for HTTP authentication Tongwen never does; the
+    # .deb depends on libgssapi-krb5-2 (tools/system-packages.txt), which brings them.
+    "libgssapi_krb5.so*",
+    "libkrb5.so*",
+    "libkrb5support.so*",
+    "libk5crypto.so*",
+    "libcom_err.so*",
+    "libkeyutils.so*",
 ]
 #: Babel's locale data (31 MB) is reached only through courlan's URL language filter,
 #: which Tongwen does not use; the root, English and Chinese locales are kept.
@@ -176,6 +217,45 @@ def keep_entry(dest_name: str) -> bool:
     if "/babel/locale-data/" in text and path.suffix == ".dat":
         return any(fnmatch.fnmatchcase(path.name, p) for p in _KEPT_BABEL)
     return not any(fnmatch.fnmatchcase(text, pattern) for pattern in _UNWANTED)
+
+
+def _linked_names(binary: str) -> set[str]:
+    """The sonames ``binary`` links to (its ELF NEEDED entries), read with objdump."""
+    done = subprocess.run(["objdump", "-p", binary], capture_output=True, text=True, check=False)
+    return {
+        line.split()[1]
+        for line in done.stdout.splitlines()
+        if line.strip().startswith("NEEDED") and len(line.split()) > 1
+    }
+
+
+def _top_level_library(dest_name: str) -> bool:
+    return "/" not in dest_name.replace("\\", "/") and fnmatch.fnmatchcase(dest_name, "lib*.so*")
+
+
+def drop_unlinked[T: tuple[str, ...]](
+    entries: Iterable[T], linked: Callable[[str], set[str]] = _linked_names
+) -> list[T]:
+    """Linux: the TOC without top-level shared libraries that nothing kept links to.
+
+    PyInstaller collects the libraries of every binary it analyses, also of those
+    :func:`trim_toc` then removes: the GTK theme plugin went, but GTK, GDK, ATK and
+    epoxy (11.5 MB) stayed, linked by nothing.  Roots are every binary that is not a
+    top-level library (extensions, Qt libraries and plugins) and libpython, which the
+    bootloader loads; a library is kept when a root links to it, directly or through
+    other kept libraries.
+    """
+    entries = list(entries)
+    top = {e[0]: e for e in entries if _top_level_library(e[0])}
+    roots = [e for e in entries if e[0] not in top or e[0].startswith("libpython")]
+    kept = {e[0] for e in roots}
+    pending = [e[1] for e in roots if e[2] in ("BINARY", "EXTENSION")]
+    while pending:
+        for name in linked(pending.pop()):
+            if name in top and name not in kept:
+                kept.add(name)
+                pending.append(top[name][1])
+    return [e for e in entries if e[0] in kept]
 
 
 def trim_toc[T: tuple[str, ...]](entries: Iterable[T]) -> list[T]:

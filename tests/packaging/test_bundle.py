@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +32,14 @@ import bundle  # noqa: E402
         "libxcb-cursor.so.0",
         "libstdc++.so.6",
         "babel/locale-data/de_CH.dat",
+        "opencc/clib/lib64/libopencc.a",
+        "opencc/clib/bin/opencc_dict",
+        "opencc/clib/include/opencc/opencc.h",
+        "PySide6/Qt/plugins/imageformats/libqtiff.so",
+        "PySide6/Qt/plugins/imageformats/libqwebp.so",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "libkrb5.so.3",
+        "libgssapi_krb5.so.2",
     ],
 )
 def test_unused_parts_are_dropped(dest: str) -> None:
@@ -55,6 +65,9 @@ def test_unused_parts_are_dropped(dest: str) -> None:
         "babel/locale-data/root.dat",
         "seeds/000_8cf7dba9e6b113dd.txt",
         r"PySide6\Qt6Widgets.dll",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "opencc/clib/opencc_clib.cpython-313-x86_64-linux-gnu.so",
     ],
 )
 def test_needed_parts_are_kept(dest: str) -> None:
@@ -127,3 +140,70 @@ def test_spec_uses_the_helpers() -> None:
     spec = (REPO / "build.spec").read_text(encoding="utf-8")
     for name in ("app_datas", "opencc_datas", "trim_toc", "debug_build", "info_plist"):
         assert f"bundle.{name}(" in spec
+
+
+def test_drop_unlinked_removes_what_only_a_removed_plugin_linked() -> None:
+    """GTK, GDK and epoxy stayed in the bundle (11.5 MB) after the GTK theme plugin went."""
+    links = {
+        "/s/libqxcb.so": {"libQt6XcbQpa.so.6", "libxkbcommon-x11.so.0"},
+        "/s/libQt6XcbQpa.so.6": {"libicuuc.so.73"},
+        "/s/libicuuc.so.73": {"libicudata.so.73"},
+        "/s/libgtk-3.so.0": {"libgdk-3.so.0", "libepoxy.so.0"},
+        "/s/libpython3.13.so.1.0": {"libz.so.1"},
+    }
+    toc = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/s/libqxcb.so", "BINARY"),
+        ("libQt6XcbQpa.so.6", "/s/libQt6XcbQpa.so.6", "BINARY"),
+        ("libicuuc.so.73", "/s/libicuuc.so.73", "BINARY"),
+        ("libicudata.so.73", "/s/libicudata.so.73", "BINARY"),
+        ("libgtk-3.so.0", "/s/libgtk-3.so.0", "BINARY"),
+        ("libgdk-3.so.0", "/s/libgdk-3.so.0", "BINARY"),
+        ("libepoxy.so.0", "/s/libepoxy.so.0", "BINARY"),
+        ("libpython3.13.so.1.0", "/s/libpython3.13.so.1.0", "BINARY"),
+        ("libz.so.1", "/s/libz.so.1", "BINARY"),
+    ]
+    kept = bundle.drop_unlinked(toc, linked=lambda path: links.get(path, set()))
+    assert [e[0] for e in kept] == [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "libQt6XcbQpa.so.6",
+        "libicuuc.so.73",
+        "libicudata.so.73",
+        "libpython3.13.so.1.0",
+        "libz.so.1",
+    ]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ELF binaries")
+def test_linked_names_reads_needed_entries() -> None:
+    import shutil
+
+    if shutil.which("objdump") is None:
+        pytest.skip("objdump (binutils) is not installed")
+    import _ctypes
+
+    assert any(name.startswith("libc.so") for name in bundle._linked_names(_ctypes.__file__))
+
+
+def test_the_app_runs_without_the_excluded_modules(tmp_path: Path) -> None:
+    """Every module build.spec leaves out is blocked; the self-test still passes."""
+    blocked = [m for m in bundle.EXCLUDED_MODULES if m != "tkinter"]
+    code = (
+        "import sys\n"
+        f"for name in {blocked!r}:\n"
+        "    sys.modules[name] = None\n"
+        "from desktop.app import main\n"
+        "sys.exit(main(['--self-test']))\n"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("TONGWEN_")},
+        "QT_QPA_PLATFORM": "offscreen",
+        "TONGWEN_LIBRARY": str(tmp_path / "library"),
+        "TONGWEN_CACHE": str(tmp_path / "cache"),
+        "TONGWEN_CONFIG": str(tmp_path / "config"),
+        "TONGWEN_LOG_DIR": str(tmp_path / "log"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "checks passed" in done.stdout
