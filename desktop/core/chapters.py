@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["detect_chapters", "is_heading_line"]
+__all__ = ["HEADING_START", "detect_chapters", "is_heading_line"]
 
 #: Numerals of chapter numbers; ``○`` (U+25CB) and ``◯`` stand for zero in many texts.
 _NUM = r"[〇○◯零一二三四五六七八九十百千万萬两兩\d０-９]+"
@@ -34,6 +34,13 @@ _BUILTIN = re.compile(
     r")[ \t　]*$",
     re.MULTILINE,
 )
+#: How every line that :func:`is_heading_line` accepts begins after its indent: a
+#: necessary condition of ``_BUILTIN`` (keep the two in step), cheap to test, and
+#: usable on a whole text at once (the reflow step finds the lines that may be
+#: headings with it).  The reign-year form (``隐公``) is the only one that may start
+#: with any Han character.
+HEADING_START = r"(?:[第序前楔引尾後后終终番\d]|[一二三四五六七八九十百]{1,4}、|[^\n]{1,2}[公王帝])"
+_HEADING_START = re.compile(rf"[ \t　]*+{HEADING_START}")
 _SENTENCE_END = re.compile(r"[。．｡！？!?;；,，、:：…]$")
 #: Punctuation that only a sentence holds: a title never does.
 _SENTENCE_INSIDE = re.compile(r"[。．｡；;]")
@@ -78,6 +85,8 @@ def is_heading_line(line: str) -> bool:
 
     The reflow step asks this to keep headings on their own lines; it does not look
     at the neighbouring lines (:func:`detect_chapters` does)."""
+    if not _HEADING_START.match(line):
+        return False  # (most lines: one cheap test)
     title = line.strip()
     if not title or len(title) > 40 or not _BUILTIN.match(line.rstrip()):
         return False

@@ -11,10 +11,12 @@ import random
 import time
 
 from desktop.core.views import ViewBuilder, ViewOptions, build_view, convert_text, script_config
+from desktop.core.views.reflow import reflow
 from desktop.core.views.region import document_region
 from tests.bench.bench_search import _Texts
 from tests.bench.harness import SEEDS, Result, big_text, median_time
 from tests.core.views._reference import pipeline as reference
+from tests.core.views._reference import reflow as reference_reflow
 
 BENCH = "views"
 
@@ -119,6 +121,16 @@ def _index_views(docs: list[str], label: str, runs: int, least: float) -> list[R
     ]
 
 
+def _reflow_alone(docs: list[str], label: str, runs: int) -> Result:
+    """The reflow step alone on ``docs``: MB/s, and the time of the first version of
+    the new step (the reference copy) in the same run."""
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 2**20
+    live = median_time(lambda: [reflow(d) for d in docs], runs)
+    ref = median_time(lambda: [reference_reflow.reflow(d) for d in docs], runs)
+    note = f"{mb:.1f} MB: reference step {ref:.3f} s, now {live:.3f} s ({ref / live:.1f}x)"
+    return Result(BENCH, f"reflow alone, {label}", mb / live, "MB/s", note=note)
+
+
 def run(quick: bool) -> list[Result]:
     text = big_text(5 if quick else 50)
     runs = 3
@@ -132,4 +144,7 @@ def run(quick: bool) -> list[Result]:
     results += _index_views([big_text(10)], "10 MB text", runs, 0.9)
     seeds = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] * 20
     results += _index_views(seeds, "seeds x20", runs, 0.9)
+    results.append(_reflow_alone(docs, "5.5 KB docs", runs))
+    results.append(_reflow_alone([big_text(10)], "10 MB text", runs))
+    results.append(_reflow_alone(seeds, "seeds x20", runs))
     return results

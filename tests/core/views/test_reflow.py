@@ -222,3 +222,57 @@ def test_random_paragraphs_at_random_widths(
     result = reflowed_score(wrapped)
     assert result.starts_lost == 0, result
     assert result.mid_left == 0, result
+
+
+# --- the fast paths decide as the plain rules do ------------------------------------
+
+_LINE_CHARS = st.sampled_from(
+    list("第一二三十百回章序前言楔子番外、.．1２①公王帝隐元年天下大勢。，「」")
+    + list(" \t\u3000\u00a0\r\x0b-－—=*＊~#+☆※○■·")
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_LINE_CHARS, min_size=1, max_size=14))
+def test_every_line_that_may_be_a_heading_or_separator_is_looked_at(line: str) -> None:
+    """The reflow step asks :func:`_kind` only about the lines that one regular
+    expression finds in the whole text (and :func:`is_heading_line` answers at once
+    for a line that does not start like a heading): every line that is a heading or
+    a separator must be among them, or a heading would be joined to the text."""
+    from desktop.core.chapters import _BUILTIN, _HEADING_START
+    from desktop.core.views.reflow import _HARD, _MAYBE_HARD_START, _kind
+
+    width = len(line.rstrip())
+    if _kind(line, width) == _HARD:
+        assert _MAYBE_HARD_START.match("\n" + line + "\nnext"), repr(line)
+    if _BUILTIN.match(line.rstrip()):
+        assert _HEADING_START.match(line), repr(line)
+
+
+def _reflow_judging_all(text: str, monkeypatch: pytest.MonkeyPatch, every: bool) -> tuple:
+    from desktop.core.views import reflow as module
+
+    monkeypatch.setattr(module, "_JUDGE_ALL", 0 if every else 10**9)
+    out, mapping, hidden = reflow(text)
+    return out, mapping.edits(), hidden
+
+
+def test_judging_every_line_at_once_decides_as_judging_on_demand(
+    testdata: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long text has every line judged at once, a short one only the lines a
+    decision asks about: both give the same view."""
+    raw = (testdata / "novels" / "xiyouji_gutenberg_hardwrapped_zht.txt").read_text("utf-8")
+    rng = random.Random(17)
+    units = [Unit(paragraph(rng, rng.randint(1, 7))) for _ in range(120)]
+    texts = [raw[:300_000], raw[:300_000].replace("\r\n", "\n")]
+    texts += [
+        wrap_document(units, width, indent=style == "indent", blank=style == "blank").text
+        for width in (22, 31, 38)
+        for style in ("plain", "indent", "blank")
+    ]
+    for text in texts:
+        at_once = _reflow_judging_all(text, monkeypatch, every=True)
+        on_demand = _reflow_judging_all(text, monkeypatch, every=False)
+        assert at_once == on_demand
+        assert at_once[2], "nothing was reflowed: the comparison would prove nothing"
