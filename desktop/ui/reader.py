@@ -153,6 +153,7 @@ class ReaderPane(QWidget):
             self.statusMessage.emit(message)
         font.setPointSizeF(s.font_size if s else DEFAULT_FONT_SIZE)
         self.text.setFont(font)
+        self.text.document().setDefaultFont(font)  # the font drawn, whatever the widget had
         em = self.text.fontMetrics().horizontalAdvance("中")
         self.text.column_px = (s.page_width if s else 46) * em
         self.text.relayout_margins()
@@ -295,6 +296,10 @@ class ReaderPane(QWidget):
         doc = QTextDocument(self.text)
         doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
         doc.setUndoRedoEnabled(False)
+        # A new document starts with the application's font (9 pt), and setFont() with
+        # the font the widget already has does not pass it on: set it here, or the text
+        # is drawn small while the toolbar shows the chosen size.
+        doc.setDefaultFont(self.text.font())
         self.text.setDocument(doc)
         self._document = doc  # keeps the Python wrapper tied to the live document
 

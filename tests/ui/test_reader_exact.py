@@ -1,0 +1,215 @@
+"""The reader is exact: the size drawn is the size chosen, the glyph forms are those of the
+script shown, and the place read stays put across view toggles.
+
+Each property is checked on the real main window after random sequences of the actions a
+reader takes (script, clean/raw, pinyin, search results, zoom, theme, font), with a fixed
+seed so a failure can be replayed; the long runs are marked ``stress``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontInfo,
+    QTextBlock,
+    QTextCursor,
+)
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import ReaderPane
+from desktop.ui.settings import AppSettings
+
+SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
+PINYIN = ("hide", "ruby", "inline")
+THEMES = ("light", "dark", "sepia", "system")
+SENTENCES = (
+    "話說天下大勢，分久必合，合久必分。",
+    "周末七國分爭，並入於秦；及秦滅之後，楚、漢分爭，又並入於漢。",
+    "漢朝自高祖斬白蛇而起義，一統天下，後來光武中興，傳至獻帝，遂分為三國。",
+    "推其致亂之由，殆始於桓、靈二帝。",
+    "這個人說著話，看著遠處的山，骨直角述次，心裡想著回家。",
+)
+
+
+def _paragraphs(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 9))) for _ in range(count)]
+
+
+def _hard_wrapped(path: Path, paragraphs: int, width: int = 30, seed: int = 1) -> Path:
+    """A novel wrapped at ``width`` characters, paragraphs indented, chapters headed."""
+    lines: list[str] = []
+    for i, para in enumerate(_paragraphs(paragraphs, seed)):
+        if i % 40 == 0:
+            lines += [f"第{i // 40 + 1}回　英雄出世", ""]
+        text = "　　" + para
+        lines += [text[j : j + width] for j in range(0, len(text), width)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def _reflowed(path: Path, paragraphs: int, seed: int = 2) -> Path:
+    """A novel with one long line per paragraph (the widget wraps it)."""
+    body = "\n".join("　　" + p for p in _paragraphs(paragraphs, seed))
+    path.write_text(body + "\n", "utf-8")
+    return path
+
+
+def _import(window: MainWindow, path: Path) -> str:
+    result = window.library.add_file(path)
+    assert result.id, result.error
+    return result.id
+
+
+def _wait_loaded(qtbot, reader: ReaderPane) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not reader.loading, timeout=120_000)
+
+
+# ------------------------------------------------------------------ 1. the size
+def _first_visible_block(reader: ReaderPane) -> QTextBlock:
+    return reader.text.cursorForPosition(reader.text.viewport().rect().topLeft()).block()
+
+
+def _size_problems(window: MainWindow) -> list[str]:
+    """Every way the drawn size can differ from the chosen one, described."""
+    reader = window.reader
+    chosen = AppSettings(window.settings).font_size
+    want = QFontInfo(_font_of_size(reader.text.font(), chosen))
+    problems: list[str] = []
+
+    def check(what: str, font: QFont) -> None:
+        got = QFontInfo(font)
+        if abs(font.pointSizeF() - chosen) > 0.01 or got.pixelSize() != want.pixelSize():
+            problems.append(f"{what}: {font.pointSizeF()} pt / {got.pixelSize()} px")
+
+    document = reader.text.document()
+    check("widget font", reader.text.font())
+    check("document default font", document.defaultFont())
+    length = document.characterCount()
+    for position in (0, length // 3, (2 * length) // 3, max(0, length - 2)):
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        check(
+            f"char format at {position}", cursor.charFormat().font().resolve(document.defaultFont())
+        )
+    block = _first_visible_block(reader)
+    layout = block.layout()
+    if layout is not None and layout.lineCount():
+        for run in layout.glyphRuns(0, block.length()):  # the glyphs as drawn
+            drawn = run.rawFont().pixelSize()
+            if abs(drawn - want.pixelSize()) > 0.5:
+                problems.append(f"glyphs drawn at {drawn} px, chosen {want.pixelSize()} px")
+    if window.reader_toolbar.size_spin.value() != int(chosen):
+        problems.append(f"toolbar says {window.reader_toolbar.size_spin.value()} pt")
+    return problems
+
+
+def _font_of_size(font: QFont, points: float) -> QFont:
+    sized = QFont(font)
+    sized.setPointSizeF(points)
+    return sized
+
+
+def _open_search_result(qtbot, window: MainWindow, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the first result of a library search, as a user does (type, Return)."""
+    qtbot.waitUntil(
+        lambda: window.index_service.ready and window.index_service.idle, timeout=60_000
+    )
+    pane = window.search_pane
+    pane.search_box.setText(query)
+    qtbot.waitUntil(lambda: pane.showing_results and not pane.searching, timeout=20_000)
+    if not pane.model.rows():
+        return
+    pane.results.setCurrentIndex(pane.model.index(0, 0))
+    pane.results.setFocus()
+    qtbot.keyClick(pane.results, Qt.Key.Key_Return)
+
+
+def _actions(qtbot, window: MainWindow, doc_ids: list[str]) -> list[Callable[[random.Random], str]]:  # type: ignore[no-untyped-def]
+    reader, toolbar = window.reader, window.reader_toolbar
+
+    def script(rng: random.Random) -> str:
+        choice = rng.choice(SCRIPTS)
+        toolbar.choose_script(choice)
+        return f"script {choice}"
+
+    def clean(rng: random.Random) -> str:
+        toolbar.clean_action.toggle()
+        return f"clean {toolbar.clean_action.isChecked()}"
+
+    def pinyin(rng: random.Random) -> str:
+        mode = rng.choice(PINYIN)
+        toolbar.pinyin_combo.setCurrentIndex(toolbar.pinyin_combo.findData(mode))
+        toolbar.pinyin_combo.activated.emit(toolbar.pinyin_combo.currentIndex())
+        return f"pinyin {mode}"
+
+    def zoom(rng: random.Random) -> str:
+        step = rng.choice(("in", "out", "reset"))
+        getattr(reader, f"zoom_{step}")()
+        return f"zoom {step}"
+
+    def theme(rng: random.Random) -> str:
+        name = rng.choice(THEMES)
+        toolbar.theme_combo.setCurrentIndex(toolbar.theme_combo.findData(name))
+        toolbar.theme_combo.activated.emit(toolbar.theme_combo.currentIndex())
+        return f"theme {name}"
+
+    def font(rng: random.Random) -> str:
+        combo = toolbar.font_combo
+        combo.setCurrentIndex(rng.randrange(combo.count()))
+        combo.activated.emit(combo.currentIndex())
+        return f"font {combo.currentFont().family()}"
+
+    def open_doc(rng: random.Random) -> str:
+        doc_id = rng.choice(doc_ids)
+        window.open_document(doc_id)
+        return f"open {doc_id}"
+
+    def search(rng: random.Random) -> str:
+        query = rng.choice(("社會工作", "天下大勢", "基層治理"))
+        _open_search_result(qtbot, window, query)
+        return f"search result {query}"
+
+    def settle(rng: random.Random) -> str:
+        _wait_loaded(qtbot, reader)
+        qtbot.wait(1)
+        return "loaded"
+
+    def scroll(rng: random.Random) -> str:
+        bar = reader.text.verticalScrollBar()
+        bar.setValue(rng.randint(0, bar.maximum()))
+        return "scroll"
+
+    return [script, script, clean, pinyin, zoom, theme, font, open_doc, search, settle, scroll]
+
+
+def _size_walk(qtbot, window: MainWindow, tmp_path: Path, steps: int, seed: int) -> None:  # type: ignore[no-untyped-def]
+    big = _import(window, _hard_wrapped(tmp_path / "天下大勢.txt", 3_000))  # > 100 000 characters
+    small = _import(window, _reflowed(tmp_path / "小品.txt", 30))
+    seeds = [d.id for d in window.library.documents() if d.id not in (big, small)][:2]
+    actions = _actions(qtbot, window, [big, small, *seeds])
+    rng = random.Random(seed)
+    window.open_document(big)
+    done: list[str] = []
+    for _ in range(steps):
+        done.append(rng.choice(actions)(rng))
+        problems = _size_problems(window)
+        assert not problems, f"after {done[-8:]}: {problems}"
+
+
+def test_drawn_size_random_walk(qtbot, main_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _size_walk(qtbot, main_window, tmp_path, steps=120, seed=14)
+
+
+@pytest.mark.stress
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_drawn_size_long_random_walk(
+    qtbot, main_window: MainWindow, tmp_path: Path, seed: int
+) -> None:  # type: ignore[no-untyped-def]
+    _size_walk(qtbot, main_window, tmp_path, steps=500, seed=seed)
