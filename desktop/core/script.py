@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-
-import opencc
+from functools import cache, lru_cache
+from typing import Any
 
 __all__ = ["detect_script", "paragraph_scripts"]
 
@@ -30,8 +29,14 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 #: (variants and one-to-many mappings such as 于/於, 干/乾, 里/裏, 群/羣).
 _SHARED = frozenset("群愿于於涌范征徵干乾余里后并台云只松谷穀面系才几")
 
-_T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+
+@cache
+def _converter(config: str) -> Any:
+    """OpenCC's ``config`` converter, made on first use: loading OpenCC and its
+    dictionaries costs start-up time the first window paint does not need."""
+    import opencc
+
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=65536)
@@ -39,9 +44,9 @@ def _kind(ch: str) -> int:
     """+1 Traditional-only, -1 Simplified-only, 0 shared or unknown."""
     if ch in _SHARED:
         return 0
-    if _T2S.convert(ch) != ch:
+    if _converter("t2s").convert(ch) != ch:
         return 1
-    if _S2T.convert(ch) != ch:
+    if _converter("s2t").convert(ch) != ch:
         return -1
     return 0
 

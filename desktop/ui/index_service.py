@@ -18,12 +18,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.search import IndexBusyError, IndexDamagedError, SearchIndex, SearchResults
+from desktop.core.search import SearchResults
 from desktop.ui.workers import Task, run_in_background
+
+if TYPE_CHECKING:
+    from desktop.core.search import SearchIndex
 
 __all__ = ["IndexService"]
 
@@ -73,7 +76,7 @@ class IndexService(QObject):
     ) -> None:
         super().__init__(parent)
         self.library = library
-        self.index = index or SearchIndex.open(library, subscribe=False)
+        self._index = index
         self.ready = False
         self.error: str | None = None
         self._needs_full = True
@@ -89,6 +92,16 @@ class IndexService(QObject):
         self._retry.timeout.connect(self._next_job)
 
     # ------------------------------------------------------------------ public
+    @property
+    def index(self) -> SearchIndex:
+        """The library's index, opened on first use (the first job, after the window's
+        first paint): its module imports whoosh, which start-up need not wait for."""
+        if self._index is None:
+            from desktop.core.search.index import SearchIndex
+
+            self._index = SearchIndex.open(self.library, subscribe=False)
+        return self._index
+
     @property
     def busy(self) -> bool:
         """True while a background job (index work or a search) is running."""
@@ -190,6 +203,7 @@ class IndexService(QObject):
         self.status.emit(self.tr("Checking the search index…"))
         index = self.index
         rebuild, self._rebuild = self._rebuild, False
+        from desktop.core.search.index import IndexBusyError
 
         def work(task: Task) -> bool | _Busy:
             try:
@@ -254,6 +268,7 @@ class IndexService(QObject):
                 )
             )
         index = self.index
+        from desktop.core.search.index import IndexBusyError
 
         def work(task: Task) -> list[str] | _Busy:
             try:
@@ -290,6 +305,7 @@ class IndexService(QObject):
         job, self._search = self._search, None
         assert job is not None
         index = self.index
+        from desktop.core.search.index import IndexBusyError, IndexDamagedError
 
         def work(task: Task) -> tuple[SearchResults, Any] | _Busy:
             try:

@@ -8,9 +8,10 @@ slow work in the background.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +49,40 @@ from desktop.ui.workers import Task, run_in_background
 __all__ = ["LibraryBridge", "MainWindow"]
 
 log = logging.getLogger(__name__)
+
+#: Background work waits at most this long for the window's first paint (a window
+#: shown minimized may not paint until it is restored).
+FIRST_PAINT_WAIT_MS = 2000
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, just after ``window`` first paints: start-up work that the
+    first paint does not need (opening the search index imports whoosh and numpy,
+    ~0.3 s) must not delay it.  A window still hidden when the event loop first runs
+    (tests, a window built and never shown) runs ``then`` at once."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(0, self, self._unless_shown)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._run)  # once this paint is done
+        return False
+
+    def _unless_shown(self) -> None:
+        if not self._window.isVisible():
+            self._run()
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
 
 
 class LibraryBridge(QObject):
@@ -96,7 +131,7 @@ class MainWindow(QMainWindow):
         self.library_pane.set_documents(library.documents())
         self._update_status()
         self._restore_layout()
-        self.index_service.start()
+        _AfterFirstPaint(self, self.index_service.start)
         self._report_recovery(library.warnings)
         self._warn_about_location(library)
 
