@@ -11,9 +11,9 @@ import logging
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
-__all__ = ["FACES", "body_family", "missing_cjk_message", "region_for"]
+__all__ = ["FACES", "body_family", "face_forms", "missing_cjk_message", "region_for"]
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,19 @@ def region_for(script: str, document_script: str = "unknown") -> str:
     if script == "original":
         script = document_script
     return _REGION.get(script, "SC")
+
+
+def face_forms(font: QFont) -> QFont:
+    """``font`` drawing each face's own glyph forms, whatever the language.
+
+    Qt shapes text in the language of the default locale (the interface language), and
+    the Noto CJK / Source Han faces' ``locl`` feature then swaps in that region's forms:
+    the TC face drew Simplified forms under the 简体 interface.  With ``locl`` off, the
+    SC, TC and HK faces chosen for the script shown draw their own region's forms.
+    """
+    shaped = QFont(font)
+    shaped.setFeature(QFont.Tag("locl"), 0)
+    return shaped
 
 
 def _installed() -> set[str]:

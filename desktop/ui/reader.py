@@ -42,7 +42,7 @@ from desktop.core.library import DocRecord, Library
 from desktop.core.views import TextView, ViewOptions, convert_text, script_config
 from desktop.ui import reader_nav as nav
 from desktop.ui.errors import describe
-from desktop.ui.fonts import body_family, missing_cjk_message, region_for
+from desktop.ui.fonts import body_family, face_forms, missing_cjk_message, region_for
 from desktop.ui.plain import plain_label
 from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page, line_at
 from desktop.ui.reader_pieces import MAX_CHUNK, Piece, PieceTable
@@ -152,6 +152,7 @@ class ReaderPane(QWidget):
         elif message := missing_cjk_message():
             self.statusMessage.emit(message)
         font.setPointSizeF(s.font_size if s else DEFAULT_FONT_SIZE)
+        font = face_forms(font)
         self.text.setFont(font)
         self.text.document().setDefaultFont(font)  # the font drawn, whatever the widget had
         em = self.text.fontMetrics().horizontalAdvance("中")

@@ -13,12 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QFontDatabase,
     QFontInfo,
+    QGlyphRun,
+    QImage,
+    QPainter,
     QTextBlock,
     QTextCursor,
+    QTextLayout,
 )
 
 from desktop.ui.main_window import MainWindow
@@ -213,3 +219,73 @@ def test_drawn_size_long_random_walk(
     qtbot, main_window: MainWindow, tmp_path: Path, seed: int
 ) -> None:  # type: ignore[no-untyped-def]
     _size_walk(qtbot, main_window, tmp_path, steps=500, seed=seed)
+
+
+# ------------------------------------------------------------- 2. glyph forms
+SAMPLE = "骨直角述次，。"  # drawn differently in SC, TC and HK faces
+REGION_OF = {"simplified": "SC", "traditional": "TC", "taiwan": "TC", "hongkong": "HK"}
+LANGUAGE_OF = {"SC": "zh_CN", "TC": "zh_TW", "HK": "zh_HK"}
+
+
+def _draw_runs(runs: list[QGlyphRun]) -> QImage:
+    """The glyph runs drawn from one origin, so only the glyphs and their advances count."""
+    image = QImage(1200, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QColor("black"))
+    origin = min((p for run in runs for p in run.positions()), key=lambda p: (p.y(), p.x()))
+    for run in runs:
+        moved = QGlyphRun(run)
+        moved.setPositions([p - origin + QPointF(10, 100) for p in run.positions()])
+        painter.drawGlyphRun(QPointF(0, 0), moved)
+    painter.end()
+    return image
+
+
+def _reference(region: str, pixel_size: int) -> QImage:
+    """The sample in the region's face, laid out with the region's own language."""
+    kept = QLocale()
+    QLocale.setDefault(QLocale(LANGUAGE_OF[region]))
+    try:
+        font = QFont()
+        font.setFamilies([f"Noto Serif CJK {region}"])
+        font.setPixelSize(pixel_size)
+        layout = QTextLayout(SAMPLE, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        return _draw_runs(layout.glyphRuns(0, len(SAMPLE)))
+    finally:
+        QLocale.setDefault(kept)
+
+
+def _drawn_sample(reader: ReaderPane) -> QImage:
+    block = reader.text.document().firstBlock()
+    while block.isValid() and block.text() != SAMPLE:
+        block = block.next()
+    assert block.isValid(), "sample line not shown"
+    reader.text.document().documentLayout().blockBoundingRect(block)  # lays the block out
+    return _draw_runs(block.layout().glyphRuns(0, block.length()))
+
+
+def test_glyph_forms_follow_the_script_not_the_interface(  # type: ignore[no-untyped-def]
+    qtbot, chinese_ui: str, seeded_library, settings, tmp_path: Path
+) -> None:
+    faces = {f"Noto Serif CJK {region}" for region in LANGUAGE_OF}
+    if not faces <= set(QFontDatabase.families()):
+        pytest.skip("needs the Noto Serif CJK faces (fonts-noto-cjk)")
+    path = tmp_path / "字形.txt"
+    path.write_text("字形\n\n" + f"{SAMPLE}\n\n" * 5, "utf-8")
+    window = MainWindow(seeded_library, settings)  # built in the interface language
+    qtbot.addWidget(window)
+    window.show()
+    doc_id = _import(window, path)
+    window.open_document(doc_id)
+    wrong = []
+    for script, region in REGION_OF.items():
+        window.reader_toolbar.choose_script(script)
+        pixel_size = QFontInfo(window.reader.text.font()).pixelSize()
+        if _drawn_sample(window.reader) != _reference(region, pixel_size):
+            wrong.append(script)
+    window.close()
+    assert not wrong, f"{chinese_ui} interface: not the {REGION_OF} forms in {wrong}"
