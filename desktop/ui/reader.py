@@ -44,7 +44,7 @@ from desktop.ui import reader_nav as nav
 from desktop.ui.errors import describe
 from desktop.ui.fonts import body_family, face_forms, missing_cjk_message, region_for
 from desktop.ui.plain import plain_label
-from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page, line_at
+from desktop.ui.reader_nav import DEFAULT_FONT_SIZE, Page
 from desktop.ui.reader_pieces import MAX_CHUNK, Piece, PieceTable
 from desktop.ui.settings import AppSettings
 from desktop.ui.themes import Theme, apply_theme, resolve_theme
@@ -88,6 +88,7 @@ class ReaderPane(QWidget):
         self.theme: Theme = resolve_theme("system")
         self._table = PieceTable()
         self._chunk = 20_000
+        self._anchor: int | None = None  # the canonical place last gone to (see current_canonical)
         self._store: AnnotationStore | None = None
         self._matches: list[tuple[int, int]] = []
         self._current_match = -1
@@ -377,15 +378,26 @@ class ReaderPane(QWidget):
         return nav.top_qt(self.text)
 
     def current_canonical(self) -> int:
-        """Canonical offset of the first visible character."""
+        """Canonical offset of the place read: the one last gone to while the first line
+        shown still holds it, else the first visible character.
+
+        A place rarely starts a line in every view (clean mode reflows, pinyin inline
+        widens), so reporting the first character would move the place back a little at
+        each toggle; the place gone to is kept exactly as long as it is on the top line.
+        """
         if not self._table:
             return 0
-        return self.to_canonical(self.qt_to_view(self._top_qt()))
+        first, last = nav.top_line_range(self.text)
+        anchor = self._anchor
+        view = None if anchor is None else self.to_view(anchor)
+        if anchor is not None and view is not None and first <= self.view_to_qt(view) <= last:
+            return anchor
+        return self.to_canonical(self.qt_to_view(first))
 
     def _scroll_to_qt(self, qt_offset: int) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(max(0, min(qt_offset, self._table.qt_length)))
-        self.text.verticalScrollBar().setValue(line_at(cursor))
+        nav.scroll_line_to_top(self.text, cursor)
 
     def go_to_canonical(self, canonical: int) -> None:
         """Scroll so that the line holding ``canonical`` is the first one shown."""
@@ -393,6 +405,7 @@ class ReaderPane(QWidget):
         if view is None:
             self._start_view(canonical)
             return
+        self._anchor = canonical
         self._scroll_to_qt(self.view_to_qt(view))
         self._scrolled()
 

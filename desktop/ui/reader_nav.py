@@ -35,7 +35,9 @@ __all__ = [
     "next_chapter",
     "page",
     "previous_chapter",
+    "scroll_line_to_top",
     "show_ruby_tip",
+    "top_line_range",
     "top_qt",
     "underline_ruby",
     "zoom",
@@ -70,6 +72,42 @@ def line_at(cursor: QTextCursor) -> int:
     if layout is not None and layout.lineCount():
         line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
     return block.firstLineNumber() + line
+
+
+def top_line_range(text: QPlainTextEdit) -> tuple[int, int]:
+    """Qt positions of the start and the end of the first line shown in ``text``."""
+    top = text.cursorForPosition(QPoint(2, 2))
+    block, layout = top.block(), top.block().layout()
+    if layout is None or not layout.lineCount():
+        return top.position(), top.position()
+    line = layout.lineForTextPosition(top.positionInBlock())
+    if not line.isValid():
+        return top.position(), top.position()
+    start = block.position() + line.textStart()
+    return start, start + line.textLength()
+
+
+def scroll_line_to_top(text: QPlainTextEdit, cursor: QTextCursor) -> None:
+    """Scroll so that the line holding ``cursor`` is the first one shown.
+
+    The scroll bar counts layout lines, and blocks not yet laid out count as one line
+    whatever their length, so a line number computed before layout can point a screen
+    or more away once the blocks above are laid out: lay the block out first, then
+    correct by the lines still missing until the top line holds the cursor.
+    """
+    bar = text.verticalScrollBar()
+    layout = text.document().documentLayout()
+    for _ in range(4):
+        layout.blockBoundingRect(cursor.block())  # lays the block out
+        bar.setValue(line_at(cursor))
+        first, last = top_line_range(text)
+        if first <= cursor.position() <= last or bar.value() in (0, bar.maximum()):
+            return
+        shown = text.cursorForPosition(QPoint(2, 2))
+        bar.setValue(bar.value() + line_at(cursor) - line_at(shown))
+        first, last = top_line_range(text)
+        if first <= cursor.position() <= last:
+            return
 
 
 def page(reader: ReaderPane, direction: int) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import ReaderPane
+from desktop.ui.reader_nav import line_at
 from desktop.ui.settings import AppSettings
 
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
@@ -289,3 +290,67 @@ def test_glyph_forms_follow_the_script_not_the_interface(  # type: ignore[no-unt
             wrong.append(script)
     window.close()
     assert not wrong, f"{chinese_ui} interface: not the {REGION_OF} forms in {wrong}"
+
+
+# ------------------------------------------------------------------ 3. the place
+VIEWS = [
+    {"script": s, "clean": c, "pinyin": p} for s in SCRIPTS for c in (True, False) for p in PINYIN
+]
+
+
+def _top_line_holds(reader: ReaderPane, canonical: int) -> bool:
+    """Whether the first line shown (the scroll bar's line) holds ``canonical``; on the
+    last screen, which cannot scroll further, whether it is on screen."""
+    view = reader.to_view(canonical)
+    if view is None:
+        return False
+    cursor = QTextCursor(reader.text.document())
+    cursor.setPosition(reader.view_to_qt(view))
+    bar = reader.text.verticalScrollBar()
+    if line_at(cursor) == bar.value():
+        return True
+    bottom = reader.text.viewport().rect().bottomRight()
+    last = reader.text.cursorForPosition(bottom).position()
+    return (
+        bar.value() == bar.maximum()
+        and line_at(cursor) >= bar.value()
+        and cursor.position() <= last
+    )
+
+
+def _place_walk(qtbot, window: MainWindow, path: Path, positions: int, seed: int) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _import(window, path)
+    window.open_document(doc_id)
+    reader = window.reader
+    _wait_loaded(qtbot, reader)
+    rng = random.Random(seed)
+    jumps = []
+    for _ in range(positions):
+        reader.go_to_canonical(rng.randrange(len(reader.canonical)))
+        place = reader.current_canonical()
+        for view in rng.sample(VIEWS, 4):
+            reader.set_options(**view)
+            if rng.random() < 0.5:
+                _wait_loaded(qtbot, reader)
+            if reader.current_canonical() != place or not _top_line_holds(reader, place):
+                jumps.append((place, view, reader.current_canonical()))
+    assert not jumps, f"{len(jumps)} toggles moved the place, e.g. {jumps[:3]}"
+
+
+@pytest.mark.parametrize("kind", ["hard-wrapped", "reflowed"])
+def test_place_kept_across_toggles(
+    qtbot, main_window: MainWindow, tmp_path: Path, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"{kind}.txt"
+    _hard_wrapped(path, 400) if kind == "hard-wrapped" else _reflowed(path, 400)
+    _place_walk(qtbot, main_window, path, positions=25, seed=3)
+
+
+@pytest.mark.stress
+@pytest.mark.parametrize("kind", ["hard-wrapped", "reflowed"])
+def test_place_kept_across_toggles_long(
+    qtbot, main_window: MainWindow, tmp_path: Path, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"{kind}.txt"
+    _hard_wrapped(path, 4_000) if kind == "hard-wrapped" else _reflowed(path, 4_000)
+    _place_walk(qtbot, main_window, path, positions=200, seed=4)
