@@ -74,7 +74,7 @@ __all__ = ["INDEX_VERSION", "IndexBusyError", "IndexDamagedError", "SearchIndex"
 log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
 #: Seconds an opening process waits for another process's commit to be published.

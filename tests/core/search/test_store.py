@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from desktop.core.search import store as store_module
-from desktop.core.search.fold import fold_plain, text_grams
+from desktop.core.search.fold import columns, flat_edits, fold, fold_plain, text_grams
 from desktop.core.search.grams import gram_arrays, gram_counts, gram_key
 from desktop.core.search.postings import BLOCK, Pending, Segment, SegmentWriter, pack, unpack
 from desktop.core.search.store import BodyStore, StoreError
@@ -102,6 +102,22 @@ def test_an_emptied_map_file_is_damage_not_wrong_offsets(tmp_path: Path) -> None
     (tmp_path / "body" / "maps.bin").write_bytes(b"\x01" * 32)
     with pytest.raises(StoreError, match="damaged"):
         store.map_columns(0)
+    store.close()
+
+
+def test_offset_maps_are_stored_compressed(tmp_path: Path) -> None:
+    """Raw int64 edits made maps.bin 0.1x the text at 10,000 documents: now zlib'd."""
+    text = "\n".join(f"中華人民共和國憲法第{n}條 " + "　" * (n % 3) for n in range(400))
+    folded, mapping = fold(text)
+    flat = flat_edits(mapping)
+    assert len(flat) > 400  # edits for the spaces, the newlines and the conversions
+    store = BodyStore.create(tmp_path / "body")
+    store.add("a", folded, flat)
+    store.save()
+    store.close()
+    assert (tmp_path / "body" / "maps.bin").stat().st_size < 8 * len(flat) // 3
+    store = BodyStore.load(tmp_path / "body", store.table)
+    assert [list(c) for c in store.map_columns(0)] == [list(c) for c in columns(flat)]
     store.close()
 
 
