@@ -468,7 +468,9 @@ class SearchIndex:
                 if rel not in previous:
                     fsync_path(path)  # whoosh itself never fsyncs
                 files[rel] = _record(data, rel, previous)
-        for folder in (data / "meta", data, self.folder):
+        # New entries: whoosh's files always; g<N>/ and its folders in a new generation
+        # only (the body folder is synced by write_table, the manifest's by its write).
+        for folder in (data / "meta", data, self.folder) if self._fresh else (data / "meta",):
             fsync_path(folder)
         manifest = self._manifest
         manifest.files, manifest.table, manifest.token = files, table, token
@@ -478,8 +480,8 @@ class SearchIndex:
         self._store.committed()
         if self._open_searcher is not None:
             self._open_searcher.close()
-        self._open_searcher = self._whoosh.searcher()
-        self._slots_for = None
+        # reopened by the next search: a burst of small commits opens one, not one each
+        self._open_searcher = self._slots_for = None
 
     def _remove_old_generations(self) -> None:
         """Remove what no commit names any more (under the writer lock).

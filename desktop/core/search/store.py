@@ -244,6 +244,8 @@ class BodyStore:
         if len(self._segments) > 1 and (merge or len(self._segments) > _MAX_SEGMENTS):
             self._merge()
         for name, fh in self._writers.items():
+            if self._appending[name] == self._slots.appended[name]:
+                continue  # nothing appended since the last commit
             fh.flush()
             os.fsync(fh.fileno())
             self._slots.appended[name] = self._appending[name]
@@ -253,7 +255,8 @@ class BodyStore:
                 for ext in ("lex", "post"):
                     fsync_path(self.folder / f"seg-{number}.{ext}")
         self._new_segments = []
-        fsync_path(self.folder)
+        # the folder's new entries are synced with the table's (write_table, before
+        # any manifest names them): one folder fsync per commit, not two
 
     def write_table(self, token: str) -> str:
         """Write the slot table as a new file named by ``token``; its name.
