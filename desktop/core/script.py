@@ -73,17 +73,19 @@ def _decide(trad: int, simp: int) -> str:
     return "traditional" if trad > simp else "simplified"
 
 
-def _sample(text: str) -> str:
-    if len(text) <= _SAMPLE_CHARS:
+def spread_sample(text: str, chars: int = _SAMPLE_CHARS) -> str:
+    """``text`` itself, or ``chars`` characters of it taken from eight evenly spread
+    places (a 50 MB novel is judged on its whole length without reading all of it)."""
+    if len(text) <= chars:
         return text
     step = len(text) // 8
-    size = _SAMPLE_CHARS // 8
+    size = chars // 8
     return "".join(text[i * step : i * step + size] for i in range(8))
 
 
 def detect_script(text: str) -> str:
     """ "simplified", "traditional", "mixed" or "unknown" (too few telling characters)."""
-    return _decide(*_counts(_sample(text)))
+    return _decide(*_counts(spread_sample(text)))
 
 
 def paragraph_scripts(text: str) -> list[tuple[int, int, str]]:

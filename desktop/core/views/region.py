@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.core.script import spread_sample
+
 __all__ = ["MIN_EVIDENCE", "REGIONS", "RegionGuess", "detect_region", "document_region"]
 
 REGIONS = ("general", "taiwan", "hongkong")
@@ -78,14 +80,6 @@ class RegionGuess:
         return f"{self.region} (general {self.general}, Taiwan {self.taiwan}, HK {self.hongkong})"
 
 
-def _sample(text: str) -> str:
-    if len(text) <= _SAMPLE_CHARS:
-        return text
-    step = len(text) // 8
-    size = _SAMPLE_CHARS // 8
-    return "".join(text[i * step : i * step + size] for i in range(8))
-
-
 def _only_votes(text: str) -> list[int]:
     """Votes per standard for forms that only that standard uses."""
     counts = Counter(_TELLING.findall(text))
@@ -104,7 +98,7 @@ def _only_votes(text: str) -> list[int]:
 def detect_region(text: str) -> RegionGuess:
     """The regional standard of a Traditional text ("general" for a Simplified one,
     or when too few characters tell)."""
-    votes = _only_votes(_sample(text))
+    votes = _only_votes(spread_sample(text, _SAMPLE_CHARS))
     best = max(range(3), key=lambda s: (votes[s], -s))
     region = REGIONS[best] if votes[best] >= MIN_EVIDENCE else "general"
     return RegionGuess(region, *votes)
