@@ -42,6 +42,47 @@ _PINYIN = re.compile(rf"(?<=[{_HAN}])[(\uff08][a-zA-Zāáǎàēéěèīíǐìō�
 _SENTENCE_END = re.compile(r"[。!?\uff01\uff1f…]")
 _CLAUSE = re.compile(r"[,\uff0c;\uff1b:\uff1a、]")
 _TRIM = " \t\u3000\xa0,\uff0c;\uff1b:\uff1a、。!?\uff01\uff1f…"
+#: Inside a line, punctuation that makes it a sentence or a verse, not a book's title.
+_CLAUSE_INSIDE = re.compile(r"[\uff0c\uff1b\u3002,;]")
+#: A line naming the book: 书名：… / 書名：… / 《…》 alone.
+_BOOK_LINE = re.compile(r"^(?:书名|書名)\s*[:\uff1a]\s*(.{1,40})$|^《([^《》]{1,40})》$")
+#: Short lines that head a part of a book, never the book itself.
+_NOT_TITLES = frozenset(
+    [
+        "目录",
+        "目錄",
+        "正文",
+        "序",
+        "序言",
+        "序章",
+        "前言",
+        "楔子",
+        "引子",
+        "简介",
+        "簡介",
+        "内容简介",
+        "內容簡介",
+        "后记",
+        "後記",
+        "尾声",
+        "尾聲",
+        "番外",
+        "卷首",
+        "诗曰",
+        "詩曰",
+        "上卷",
+        "下卷",
+        "全文",
+    ]
+)
+#: Tags that download sites add to a file name: (精校版), [www.x.com], txt全集下载 …
+_NAME_TAGS = re.compile(
+    r"[\[(（【][^\])）】]*(?:www|\.com|\.net|\.org|\.cn|网|網|小说|小說|txt|TXT|下载|下載|"
+    r"精校|校对|校對|全本|全集|完本|完结|完結|修订|修訂|典藏|珍藏|版)[^\])）】]*[\])）】]"
+    r"|(?:txt|TXT)?(?:全集|全本|完本|精校版|校对版|完结版|完整版)?(?:txt|TXT)?(?:下载|下載)"
+    r"|(?:最新章节|最新章節|全文阅读|全文閱讀|在线阅读|在線閱讀)"
+)
+_NAME_AUTHOR = re.compile(r"(?:作者|著)\s*[:\uff1a_\-]?\s*([\u3400-\u9fff·]{2,6})\s*$")
 
 
 @dataclass
@@ -70,14 +111,58 @@ def find_date(text: str) -> str | None:
 
 
 def extract_metadata(text: str, *, filename: str = "") -> TextMetadata:
-    """Title, author, source, date and script of ``text`` (the file is ``filename``)."""
+    """Title, author, source, date and script of ``text`` (the file is ``filename``).
+
+    The title is, in order: a title line at the head of the text, the file's name
+    cleaned of download-site tags (Chinese novels are named after the book:
+    ``三國演義.txt``, ``【书名】作者.txt``), the first sentence of an article; never a
+    chapter heading.  An author named only in the file name is taken from there.
+    """
     lines = _head_lines(text)
     meta = TextMetadata(script=detect_script(text))
-    meta.author = _find_author(lines)
+    named = name_parts(filename)
+    meta.author = _find_author(lines) or named.author
     meta.source = _find_source(lines)
     meta.published = _find_published(lines)
-    meta.title = _find_title(lines, meta, filename)
+    meta.title = _find_title(lines, meta, named.title)
     return meta
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """What a file's name says: the book's title and perhaps its author."""
+
+    title: str = ""
+    author: str | None = None
+
+
+def name_parts(filename: str) -> NameParts:
+    """The title (and author) a file name gives, cleaned of what download sites add.
+
+    ``【红楼梦】曹雪芹.txt`` → 红楼梦 by 曹雪芹; ``三国演义(精校版)[www.x.com].txt`` →
+    三国演义; ``西游记_吴承恩著.txt`` → 西游记 by 吴承恩; ``notes_2024.txt`` → notes 2024.
+    """
+    stem = Path(filename).stem if filename else ""
+    previous = None
+    while stem != previous:
+        previous, stem = stem, _NAME_TAGS.sub(" ", stem).strip(" _-.·")
+    author = None
+    bracketed = re.match(r"^\s*[【《\[]([^】》\]]+)[】》\]]\s*(.*)$", stem)
+    if bracketed:
+        stem, rest = bracketed.group(1), bracketed.group(2).strip(" _-·")
+        rest = re.sub(r"^(?:作者|著)\s*[:\uff1a]?\s*|\s*著$", "", rest)
+        if re.fullmatch(r"[\u3400-\u9fff·]{2,6}", rest):
+            author = rest
+    elif found := _NAME_AUTHOR.search(stem):
+        author, stem = found.group(1), stem[: found.start()]
+    else:
+        split = re.match(r"^([\u3400-\u9fff]{2,20})[_\-\s]+([\u3400-\u9fff·]{2,4})$", stem)
+        if split:  # 西游记_吴承恩: the second part is short enough to be a name
+            stem, author = split.group(1), split.group(2)
+    if author and author.endswith("著"):
+        author = author[:-1]
+    title = re.sub(r"[_\s]+", " ", stem).strip(" _-.·《》【】")
+    return NameParts(title, author if author and len(author) >= 2 else None)
 
 
 def _head_lines(text: str) -> list[str]:
@@ -142,18 +227,40 @@ def _is_title_line(line: str) -> bool:
     )
 
 
-def _find_title(lines: list[str], meta: TextMetadata, filename: str) -> str | None:
-    for line in lines:
+def _find_title(lines: list[str], meta: TextMetadata, named: str) -> str | None:
+    """A title line, else the file's name if it names the book, else a first sentence.
+
+    With a book-like file name (two Han characters or more) a title line must look
+    like one: without the commas of a sentence or a verse (滾滾長江東逝水，浪花淘盡英雄
+    opens a novel, it does not name it), and only before the first other line.
+    """
+    book_name = bool(re.search(f"[{_HAN}]{{2}}", named))
+    for n, line in enumerate(lines):
         if _JUNK.search(line):
             continue
+        if book := _BOOK_LINE.match(line):
+            return (book.group(1) or book.group(2)).strip(_TRIM)
         if _is_body(line):
             break
-        if _is_title_line(line):
+        if n == 0 and _is_short_title(line):
+            return line.strip("《》")
+        if _is_title_line(line) and not (book_name and _CLAUSE_INSIDE.search(line)):
             return _clean_title(line, meta)
-    stem = Path(filename).stem if filename else ""
-    if re.search(f"[{_HAN}]{{2}}", stem):
-        return stem
-    return _first_sentence(lines) or stem or None
+        if book_name and not (_AUTHOR.search(line) or _META_WORDS.search(line)):
+            break  # past the head: a later short line is a verse or a heading
+    if book_name:
+        return named
+    first = _first_sentence(lines)
+    if first and _CHAPTER.match(first):
+        first = None  # 第一回 … heads a chapter, not the book
+    return first or named or None
+
+
+def _is_short_title(line: str) -> bool:
+    """A first line of two or three Han characters alone (左传, 《论语》) names the book."""
+    bare = line.strip("《》")
+    short = re.fullmatch(f"[{_HAN}]{{2,3}}", bare)
+    return bool(short) and bare not in _NOT_TITLES and not _CHAPTER.match(bare)
 
 
 def _clean_title(line: str, meta: TextMetadata) -> str:

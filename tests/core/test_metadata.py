@@ -120,3 +120,56 @@ def test_source_markers(head: str, source: str) -> None:
 def test_nothing_found() -> None:
     meta = extract_metadata("")
     assert meta == TextMetadata(None, None, None, None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("filename", "title", "author"),
+    [
+        ("【红楼梦】曹雪芹.txt", "红楼梦", "曹雪芹"),
+        ("《水浒传》作者：施耐庵.txt", "水浒传", "施耐庵"),
+        ("三国演义(精校版)[www.example.com].txt", "三国演义", None),
+        ("斗破苍穹txt全集下载.txt", "斗破苍穹", None),
+        ("西游记_吴承恩著.txt", "西游记", "吴承恩"),
+        ("三國演義.txt", "三國演義", None),
+    ],
+)
+def test_novel_file_names_give_title_and_author(
+    filename: str, title: str, author: str | None
+) -> None:
+    """Novel files are named after the book; download sites add tags around the name."""
+    opening = "第一回 宴桃園豪傑三結義　斬黃巾英雄首立功\n滾滾長江東逝水，浪花淘盡英雄。\n"
+    meta = extract_metadata(opening, filename=filename)
+    assert (meta.title, meta.author) == (title, author)
+
+
+def test_a_novel_opening_verse_is_not_its_title() -> None:
+    verse = "滾滾長江東逝水，浪花淘盡英雄\n是非成敗轉頭空\n青山依舊在\n"
+    assert extract_metadata(verse, filename="三國演義.txt").title == "三國演義"
+
+
+def test_a_chapter_heading_is_never_the_title() -> None:
+    text = "第一回 甄士隱夢幻識通靈　賈雨村風塵懷閨秀\n此開卷第一回也。作者自云。\n"
+    assert extract_metadata(text, filename="hongloumeng.txt").title == "hongloumeng"
+    xiyouji = "第一回     靈根育孕源流出　心性修持大道生\n　　詩曰：\n　　　　混沌未分天地亂，茫茫渺渺無人見。\n"
+    assert extract_metadata(xiyouji, filename="xiyouji_hardwrapped.txt").title == (
+        "xiyouji hardwrapped"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        ("左传\n\n隐公\n\n隐公元年\n【经】元年春王正月。", "左传", None),
+        ("书名：红楼梦\n作者：曹雪芹\n\n第一回", "红楼梦", "曹雪芹"),
+        ("《紅樓夢》\n作者：曹雪芹\n\n第一回", "紅樓夢", "曹雪芹"),
+        ("作者：羅貫中\n三國演義\n\n第一回 宴桃園豪傑三結義", "三國演義", "羅貫中"),
+    ],
+)
+def test_title_and_author_lines_of_a_book(head: str, title: str, author: str | None) -> None:
+    meta = extract_metadata(head, filename="book.txt")
+    assert (meta.title, meta.author) == (title, author)
+
+
+def test_headings_of_parts_are_not_short_titles() -> None:
+    assert extract_metadata("目录\n\n第一章 开端\n", filename="x1.txt").title == "x1"
+    assert extract_metadata("第一回\n\n正文。\n", filename="x2.txt").title == "x2"
