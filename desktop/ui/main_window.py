@@ -242,8 +242,10 @@ class MainWindow(QMainWindow):
         self.search_hits = HitNavigator(
             self.reader,
             self,
-            yields=lambda: self.find_bar.isVisible() and bool(self.find_bar.matches),
+            yields=self.find_bar.isVisible,  # the open find bar owns the reader's marks
         )
+        self.search_pane.searchClosed.connect(self.search_hits.dismiss)
+        self.find_bar.closed.connect(self.search_hits.dismiss)
         self.index_label = plain_label(parent=self)  # may name the cache folder
         self.statusBar().addWidget(self.index_label)
         self.index_service.status.connect(self.index_label.setText)

@@ -90,6 +90,7 @@ class SearchPane(QWidget):
 
     openRequested = Signal(str, list)  # doc id, canonical hit ranges
     resultsShown = Signal(int)  # how many rows are listed (after each search)
+    searchClosed = Signal()  # the results were left (Esc, field cleared): hits end too
 
     def __init__(
         self,
@@ -371,6 +372,7 @@ class SearchPane(QWidget):
         """Leave the results: the whole library list comes back (the field is cleared)."""
         self._leave_results()
         self.search_box.clear()  # the list's filter follows the field
+        self.searchClosed.emit()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -419,7 +421,9 @@ class HitNavigator(QObject):
     The hits are canonical ranges; the reader maps them through whatever view it
     shows.  They are put back after the reader resets its view (script switch,
     progressive load) unless ``yields()`` says another owner (the find bar) has
-    the reader's matches now.
+    the reader's matches now.  Esc in the reader ends them (:meth:`dismiss`): marks
+    that outlive the search that made them look like part of the text, and F3 would
+    keep walking them.
     """
 
     changed = Signal(int, int)  # current hit (0-based), number of hits
@@ -443,6 +447,7 @@ class HitNavigator(QObject):
         self._reapply.timeout.connect(self._put_back)
         reader.viewReset.connect(self._reapply.start)
         reader.loadFinished.connect(self._reapply.start)
+        reader.text.installEventFilter(self)
 
     @property
     def active(self) -> bool:
@@ -458,6 +463,32 @@ class HitNavigator(QObject):
 
     def clear(self) -> None:
         self.doc_id, self.hits, self.current = None, [], -1
+
+    def dismiss(self) -> None:
+        """End the hits: their marks leave the reader and F3 no longer steps through them.
+
+        The reader's matches are left alone when they are not ours (another document
+        shown, or the find bar owns them).
+        """
+        self._reapply.stop()
+        marked = self.active and not self.yields()
+        self.clear()
+        if marked:
+            self.reader.set_find_matches([])
+        self.changed.emit(-1, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the reader dismisses the marks; without marks Esc goes on as before."""
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(watched, event)
+        is_escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if not is_escape or not self.active or self.yields():
+            return super().eventFilter(watched, event)
+        if kind == QEvent.Type.KeyPress:
+            self.dismiss()
+        event.accept()  # claims Esc from window shortcuts while the marks are up
+        return True
 
     def next(self) -> None:
         self._step(+1)
