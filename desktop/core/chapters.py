@@ -25,7 +25,7 @@ __all__ = ["HEADING_START", "detect_chapters", "is_heading_line"]
 _NUM = r"[〇○◯零一二三四五六七八九十百千万萬两兩\d０-９]+"
 _BUILTIN = re.compile(
     rf"^[ \t　]*(?:"
-    rf"第{_NUM}[回章節节卷部篇集話话](?:[ \t　:：、.]*[^\n]{{0,30}})?"
+    rf"第{_NUM}[回章節节卷部篇集話话則则](?:[ \t　:：、.]*[^\n]{{0,30}})?"
     r"|(?:序|序言|序章|前言|楔子|引子|尾聲|尾声|後記|后记|終章|终章)(?:[ \t　:：][^\n]{0,20})?"
     r"|番外[^\n]{0,24}"
     r"|[一二三四五六七八九十百]{1,4}、[^\n]{1,24}"
@@ -45,9 +45,9 @@ _SENTENCE_END = re.compile(r"[。．｡！？!?;；,，、:：…]$")
 #: Punctuation that only a sentence holds: a title never does.
 _SENTENCE_INSIDE = re.compile(r"[。．｡；;]")
 #: 第N回 (and the like) at the start of a stripped line; group 1 is what follows it.
-_DI = re.compile(rf"第{_NUM}[回章節节卷部篇集話话]([^\n]*)")
+_DI = re.compile(rf"第{_NUM}[回章節节卷部篇集話话則则]([^\n]*)")
 #: Where a 第N回 heading runs straight on into a clause: ``第三回了，他…``.
-_RUN_ON = re.compile(r"^[^ \t　:：、.．]")
+_RUN_ON = re.compile(r"^[^ \t\xa0　:：、.．]")
 #: A line ending like this above a heading is finished; otherwise it may be a wrapped
 #: sentence that goes on into the "heading" line.
 _FINISHED = re.compile(r"[。．｡！？!?;；…」』”’》）)\]】:：]$")
@@ -107,6 +107,19 @@ def _continues_line_above(above: str) -> bool:
     return len(above) >= _WRAPPED_MIN and not _FINISHED.search(above)
 
 
+def _may_continue_a_sentence(title: str) -> bool:
+    """Whether a wrapped sentence could have run on into this heading-shaped line.
+
+    A 第N回 standing bare, or followed by a space or colon before its title, does
+    not: chapters of hard-wrapped novels often end on a line with no full stop
+    (``…且聽下回分解``, ``…畢竟孫堅怎地脫身``), and judging the heading after such a
+    line by that line lost one chapter in eight of 三國志演義.  Only a heading that
+    runs straight on (``第一回）``, ``第三回的末尾``) or another kind of heading can
+    be the tail of the sentence above."""
+    di = _DI.match(title)
+    return di is None or bool(_RUN_ON.match(di.group(1)))
+
+
 def _title_below(title: str, below: str) -> str | None:
     """The title standing on the line after a bare ``第N回`` heading, if there is one."""
     di = _DI.match(title)
@@ -135,7 +148,7 @@ def detect_chapters(text: str, pattern: str | None = None) -> list[tuple[int, st
         if pattern is None:
             if len(title) > 40 or _is_sentence(title):
                 continue
-            if _continues_line_above(_line_before(text, start)):
+            if _may_continue_a_sentence(title) and _continues_line_above(_line_before(text, start)):
                 continue
             below = _title_below(title, _line_after(text, start))
             if below is not None:
