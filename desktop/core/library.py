@@ -41,6 +41,7 @@ from desktop.core.records import (
     EDITABLE_FIELDS,
     LIBRARY_FORMAT,
     LIBRARY_VERSION,
+    REGION_CHOICES,
     DocRecord,
     ImportResult,
     LibraryError,
@@ -51,6 +52,7 @@ from desktop.core.records import (
     validate_meta,
 )
 from desktop.core.script import detect_script
+from desktop.core.trash import TrashEntry, delete_entry, entry_path, read_entry
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -635,6 +637,31 @@ class Library:
         self._emit("meta-changed", doc_id)
         return record
 
+    def set_region(self, doc_id: str, region: str | None) -> DocRecord:
+        """Choose the regional standard the 简体 view converts from; None: detect it.
+
+        Kept per document in ``meta.json`` (``user.region``, its time in
+        ``user_modified``) so that it syncs and merges like the other user edits.
+        """
+        if region is not None and region not in REGION_CHOICES:
+            raise ValueError(
+                f"unknown regional standard {region!r} (expected one of: "
+                f"{', '.join(REGION_CHOICES)})"
+            )
+        when = _utc_now()
+
+        def change(meta: dict[str, Any]) -> None:
+            user = meta.setdefault("user", {})
+            if region is None:
+                user.pop("region", None)
+            else:
+                user["region"] = region
+            meta.setdefault("user_modified", {})["region"] = when
+
+        record = self._write_meta(doc_id, change)
+        self._emit("meta-changed", doc_id)
+        return record
+
     def set_chapters(
         self, doc_id: str, chapters: list[tuple[int, str]], pattern: str | None
     ) -> DocRecord:
@@ -725,12 +752,19 @@ class Library:
             return []
         return sorted(p.name for p in self.trash_dir.iterdir() if p.is_dir())
 
+    def trash_entries(self) -> list[TrashEntry]:
+        """The trash as a person chooses from it: title, when removed, size."""
+        return [read_entry(self.trash_dir / name) for name in self.trash()]
+
+    def purge(self, trash_name: str) -> None:
+        """Delete a removed document for good (its annotations with it)."""
+        with self._lock:
+            delete_entry(self.trash_dir, trash_name)
+
     def restore(self, trash_name: str) -> str:
         """Put a removed document back; returns its id."""
-        src = self.trash_dir / trash_name
+        src = entry_path(self.trash_dir, trash_name)  # no folder, '..' or link in the name
         doc_id = trash_name.split("-", 1)[0]
-        if not src.is_dir():
-            raise LookupError(f"nothing called {trash_name!r} in the trash")
         with self._lock:
             if self.doc_dir(doc_id).exists():
                 raise ValueError(f"document {doc_id[:12]} is already in the library")

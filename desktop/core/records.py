@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from desktop.core.paths import printable_path
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "REGION_CHOICES",
     "DocRecord",
     "ImportResult",
     "LibraryError",
@@ -31,6 +33,8 @@ __all__ = [
     "validate_meta",
 ]
 
+log = logging.getLogger(__name__)
+
 LIBRARY_FORMAT = "tongwen-library"
 LIBRARY_VERSION = 1
 DOC_FORMAT = "tongwen-document"
@@ -39,7 +43,13 @@ DOC_VERSION = 1
 EDITABLE_FIELDS = ("title", "author", "source", "published")
 #: What a sync conflict copy can bring: the user's edits, each with its own edit time
 #: in ``user_modified``; ``chapters`` is the table of contents with its pattern.
-MERGED_FIELDS = (*EDITABLE_FIELDS, "chapters")
+MERGED_FIELDS = (*EDITABLE_FIELDS, "chapters", "region")
+#: The regional standards a user may choose for a document's 简体 view (``user.region``;
+#: absent: detected).  The same names as ``desktop.core.views.region.REGIONS``, not
+#: imported from there so that opening a library does not load the views pipeline.
+REGION_CHOICES = ("general", "taiwan", "hongkong")
+#: The user's edits kept from a damaged ``meta.json`` when it is rebuilt.
+SALVAGED_FIELDS = (*EDITABLE_FIELDS, "region")
 
 
 class LibraryError(Exception):
@@ -67,6 +77,9 @@ class DocRecord:
     extracted: dict[str, Any] = field(default_factory=dict)
     user: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: The regional standard the user chose for the 简体 view (one of REGION_CHOICES);
+    #: None: detected from the text.
+    region: str | None = None
     progress: float = 0.0
     annotations: int = 0
 
@@ -152,7 +165,7 @@ _META_FIELDS: dict[str, tuple[type, ...]] = {
     "warnings": (list,),
 }
 #: Text fields inside ``extracted`` and ``user``.
-_TEXT_FIELDS = (*EDITABLE_FIELDS, "language", "script", "chapter_pattern")
+_TEXT_FIELDS = (*EDITABLE_FIELDS, "language", "script", "chapter_pattern", "region")
 
 
 def validate_meta(value: Any) -> None:
@@ -240,7 +253,26 @@ def record_from_meta(meta: dict[str, Any]) -> DocRecord:
         extracted=dict(ext),
         user=user,
         warnings=list(meta.get("warnings", [])),
+        region=_chosen_region(meta),
     )
+
+
+def _chosen_region(meta: dict[str, Any]) -> str | None:
+    """``user.region`` when it names a standard this Tongwen knows, else None (detect).
+
+    A name from a newer Tongwen is left in the file (and merged) but not used here."""
+    region = meta.get("user", {}).get("region")
+    if not region:
+        return None
+    if region in REGION_CHOICES:
+        return str(region)
+    log.warning(
+        "document %s: user.region %r is not a regional standard this Tongwen knows; "
+        "the 简体 view detects it instead",
+        meta["id"][:12],
+        region,
+    )
+    return None
 
 
 def _edited_value(meta: dict[str, Any], key: str) -> Any:
@@ -306,7 +338,7 @@ def salvage_user_edits(meta: dict[str, Any], set_aside: list[Path]) -> list[str]
         user, times = old.get("user"), old.get("user_modified")
         if not isinstance(user, dict):
             continue
-        kept = [k for k in EDITABLE_FIELDS if isinstance(user.get(k), str) and user[k].strip()]
+        kept = [k for k in SALVAGED_FIELDS if isinstance(user.get(k), str) and user[k].strip()]
         meta.setdefault("user", {}).update({k: user[k] for k in kept})
         if isinstance(times, dict):
             meta.setdefault("user_modified", {}).update(
