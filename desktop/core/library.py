@@ -754,7 +754,8 @@ class Library:
 
     def trash_entries(self) -> list[TrashEntry]:
         """The trash as a person chooses from it: title, when removed, size."""
-        return [read_entry(self.trash_dir / name) for name in self.trash()]
+        paths = [self.trash_dir / name for name in self.trash()]
+        return [read_entry(path) for path in paths if not path.is_symlink()]
 
     def purge(self, trash_name: str) -> None:
         """Delete a removed document for good (its annotations with it)."""

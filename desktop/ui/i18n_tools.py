@@ -58,6 +58,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/search_pane.py",
         "desktop/ui/search_model.py",
         "desktop/ui/index_service.py",
+        "desktop/ui/trash_dialog.py",
     ),
     "reader": (
         "desktop/ui/reader.py",

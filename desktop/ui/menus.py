@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import log_dir
 from desktop.ui.reader_toolbar import SCRIPT_LABELS, script_label
+from desktop.ui.trash_dialog import open_trash
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -121,12 +122,20 @@ class MenuBuilder(QObject):
             None,
             self.action("quit", self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit),
         )
+        self._build_library()
         self._build_edit()
         self._build_view()
         self._build_go()
         self._build_annotate()
         self._build_document()
         self._build_help()
+
+    def _build_library(self) -> None:
+        w = self.window
+        self.menu(
+            self.tr("&Library"),
+            self.action("trash", self.tr("&Trash…"), lambda: open_trash(w, w.library)),
+        )
 
     def _build_edit(self) -> None:
         w = self.window
