@@ -13,13 +13,38 @@ A heading is a short line standing alone, not a sentence: a line that starts wit
 continues an unfinished line above it (a hard-wrapped sentence that happens to wrap
 before ``第三回``), is body text.  A bare ``第三回`` whose title stands on the next
 short line takes that title: ``第三回　託內兄如海薦西賓``.
+
+A reader may set the rule per document instead (Document ▸ Chapters…): a preset
+(第…章, 第…回, 第…节, 卷…, Chapter N), lines starting with a given text, or a regular
+expression of their own.  :class:`ChapterRule` turns each into the pattern stored as
+``user.chapter_pattern`` and back.  Such patterns are matched with the ``regex``
+module under a time limit (:data:`RULE_TIMEOUT`), with the interpreter lock released:
+``re`` cannot be interrupted, and a pattern like ``(a|aa)+$`` or ``(.*)(.*)(.*)(.*)x``
+backtracks for minutes on one long line.  A time limit catches every such pattern,
+where refusing nested quantifiers would still let the second one through.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["HEADING_START", "detect_chapters", "is_heading_line"]
+__all__ = [
+    "AUTOMATIC",
+    "CUSTOM",
+    "HEADING_START",
+    "MAX_CHAPTERS",
+    "PRESETS",
+    "RULE_TIMEOUT",
+    "STARTS_WITH",
+    "ChapterRule",
+    "RuleTooSlow",
+    "TooManyHeadings",
+    "detect_chapters",
+    "heading_context",
+    "is_heading_line",
+]
 
 #: Numerals of chapter numbers; ``○`` (U+25CB) and ``◯`` stand for zero in many texts.
 _NUM = r"[〇○◯零一二三四五六七八九十百千万萬两兩\d０-９]+"
@@ -56,10 +81,88 @@ _TITLE_MAX = 30  #: longest title line taken from the line after a bare heading
 _NOT_TITLE = re.compile(r"[，,。．｡！？!?；;：:、]")
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
+#: Seconds a reader's own pattern may spend on a whole text (50 MB of text with a
+#: sensible pattern takes about 0.2 s).
+RULE_TIMEOUT = 3.0
+#: More headings than this are not a table of contents but a rule that matches
+#: nearly every line (``^``); the longest web novels have a few thousand chapters.
+MAX_CHAPTERS = 20_000
+
+AUTOMATIC = "automatic"
+STARTS_WITH = "starts-with"
+CUSTOM = "custom"
+_HEADING_LINE = r"[^\n。！？]{0,40}$"  #: the rest of a short line that is not a sentence
+#: The preset rules by name; each is a pattern a reader may also copy and edit.
+PRESETS: dict[str, str] = {
+    "zhang": rf"^[ \t　]*第{_NUM}章{_HEADING_LINE}",
+    "hui": rf"^[ \t　]*第{_NUM}回{_HEADING_LINE}",
+    "jie": rf"^[ \t　]*第{_NUM}[节節]{_HEADING_LINE}",
+    "juan": rf"^[ \t　]*(?:第{_NUM}卷|卷[之第]?{_NUM}){_HEADING_LINE}",
+    "chapter": r"(?i)^[ \t]*chapter[ \t]+(?:\d+|[ivxlcdm]+)\b[^\n]{0,60}$",
+}
+_STARTS_WITH_PREFIX = r"^[ \t　]*"
+
+
+class RuleTooSlow(ValueError):
+    """A reader's pattern that did not finish within :data:`RULE_TIMEOUT`."""
+
+
+class TooManyHeadings(ValueError):
+    """A rule that finds more than :data:`MAX_CHAPTERS` headings."""
+
+
+@dataclass(frozen=True)
+class ChapterRule:
+    """How a reader asked for chapters to be found: a kind and, for some, a text.
+
+    ``kind`` is :data:`AUTOMATIC`, a key of :data:`PRESETS`, :data:`STARTS_WITH`
+    (``text`` is what a heading line starts with) or :data:`CUSTOM` (``text`` is a
+    regular expression).  Only the pattern is stored, so :meth:`from_pattern`
+    recognises presets and starts-with patterns to show the rule as it was chosen.
+    """
+
+    kind: str = AUTOMATIC
+    text: str = ""
+
+    def pattern(self) -> str | None:
+        """The pattern to store and match (None: the built-in finder).
+
+        Raises ValueError for a rule that says nothing (an empty text)."""
+        if self.kind == AUTOMATIC:
+            return None
+        if self.kind in PRESETS:
+            return PRESETS[self.kind]
+        if self.kind not in (STARTS_WITH, CUSTOM):
+            raise ValueError(f"unknown chapter rule {self.kind!r}")
+        if not self.text.strip():
+            raise ValueError("the chapter rule is empty")
+        if self.kind == STARTS_WITH:
+            return _STARTS_WITH_PREFIX + re.escape(self.text.strip())
+        return self.text
+
+    @classmethod
+    def from_pattern(cls, pattern: str | None) -> ChapterRule:
+        """The rule a stored ``chapter_pattern`` came from."""
+        if not pattern:
+            return cls()
+        for kind, preset in PRESETS.items():
+            if pattern == preset:
+                return cls(kind)
+        if pattern.startswith(_STARTS_WITH_PREFIX):
+            escaped = pattern[len(_STARTS_WITH_PREFIX) :]
+            text = re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL)
+            if text.strip() and re.escape(text) == escaped:
+                return cls(STARTS_WITH, text)
+        return cls(CUSTOM, pattern)
+
+
+def _compile(pattern: str) -> Any:
+    """``pattern`` compiled by the ``regex`` module (``re`` syntax, multiline)."""
+    import regex
+
     try:
-        return re.compile(pattern, re.MULTILINE)
-    except re.error as exc:
+        return regex.compile(pattern, regex.MULTILINE)
+    except (regex.error, ValueError, OverflowError) as exc:
         raise ValueError(f"bad chapter pattern {pattern!r}: {exc}") from None
 
 
@@ -131,16 +234,40 @@ def _title_below(title: str, below: str) -> str | None:
     return None if _BUILTIN.match(below) else below
 
 
-def detect_chapters(text: str, pattern: str | None = None) -> list[tuple[int, str]]:
+def _matches(text: str, pattern: str | None, timeout: float | None) -> Any:
+    if pattern is None:
+        return _BUILTIN.finditer(text)
+    return _compile(pattern).finditer(text, concurrent=True, timeout=timeout)
+
+
+def detect_chapters(
+    text: str,
+    pattern: str | None = None,
+    *,
+    timeout: float | None = None,
+    limit: int | None = None,
+) -> list[tuple[int, str]]:
     """``(offset of the heading line, heading text)`` in document order.
 
     ``pattern`` is a regular expression matched in multiline mode; each line it
-    matches is a heading.  A pattern that does not compile raises ``ValueError``.
+    matches is a heading.  A pattern that does not compile raises ``ValueError``;
+    one still searching after ``timeout`` seconds raises :class:`RuleTooSlow`;
+    more than ``limit`` headings raise :class:`TooManyHeadings`.
     """
-    regex = _compile(pattern) if pattern is not None else _BUILTIN
+    try:
+        return _collect(text, pattern, _matches(text, pattern, timeout), limit)
+    except TimeoutError:
+        raise RuleTooSlow(
+            f"chapter pattern {pattern!r} did not finish within {timeout:g} s"
+        ) from None
+
+
+def _collect(
+    text: str, pattern: str | None, matches: Any, limit: int | None
+) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last_start = -1
-    for m in regex.finditer(text):
+    for m in matches:
         start, line = _line_at(text, m.start())
         title = line.strip()
         if start == last_start or not title:
@@ -156,4 +283,27 @@ def detect_chapters(text: str, pattern: str | None = None) -> list[tuple[int, st
         lead = len(line) - len(line.lstrip())
         out.append((start + lead, title))
         last_start = start
+        if limit is not None and len(out) > limit:
+            raise TooManyHeadings(f"more than {limit} lines are headings by this rule")
     return out
+
+
+def heading_context(text: str, offset: int, lines: int = 3) -> tuple[str, int, int]:
+    """The heading line at ``offset`` with ``lines`` lines either side.
+
+    Returns the passage and where the heading line starts and ends inside it, so a
+    preview can show a heading in context and mark it."""
+    start, line = _line_at(text, offset)
+    begin = start
+    for _ in range(lines):
+        if begin == 0:
+            break
+        begin = text.rfind("\n", 0, begin - 1) + 1
+    end = start + len(line)
+    finish = end
+    for _ in range(lines):
+        if finish >= len(text):
+            break
+        nxt = text.find("\n", finish + 1)
+        finish = len(text) if nxt < 0 else nxt
+    return text[begin:finish], start - begin, end - begin

@@ -680,6 +680,24 @@ class Library:
         self._emit("meta-changed", doc_id)
         return record
 
+    def automatic_chapters(self, doc_id: str) -> list[tuple[int, str]]:
+        """The table of contents import gave: the file's own (an EPUB's navigation,
+        HTML and Markdown headings), else the built-in finder's.
+
+        Document ▸ Chapters… ▸ Automatic puts it back after a custom rule replaced
+        it.  Where extracting the original again no longer gives the stored text
+        (imported by an older Tongwen), the finder's table of the stored text is
+        used: its offsets are the ones that fit."""
+        record = self.get(doc_id)
+        text = self.text(doc_id)
+        if record.format == "txt":
+            return _detect_chapters(text)
+        original = self.original_path(doc_id)
+        extracted = extract(original, original.read_bytes(), encoding=record.encoding)
+        if extracted.text != text or not extracted.chapters:
+            return _detect_chapters(text)
+        return list(extracted.chapters)
+
     def reencode(self, doc_id: str, encoding: str) -> DocRecord:
         """Decode the original again with ``encoding``; the canonical text changes.
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
-from desktop.core.views import TextView, ViewOptions, convert_text, script_config
+from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
 from desktop.ui import reader_nav as nav
 from desktop.ui.errors import describe
 from desktop.ui.fonts import body_family, face_forms, missing_cjk_message, region_for
@@ -206,7 +206,10 @@ class ReaderPane(QWidget):
         details = " · ".join(p for p in parts if p)
         self.meta_label.setText(details or record.original_name)
         self._store = self._open_store(record, text)
-        self.options = self._options_for(record.id)
+        # the clean view does not repeat the title and details shown above the text
+        shown = (record.title, record.author, record.source, record.published)
+        header = Header(*(value or "" for value in shown))
+        self.options = replace(self._options_for(record.id), header=header)
         self._reset_text()
         self._show_title()
         self.apply_typography()

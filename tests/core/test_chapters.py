@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from desktop.core.chapters import detect_chapters
+from desktop.core.chapters import (
+    CUSTOM,
+    PRESETS,
+    STARTS_WITH,
+    ChapterRule,
+    RuleTooSlow,
+    TooManyHeadings,
+    detect_chapters,
+    heading_context,
+)
+from desktop.core.library import Library
 
 
 def novel(headings: list[str]) -> str:
@@ -202,3 +213,104 @@ def test_ze_is_a_chapter_unit() -> None:
         "第一則     介之推火封妒婦",
         "第二則      范少伯水葬西施",
     ]
+
+
+# --- Document ▸ Chapters…: rules a reader chooses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        ChapterRule(),
+        *(ChapterRule(kind) for kind in PRESETS),
+        ChapterRule(STARTS_WITH, "卷"),
+        ChapterRule(STARTS_WITH, "Part (1) [a]*"),
+        ChapterRule(CUSTOM, r"^\s*第.{1,6}回"),
+    ],
+)
+def test_rule_comes_back_from_its_stored_pattern(rule: ChapterRule) -> None:
+    assert ChapterRule.from_pattern(rule.pattern()) == rule
+
+
+def test_preset_rules_find_their_headings() -> None:
+    text = (
+        "第一章 风起\n正文。\n第三章了，他说第四章很好。\n"
+        "第二回　賈夫人仙逝揚州城\n正文。\n第二節\n卷之三 春\n第四卷\n"
+        "CHAPTER XI. The Sea\nchapter 12\nThe chapter 3 of it\n"
+    )
+    found = {kind: [t for _, t in detect_chapters(text, PRESETS[kind])] for kind in PRESETS}
+    assert found == {
+        "zhang": ["第一章 风起"],
+        "hui": ["第二回　賈夫人仙逝揚州城"],
+        "jie": ["第二節"],
+        "juan": ["卷之三 春", "第四卷"],
+        "chapter": ["CHAPTER XI. The Sea", "chapter 12"],
+    }
+
+
+def test_hui_preset_on_xiyouji(testdata: Path) -> None:
+    raw = (testdata / "novels" / "xiyouji_gutenberg_hardwrapped_zht.txt").read_text("utf-8")
+    text = raw.replace("\r\n", "\n")
+    assert len(detect_chapters(text, PRESETS["hui"])) == XIYOUJI_CHAPTERS
+
+
+def test_starts_with_takes_the_text_literally() -> None:
+    text = "Part (1) [a]*\nbody\nPart (1) [b]\n  Part (1) [a]* again\n"
+    pattern = ChapterRule(STARTS_WITH, "Part (1) [a]*").pattern()
+    assert [t for _, t in detect_chapters(text, pattern)] == [
+        "Part (1) [a]*",
+        "Part (1) [a]* again",
+    ]
+
+
+def test_empty_rules_say_so() -> None:
+    for rule in (ChapterRule(STARTS_WITH, "  "), ChapterRule(CUSTOM, "")):
+        with pytest.raises(ValueError, match="empty"):
+            rule.pattern()
+
+
+def test_catastrophic_pattern_is_stopped_by_the_time_limit() -> None:
+    """``(a|aa)+$`` backtracks exponentially on a long line of a's; ``re`` would run
+    for longer than the universe.  The limit stops it; the bound is generous."""
+    text = "第一章\n" + "a" * 5000 + "!\n"
+    started = time.monotonic()
+    with pytest.raises(RuleTooSlow):
+        detect_chapters(text, r"(a|aa)+$", timeout=0.5)
+    assert time.monotonic() - started < 5
+
+
+def test_pattern_matching_every_line_is_too_many_headings() -> None:
+    text = "一行\n" * 30
+    assert len(detect_chapters(text, "^", limit=30)) == 30
+    with pytest.raises(TooManyHeadings):
+        detect_chapters(text + "又一行\n", "^", limit=30)
+
+
+def test_heading_context_marks_the_heading_line() -> None:
+    lines = [f"第{n}行" for n in range(10)]
+    text = "\n".join(lines)
+    offset = text.index("第5行")
+    passage, start, end = heading_context(text, offset, lines=2)
+    assert passage.split("\n") == lines[3:8]
+    assert passage[start:end] == "第5行"
+    passage, start, end = heading_context(text, 0, lines=2)
+    assert passage.split("\n") == lines[:3] and passage[start:end] == "第0行"
+    passage, start, end = heading_context(text, text.index("第9行"), lines=2)
+    assert passage.split("\n") == lines[7:] and passage[start:end] == "第9行"
+
+
+def test_automatic_puts_back_the_table_import_gave(library_dir: Path, testdata: Path) -> None:
+    """A custom rule replaces the table; Automatic brings back the finder's table of a
+    text file and the navigation of an EPUB (not the finder's guess on its text)."""
+    lib = Library.open(library_dir)
+    novel_path = library_dir.parent / "novel.txt"
+    novel_path.write_text(novel(["第一回 甲", "第二回 乙", "第三回 丙"]), "utf-8")
+    epub = lib.add_file(testdata / "epub" / "idpf-childrens-literature.epub").id
+    txt = lib.add_file(novel_path).id
+    assert epub and txt
+    for doc_id in (txt, epub):
+        imported = lib.get(doc_id).chapters
+        assert len(imported) > 1
+        lib.set_chapters(doc_id, [(0, "全部")], "^")
+        assert lib.get(doc_id).chapters == [(0, "全部")]
+        assert lib.automatic_chapters(doc_id) == imported

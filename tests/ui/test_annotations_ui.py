@@ -141,7 +141,7 @@ def test_panel_lists_quotes_in_the_shown_script_in_reading_order(
     panel = main_window.annotations_panel
     _select_view_text(main_window, PHRASE)
     main_window.annotations.highlight("blue")
-    _select_view_text(main_window, "城鄉基層治理")
+    _select_view_text(main_window, "城鄉基層治理", nth=1)
     main_window.annotations.highlight("yellow")
     rows = panel.row_texts()
     assert len(rows) == 2 and PHRASE in rows[0] and "城鄉基層治理" in rows[1]
@@ -319,7 +319,7 @@ def test_export_markdown_and_w3c_then_import(
     layer.ask_note = lambda *_: "基層"
     _select_view_text(main_window, PHRASE)
     layer.highlight("green")
-    _select_view_text(main_window, "城鄉基層治理")
+    _select_view_text(main_window, "城鄉基層治理", nth=1)
     layer.note()
     store, record = layer.store, main_window.reader.record
     assert store is not None and record is not None

@@ -9,6 +9,7 @@ Public API used by the UI, search and annotations::
 from __future__ import annotations
 
 from desktop.core.views.convert import convert_text, convert_with_map, script_config
+from desktop.core.views.header import Header
 from desktop.core.views.pipeline import (
     SCRIPTS,
     TextView,
@@ -21,6 +22,7 @@ from desktop.core.views.pipeline import (
 
 __all__ = [
     "SCRIPTS",
+    "Header",
     "TextView",
     "ViewBuilder",
     "ViewOptions",

@@ -16,6 +16,7 @@ from desktop.core.offsetmap import Bias, OffsetMap
 from desktop.core.views.blanks import collapse_blank_lines
 from desktop.core.views.boilerplate import hide_boilerplate
 from desktop.core.views.convert import convert_with_map, script_config
+from desktop.core.views.header import Header, hide_header_lines
 from desktop.core.views.mojibake import repair_mojibake
 from desktop.core.views.pinyin import PINYIN_MODES, hide_hints
 from desktop.core.views.reflow import reflow
@@ -46,6 +47,9 @@ class ViewOptions:
     #: The document's regional standard (one of REGIONS), which chooses the 简体
     #: conversion; None: detected from the text (``detect_region``).
     region: str | None = None
+    #: What the reader shows above the text; the clean view hides head lines that
+    #: only repeat it (``hide_header_lines``).  None: nothing is shown above.
+    header: Header | None = None
 
     def __post_init__(self) -> None:
         if self.script not in SCRIPTS:
@@ -93,7 +97,7 @@ def _map_spans(spans: list[Span], mapping: OffsetMap) -> list[Span]:
     return [(*mapping.dst_range(s, e), r) for s, e, r in spans]
 
 
-def clean_text(canonical: str, pinyin: str = "hide") -> _Cleaned:
+def clean_text(canonical: str, pinyin: str = "hide", header: Header | None = None) -> _Cleaned:
     """Run the clean steps; hidden ranges in canonical offsets, ruby in output offsets."""
     text, mapping = canonical, OffsetMap.identity(len(canonical))
     hidden: list[Span] = []
@@ -104,6 +108,8 @@ def clean_text(canonical: str, pinyin: str = "hide") -> _Cleaned:
     ]
     if pinyin != "inline":
         steps.append(lambda t: _pinyin_step(t, pinyin == "ruby", ruby))
+    if header is not None:
+        steps.append(lambda t: hide_header_lines(t, header))
     steps.append(reflow)
     steps.append(collapse_blank_lines)
     for step in steps:
@@ -151,7 +157,7 @@ class ViewBuilder:
         self.options = options
         self.canonical = canonical
         if options.clean:
-            cleaned = clean_text(canonical, options.pinyin)
+            cleaned = clean_text(canonical, options.pinyin, options.header)
         else:
             cleaned = _Cleaned(canonical, OffsetMap.identity(len(canonical)), [], [])
         self.cleaned = cleaned.text

@@ -65,6 +65,8 @@ def build_view_range(
     if start <= 0 and end >= len(canonical):
         return build_view(canonical, options)
     a, b = context_bounds(canonical, start, end)
+    if a > 0:  # the head lines that repeat the header are not in this stretch
+        options = replace(options, header=None)
     view = build_view(canonical[a:b], options)
     return _crop(view, start - a, end - a)
 

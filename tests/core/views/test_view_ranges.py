@@ -92,3 +92,18 @@ def test_seeds_cut_anywhere() -> None:
         text = path.read_text("utf-8")
         cuts = [rng.randrange(len(text)) for _ in range(4)]
         assert_pieces_make_the_whole(text, cuts, ViewOptions(script="traditional", pinyin="ruby"))
+
+
+def test_header_lines_hidden_only_at_the_head_of_the_whole_view() -> None:
+    """The title line repeats deep in a long text: only the head one is hidden, in
+    pieces as in the whole view (a piece's context must not count as a head)."""
+    from desktop.core.views import Header
+
+    head = "第一本书\n作者：某人\n\n"
+    body = "".join(f"第{i}段 正文\n第一本书\n作者：某人\n" for i in range(400))
+    text = head + body
+    options = ViewOptions(header=Header("第一本书", "某人"))
+    whole = build_view(text, options)
+    assert whole.text.count("第一本书") == 400
+    starts = line_starts(text)
+    assert_pieces_make_the_whole(text, starts[3::97], options)
