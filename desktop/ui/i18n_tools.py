@@ -65,6 +65,8 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/reader_pieces.py",
         "desktop/ui/reader_nav.py",
         "desktop/ui/reader_toolbar.py",
+        "desktop/ui/typography_popover.py",
+        "desktop/ui/region_button.py",
         "desktop/ui/find_bar.py",
         "desktop/ui/toc_panel.py",
         "desktop/ui/annotation_layer.py",

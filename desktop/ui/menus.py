@@ -169,6 +169,8 @@ class MenuBuilder(QObject):
                     f"Ctrl+{n}",
                 )
             )
+        scripts.addSeparator()
+        scripts.addAction(self.adopt("script-default", w.reader_toolbar.default_action))
         self.menu(
             self.tr("&View"),
             scripts,

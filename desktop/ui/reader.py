@@ -218,11 +218,19 @@ class ReaderPane(QWidget):
         self.documentShown.emit(record.id)
 
     def _options_for(self, doc_id: str) -> ViewOptions:
+        """The settings' view options, and the regional standard chosen for the
+        document (kept in its meta.json; None: detected)."""
+        record = self.record if self.record and self.record.id == doc_id else None
+        region = record.region if record else None
         s = self.settings
         if s is None:
-            return ViewOptions()
+            return ViewOptions(region=region)
         return ViewOptions(
-            clean=s.clean, script=s.document_script(doc_id), phrases=s.phrases, pinyin=s.pinyin
+            clean=s.clean,
+            script=s.document_script(doc_id),
+            phrases=s.phrases,
+            pinyin=s.pinyin,
+            region=region,
         )
 
     def _open_store(self, record: DocRecord, text: str) -> AnnotationStore | None:

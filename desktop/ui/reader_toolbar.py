@@ -1,22 +1,29 @@
-"""The reader toolbar: script, clean/raw, pinyin hints, font, spacing, width, theme.
+"""The reader toolbar: the script segments, the regional standard, Clean, and "Aa".
 
-Every control writes :class:`~desktop.ui.settings.AppSettings` and tells the reader;
-the script choice is remembered per document ("Set as default" makes it global).
+The script is the product's signature, so it is a row of five segments always in
+sight (原文 · 简 · 繁 · 臺 · 港), the current one checked; Ctrl+1 … Ctrl+5 and the
+View ▸ Script menu go through :meth:`ReaderToolbar.choose_script`, which keeps them in
+step.  The script choice is remembered per document; "Set as Default" (the segments'
+context menu, View ▸ Script) makes it the choice for other documents.  Beside the
+segments, the 简体 view of Traditional text names its regional standard
+(:class:`~desktop.ui.region_button.RegionButton`).  Font, size, spacing, width, theme
+and pinyin hints are in the "Aa" popover
+(:class:`~desktop.ui.typography_popover.TypographyPopover`), so the bar stays calm.
+
 The first time a document is opened, a :class:`HintBar` above the text points at
-the script choice and at highlighting; once closed it never comes back.
+the script segments and at highlighting; once closed it never comes back.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFontComboBox,
+    QAbstractButton,
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -24,10 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.reader import ReaderPane
-from desktop.ui.settings import PINYIN_MODES, SCRIPT_CHOICES, THEME_NAMES, AppSettings
-from desktop.ui.themes import theme_label
+from desktop.ui.region_button import RegionButton
+from desktop.ui.settings import SCRIPT_CHOICES, AppSettings
+from desktop.ui.typography_popover import TypographyPopover
 
-__all__ = ["HINT_NAME", "SCRIPT_LABELS", "HintBar", "ReaderToolbar", "script_label"]
+__all__ = [
+    "HINT_NAME",
+    "SCRIPT_LABELS",
+    "SHORT_SCRIPT_LABELS",
+    "HintBar",
+    "ReaderToolbar",
+    "ScriptSegments",
+    "script_label",
+]
 
 #: The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).
 SCRIPT_LABELS = {
@@ -37,6 +53,14 @@ SCRIPT_LABELS = {
     "taiwan": str(QT_TRANSLATE_NOOP("ScriptNames", "臺灣正體")),
     "hongkong": str(QT_TRANSLATE_NOOP("ScriptNames", "香港繁體")),
 }
+#: The scripts' one-character names on the segments (translated: 简 is 簡 in 繁體 UIs).
+SHORT_SCRIPT_LABELS = {
+    "original": str(QT_TRANSLATE_NOOP("ScriptNames", "原文")),
+    "simplified": str(QT_TRANSLATE_NOOP("ScriptNames", "简")),
+    "traditional": str(QT_TRANSLATE_NOOP("ScriptNames", "繁")),
+    "taiwan": str(QT_TRANSLATE_NOOP("ScriptNames", "臺")),
+    "hongkong": str(QT_TRANSLATE_NOOP("ScriptNames", "港")),
+}
 #: The one-time hint shown with the first document (``AppSettings.hint_seen``).
 HINT_NAME = "reader-welcome"
 
@@ -44,6 +68,11 @@ HINT_NAME = "reader-welcome"
 def script_label(script: str) -> str:
     """The name of a script choice ("simplified" → 简体) in the UI language."""
     return QCoreApplication.translate("ScriptNames", str(SCRIPT_LABELS.get(script, script)))
+
+
+def short_script_label(script: str) -> str:
+    """The one-character name of a script on its segment ("simplified" → 简)."""
+    return QCoreApplication.translate("ScriptNames", SHORT_SCRIPT_LABELS.get(script, script))
 
 
 class HintBar(QFrame):
@@ -55,7 +84,11 @@ class HintBar(QFrame):
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Tips for reading"))
         script_tip = QLabel(
-            self.tr("To switch between 简体 and 繁體, use the script button on the toolbar."), self
+            self.tr(
+                "To switch between 简体 and 繁體, use the 原文 · 简 · 繁 · 臺 · 港 buttons on "
+                "the toolbar."
+            ),
+            self,
         )
         mark_tip = QLabel(
             self.tr("Select text and right-click it to highlight it or add a note or a bookmark."),
@@ -106,6 +139,41 @@ class HintBar(QFrame):
         self.reader.text.setFocus()
 
 
+class ScriptSegments(QWidget):
+    """Five checkable buttons side by side, one per script, exactly one checked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Script"))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        for script in SCRIPT_CHOICES:
+            button = QToolButton(self)
+            button.setText(short_script_label(script))
+            button.setCheckable(True)
+            button.setAccessibleName(script_label(script))
+            button.setToolTip(
+                self.tr("Show the text as {script}").format(script=script_label(script))
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.group.addButton(button)
+            self.buttons[script] = button
+            row.addWidget(button)
+
+    def show_checked(self, script: str) -> None:
+        """Check the segment of ``script`` (the group unchecks the others)."""
+        if script in self.buttons:
+            self.buttons[script].setChecked(True)
+
+    def script_of(self, button: QAbstractButton) -> str:
+        return next(s for s, b in self.buttons.items() if b is button)
+
+
 class ReaderToolbar(QToolBar):
     """Controls for how the reader shows text."""
 
@@ -116,145 +184,79 @@ class ReaderToolbar(QToolBar):
         self.setObjectName("reader_toolbar")
         self.reader = reader
         self.settings = settings
-        self._build_view_controls()
+        self._build_script_controls()
         self.addSeparator()
-        self._build_type_controls()
+        self._build_clean_action()
+        self._build_typography()
         self.sync()
         reader.viewReset.connect(self.sync)
         reader.typographyChanged.connect(self.sync)
         self.hint_bar = HintBar(reader, settings)
         reader.layout_box.insertWidget(0, self.hint_bar)
 
-    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        for label, value in items:
-            combo.addItem(label, value)
-        self.addWidget(combo)
-        return combo
-
-    def _spin(self, name: str, low: int, high: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setSuffix(suffix)
-        spin.setAccessibleName(name)
-        spin.setToolTip(name)
-        self.addWidget(spin)
-        return spin
-
-    def _build_view_controls(self) -> None:
-        self.script_combo = self._combo(
-            self.tr("Script"), [(script_label(s), s) for s in SCRIPT_CHOICES]
-        )
-        self.script_combo.setToolTip(self.tr("Show the text in 简体 or 繁體 (or as written)"))
-        self.script_combo.activated.connect(self._script_chosen)
+    def _build_script_controls(self) -> None:
+        self.script_segments = ScriptSegments(self)
+        self.script_buttons = self.script_segments.buttons
+        self.script_segments.group.buttonClicked.connect(self._segment_clicked)
+        self.addWidget(self.script_segments)
         self.default_action = QAction(self.tr("Set as Default"), self)
         self.default_action.setToolTip(self.tr("Use this script for documents not set otherwise"))
         self.default_action.triggered.connect(self._make_default)
-        self.addAction(self.default_action)
+        self.script_segments.addAction(self.default_action)
+        self.region_button = RegionButton(self.reader, self)
+        self.region_actions = self.region_button.region_actions
+        self.region_action = self.addWidget(self.region_button)
+
+    def _build_clean_action(self) -> None:
         self.clean_action = QAction(self.tr("Clean"), self)
         self.clean_action.setCheckable(True)
         self.clean_action.setToolTip(self.tr("Hide web boilerplate and pinyin hints (off: raw)"))
         self.clean_action.toggled.connect(self._clean_toggled)
         self.addAction(self.clean_action)
-        labels = {"hide": self.tr("Pinyin: hidden"), "ruby": self.tr("Pinyin: on hover")}
-        labels["inline"] = self.tr("Pinyin: inline")
-        self.pinyin_combo = self._combo(
-            self.tr("Pinyin hints"), [(labels[m], m) for m in PINYIN_MODES]
-        )
-        self.pinyin_combo.activated.connect(self._pinyin_chosen)
 
-    def _build_type_controls(self) -> None:
-        self.font_combo = QFontComboBox(self)
-        self.font_combo.setWritingSystem(QFontDatabase.WritingSystem.SimplifiedChinese)
-        self.font_combo.setAccessibleName(self.tr("Font"))
-        self.font_combo.setToolTip(self.tr("Font (remembered for each script)"))
-        self.font_combo.setMaximumWidth(12 * self.fontMetrics().horizontalAdvance("中"))
-        self.font_combo.activated.connect(self._font_chosen)
-        self.addWidget(self.font_combo)
-        self.size_spin = self._spin(self.tr("Font size"), 8, 48, self.tr(" pt"))
-        self.spacing_spin = self._spin(self.tr("Line spacing"), 100, 300, " %")
-        self.spacing_spin.setSingleStep(10)
-        self.width_spin = self._spin(
-            self.tr("Page width (characters; 0: full width)"), 0, 200, self.tr(" characters")
+    def _build_typography(self) -> None:
+        """The "Aa" button and its popover; the popover's controls are also reachable
+        here by their old names (``size_spin`` …) for menus and tests."""
+        self.popover = TypographyPopover(self.reader, self.settings, self)
+        self.typography_button = QToolButton(self)
+        self.typography_button.setText(self.tr("Aa"))
+        self.typography_button.setAccessibleName(self.tr("Typography"))
+        self.typography_button.setToolTip(
+            self.tr("Font, size, line spacing, page width, theme and pinyin hints")
         )
-        self.width_spin.setSingleStep(2)
-        self.theme_combo = self._combo(self.tr("Theme"), [(theme_label(t), t) for t in THEME_NAMES])
-        self.theme_combo.activated.connect(self._theme_chosen)
-        for spin in (self.size_spin, self.spacing_spin, self.width_spin):
-            spin.editingFinished.connect(self._typography_changed)
-            spin.valueChanged.connect(lambda _=0: self._typography_changed())
+        self.typography_button.clicked.connect(
+            lambda: self.popover.show_below(self.typography_button)
+        )
+        self.addWidget(self.typography_button)
+        pop = self.popover
+        self.font_combo, self.size_spin = pop.font_combo, pop.size_spin
+        self.spacing_spin, self.width_spin = pop.spacing_spin, pop.width_spin
+        self.theme_combo, self.pinyin_combo = pop.theme_combo, pop.pinyin_combo
 
     def sync(self) -> None:
         """Show the reader's current options and the settings."""
-        options, s = self.reader.options, self.settings
-        self._select(self.script_combo, options.script)
-        self._select(self.pinyin_combo, options.pinyin)
-        self._select(self.theme_combo, s.theme)
+        options = self.reader.options
+        self.script_segments.show_checked(options.script)
         self.clean_action.blockSignals(True)
         self.clean_action.setChecked(options.clean)
         self.clean_action.blockSignals(False)
-        for spin, value in (
-            (self.size_spin, int(s.font_size)),
-            (self.spacing_spin, s.line_spacing),
-            (self.width_spin, s.page_width),
-        ):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        self.font_combo.blockSignals(True)
-        self.font_combo.setCurrentFont(QFont(self.reader.text.font().family()))
-        self.font_combo.blockSignals(False)
-
-    @staticmethod
-    def _select(combo: QComboBox, value: str) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
+        self.region_action.setVisible(self.region_button.matters())
+        self.region_button.refresh()
+        self.popover.sync()
 
     # ------------------------------------------------------------------ actions
     def choose_script(self, script: str) -> None:
         """Show the document in ``script`` (remembered for this document)."""
-        self._select(self.script_combo, script)
+        self.script_segments.show_checked(script)
         self.reader.set_options(script=script)
         self.sync()
 
-    def _script_chosen(self, _index: int) -> None:
-        self.choose_script(self.script_combo.currentData())
+    def _segment_clicked(self, button: QAbstractButton) -> None:
+        self.choose_script(self.script_segments.script_of(button))
 
     def _make_default(self) -> None:
-        self.settings.default_script = self.script_combo.currentData()
+        self.settings.default_script = self.reader.options.script
 
     def _clean_toggled(self, on: bool) -> None:
         self.settings.clean = on
         self.reader.set_options(clean=on)
-
-    def _pinyin_chosen(self, _index: int) -> None:
-        mode = self.pinyin_combo.currentData()
-        self.settings.pinyin = mode
-        self.reader.set_options(pinyin=mode)
-
-    def _font_chosen(self, _index: int) -> None:
-        self.settings.set_font_family(
-            self.reader.options.script, self.font_combo.currentFont().family()
-        )
-        self.reader.apply_typography()
-
-    def _theme_chosen(self, _index: int) -> None:
-        self.settings.theme = self.theme_combo.currentData()
-        self.reader.apply_typography()
-
-    def _typography_changed(self) -> None:
-        s = self.settings
-        changed = (
-            int(s.font_size) != self.size_spin.value()
-            or s.line_spacing != self.spacing_spin.value()
-            or s.page_width != self.width_spin.value()
-        )
-        if not changed:
-            return
-        s.font_size = self.size_spin.value()
-        s.line_spacing = self.spacing_spin.value()
-        s.page_width = self.width_spin.value()
-        self.reader.apply_typography()

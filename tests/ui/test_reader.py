@@ -49,7 +49,7 @@ def test_script_toggle_shows_build_view(qtbot, main_window: MainWindow, script: 
     main_window.reader_toolbar.choose_script(script)
     expected = build_view(main_window.library.text(doc_id), ViewOptions(script=script)).text
     assert _shown(main_window) == expected
-    assert main_window.reader_toolbar.script_combo.currentData() == script
+    assert main_window.reader_toolbar.script_buttons[script].isChecked()
 
 
 def test_script_choice_is_remembered_per_document(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -335,10 +335,13 @@ def test_accessible_names_follow_the_document(qtbot, main_window: MainWindow) ->
     assert reader.record is not None and reader.record.title in reader.text.accessibleName()
     toolbar = main_window.reader_toolbar
     for widget in (
-        toolbar.script_combo,
+        *toolbar.script_buttons.values(),
+        toolbar.region_button,
+        toolbar.typography_button,
         toolbar.font_combo,
         toolbar.size_spin,
         toolbar.theme_combo,
+        toolbar.pinyin_combo,
     ):
         assert widget.accessibleName()
     assert main_window.find_bar.edit.accessibleName()

@@ -86,8 +86,8 @@ def test_reader_toolbar_and_find_bar(qtbot, window: MainWindow, chinese_ui: str)
     assert english_strings(window.reader_toolbar, allowed) == []
     known = KNOWN[chinese_ui]
     assert window.find_bar.edit.accessibleName() == known["find"]
-    scripts = window.reader_toolbar.script_combo
-    assert known["simplified"] in [scripts.itemText(i) for i in range(scripts.count())]
+    scripts = window.reader_toolbar.script_buttons.values()
+    assert known["simplified"] in [button.accessibleName() for button in scripts]
     window.find_bar.edit.setText("沒有這個詞語")
     qtbot.waitUntil(lambda: not window.find_bar._timer.isActive())
     assert english_strings(window.find_bar) == []  # the "no matches" state
