@@ -457,9 +457,15 @@ class HitNavigator(QObject):
     def show(self, doc_id: str, hits: list[tuple[int, int]]) -> None:
         """The reader now shows ``doc_id``: mark ``hits`` and go to the first."""
         self.doc_id = doc_id
-        self.hits = sorted((int(s), int(e)) for s, e in hits)
+        self.hits = [hit for hit in sorted((int(s), int(e)) for s, e in hits) if self._shown(hit)]
         self.current = 0 if self.hits else -1
         self._apply(select=True)
+
+    def _shown(self, hit: tuple[int, int]) -> bool:
+        """Whether the view shows the hit: not in a line the clean view hides (the title
+        line the header shows); a hit in a part not loaded yet counts as shown."""
+        start, end = self.reader.to_view(hit[0]), self.reader.to_view(hit[1])
+        return start is None or end is None or end > start
 
     def clear(self) -> None:
         self.doc_id, self.hits, self.current = None, [], -1
