@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.paths import config_dir
     from desktop.ui.i18n import install_language, resolve_language
     from desktop.ui.settings import AppSettings
+    from desktop.ui.window_theme import apply_window_theme
 
     if QApplication.instance() is None:
         # Fractional display scales (125 %, 150 %) as they are, not rounded: sharp text.
@@ -164,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _set_icon(app)
     settings = QSettings(str(config_dir() / "tongwen.ini"), QSettings.Format.IniFormat)
     prefs = AppSettings(settings)
+    # Fusion and the chosen theme's palette before any window or message box shows.
+    apply_window_theme(app, prefs.theme)
 
     language = resolve_language(prefs.ui_language)
     loaded = install_language(language, app)

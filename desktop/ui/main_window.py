@@ -33,6 +33,7 @@ from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.errors import show_error
 from desktop.ui.export_dialog import export_annotations, import_annotations
 from desktop.ui.find_bar import FindBar
+from desktop.ui.focus_mode import FocusMode
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import MenuBuilder
@@ -44,6 +45,7 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.toc_panel import TocPanel
 from desktop.ui.unsaved_dialog import settle_before_close
+from desktop.ui.window_theme import WindowTheme
 from desktop.ui.workers import Task, run_in_background
 
 __all__ = ["LibraryBridge", "MainWindow"]
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.menus = MenuBuilder(self)
         self.menus.build()
         self._wire()
+        self.window_theme = WindowTheme.install(self)
+        self.focus_mode = FocusMode.install(self)
         self.library_pane.set_documents(library.documents())
         self._update_status()
         self._restore_layout()
@@ -523,7 +527,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def toggle_full_screen(self) -> None:
-        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        """F11: distraction-free reading (full screen, the page alone) on or off."""
+        self.focus_mode.toggle()
 
     def show_about(self) -> None:
         from desktop.ui.about import AboutDialog

@@ -191,7 +191,9 @@ class MenuBuilder(QObject):
             self.adopt("annotations-panel", w.annotations_dock.toggleViewAction(), "Ctrl+Shift+A"),
             self.adopt("toolbar", w.reader_toolbar.toggleViewAction()),
             None,
-            self.action("full-screen", self.tr("&Full Screen"), w.toggle_full_screen, "F11"),
+            self.action(
+                "full-screen", self.tr("&Distraction-Free Reading"), w.toggle_full_screen, "F11"
+            ),
         )
 
     def _build_go(self) -> None:

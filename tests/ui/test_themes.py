@@ -1,4 +1,4 @@
-"""Reader themes: WCAG contrast of every pair of colours a reader reads."""
+"""Reader and window themes: WCAG contrast of every pair of colours a reader reads."""
 
 from __future__ import annotations
 
@@ -10,8 +10,47 @@ from desktop.ui.annotation_layer import _PAINT, paint_color
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.themes import THEMES, Theme, blend, contrast_ratio, resolve_theme
+from desktop.ui.window_theme import apply_window_theme, window_palette
 
 BODY, MARKS = 4.5, 3.0  # WCAG AA for body text; marks and secondary text
+DISABLED = 3.0  # greyed-out text (WCAG exempts it; still readable here)
+
+Role, Group = QPalette.ColorRole, QPalette.ColorGroup
+
+#: Pairs of the whole-window palette: (what, group, foreground, background, minimum).
+WINDOW_PAIRS = [
+    ("window text on window", Group.Active, Role.WindowText, Role.Window, BODY),
+    ("window text on a button", Group.Active, Role.WindowText, Role.Button, BODY),
+    ("button text on button", Group.Active, Role.ButtonText, Role.Button, BODY),
+    ("text on base", Group.Active, Role.Text, Role.Base, BODY),
+    ("text on alternate rows", Group.Active, Role.Text, Role.AlternateBase, BODY),
+    ("highlighted text on highlight", Group.Active, Role.HighlightedText, Role.Highlight, BODY),
+    ("inactive selection", Group.Inactive, Role.HighlightedText, Role.Highlight, BODY),
+    ("tool tip", Group.Active, Role.ToolTipText, Role.ToolTipBase, BODY),
+    ("placeholder on base", Group.Active, Role.PlaceholderText, Role.Base, BODY),
+    ("link on base", Group.Active, Role.Link, Role.Base, BODY),
+    ("link on window", Group.Active, Role.Link, Role.Window, BODY),
+    ("disabled text on window", Group.Disabled, Role.WindowText, Role.Window, DISABLED),
+    ("disabled button text", Group.Disabled, Role.ButtonText, Role.Button, DISABLED),
+    ("disabled text on base", Group.Disabled, Role.Text, Role.Base, DISABLED),
+]
+
+
+@pytest.fixture(autouse=True)
+def _platform_palette_after(qapp):  # type: ignore[no-untyped-def]
+    """A theme chosen here colours the whole application: give the platform's back."""
+    yield
+    apply_window_theme(qapp, "system")
+
+
+def window_palette_problems(palette: QPalette) -> list[str]:
+    """Every pair of a whole-window ``palette`` that misses its WCAG minimum."""
+    found = []
+    for what, group, fore, back, need in WINDOW_PAIRS:
+        ratio = contrast_ratio(palette.color(group, fore), palette.color(group, back))
+        if ratio < need:
+            found.append(f"{what} {ratio:.2f} < {need}")
+    return found
 
 
 def _check(theme: Theme) -> list[str]:
@@ -47,6 +86,20 @@ def test_contrast_ratio_matches_wcag() -> None:
 @pytest.mark.parametrize("name", sorted(THEMES))
 def test_every_theme_is_readable(name: str) -> None:
     assert _check(THEMES[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_window_palette_is_readable(name: str) -> None:
+    assert window_palette_problems(window_palette(THEMES[name])) == []
+
+
+def test_a_low_contrast_window_palette_is_reported() -> None:
+    palette = window_palette(THEMES["dark"])
+    palette.setColor(Group.Disabled, Role.WindowText, QColor(palette.color(Role.Window)))
+    palette.setColor(Group.Active, Role.ToolTipText, QColor("#444444"))
+    problems = window_palette_problems(palette)
+    assert any(p.startswith("disabled text on window") for p in problems)
+    assert any(p.startswith("tool tip") for p in problems)
 
 
 @pytest.mark.parametrize("dark", [False, True])
