@@ -35,6 +35,13 @@ from desktop.core.filesystem import LocationRisk, location_risk, location_warnin
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.paths import printable_path, readable_name
+from desktop.core.picture_store import (
+    PictureEntry,
+    PictureUnavailable,
+    picture_meta,
+    read_picture,
+    write_picture_files,
+)
 from desktop.core.records import (
     DOC_FORMAT,
     DOC_VERSION,
@@ -60,6 +67,7 @@ __all__ = [
     "ImportResult",
     "Library",
     "LibraryError",
+    "PictureUnavailable",
 ]
 
 log = logging.getLogger(__name__)
@@ -283,6 +291,7 @@ class Library:
         with _meta_lock(folder):
             if not (folder / "text.txt").exists():
                 atomic.write_text(folder / "text.txt", extracted.text)
+            _keep_pictures_of_text(folder, meta, extracted)
             atomic.write_json(folder / "meta.json", meta)
         self.warnings.append(f"{name}: {why}; metadata rebuilt from the original")
         return record_from_meta(meta)
@@ -388,6 +397,15 @@ class Library:
         self.get(doc_id)
         return (self.doc_dir(doc_id) / "text.txt").read_text("utf-8")
 
+    def picture(self, doc_id: str, index: int) -> tuple[PictureEntry, bytes]:
+        """Picture ``index`` of a document (as listed in its record) and its bytes.
+
+        Raises :class:`PictureUnavailable` naming the file when it cannot be shown
+        (never in the imported file, missing, unreadable or damaged).
+        """
+        entry = self.get(doc_id).pictures[index]
+        return entry, read_picture(self.doc_dir(doc_id), entry)
+
     def original_path(self, doc_id: str) -> Path:
         found = sorted(self.doc_dir(doc_id).glob("original.*"))
         if not found:
@@ -484,6 +502,7 @@ class Library:
             "chapters": [[o, t] for o, t in chapters],
             "blocks": [list(b) for b in ex.blocks],
             "warnings": list(ex.warnings),
+            "pictures": picture_meta(ex.pictures),
         }
 
     def _store(self, doc_id: str, src: Path, data: bytes, ex: Extracted) -> DocRecord:
@@ -514,6 +533,7 @@ class Library:
         suffix = src.suffix.lower() if src.suffix and len(src.suffix) <= 10 else ".bin"
         atomic.write_bytes(staging / f"original{suffix}", data, backup=False)
         atomic.write_text(staging / "text.txt", ex.text, backup=False)
+        write_picture_files(staging, ex.pictures)
         meta = self._meta_for(doc_id, src.name, len(data), ex)
         atomic.write_json(staging / "meta.json", meta, backup=False)
         target = self.doc_dir(doc_id)
@@ -712,7 +732,15 @@ class Library:
         folder = self.doc_dir(doc_id)
 
         def change(meta: dict[str, Any]) -> None:
-            for key in ("encoding", "confidence", "chars", "extracted", "chapters", "blocks"):
+            for key in (
+                "encoding",
+                "confidence",
+                "chars",
+                "extracted",
+                "chapters",
+                "blocks",
+                "pictures",
+            ):
                 meta[key] = fresh[key]
             meta["reencoded"] = _now()
 
@@ -721,6 +749,7 @@ class Library:
             before = {n: (folder / n).read_bytes() for n in ("text.txt", "meta.json")}
             old_record = self._records[doc_id]
             try:
+                write_picture_files(folder, extracted.pictures)  # new names only
                 atomic.write_text(folder / "text.txt", extracted.text)
                 record = self._write_meta_locked(doc_id, change)
                 self._reanchor_annotations(doc_id, extracted.text)
@@ -802,6 +831,18 @@ class Library:
         from desktop.core.library_check import check_library
 
         return check_library(self)
+
+
+def _keep_pictures_of_text(folder: Path, meta: dict[str, Any], extracted: Extracted) -> None:
+    """Write a rebuilt document's pictures, or list none when the ``text.txt`` kept is
+    not the text just extracted (an import by an older Tongwen, without figure lines):
+    the pictures' offsets would point into other text."""
+    if not extracted.pictures:
+        return
+    if (folder / "text.txt").read_text("utf-8") != extracted.text:
+        meta["pictures"] = []
+        return
+    write_picture_files(folder, extracted.pictures)
 
 
 def _check_annotations_writable(folder: Path) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 from desktop.core import atomic
 from desktop.core.formats import ImportRefused
 from desktop.core.paths import printable_path
+from desktop.core.picture_store import PictureEntry, entries_from_meta, validate_pictures
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -80,6 +81,8 @@ class DocRecord:
     #: The regional standard the user chose for the 简体 view (one of REGION_CHOICES);
     #: None: detected from the text.
     region: str | None = None
+    #: The pictures of an EPUB or saved page, each at its figure line.
+    pictures: list[PictureEntry] = field(default_factory=list)
     progress: float = 0.0
     annotations: int = 0
 
@@ -199,6 +202,8 @@ def validate_meta(value: Any) -> None:
         raise ValueError("'warnings' holds something other than text")
     if not all(isinstance(t, str) for t in value.get("user_modified", {}).values()):
         raise ValueError("'user_modified' holds something other than times")
+    if "pictures" in value:
+        validate_pictures(value["pictures"], value.get("chars"))
 
 
 _DOC_ID = re.compile(r"[0-9a-f]{64}")
@@ -254,6 +259,7 @@ def record_from_meta(meta: dict[str, Any]) -> DocRecord:
         user=user,
         warnings=list(meta.get("warnings", [])),
         region=_chosen_region(meta),
+        pictures=entries_from_meta(meta.get("pictures", [])),
     )
 
 

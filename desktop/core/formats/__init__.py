@@ -12,9 +12,12 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import FORMATS
+
+if TYPE_CHECKING:
+    from desktop.core.formats.pictures import Picture
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -77,6 +80,8 @@ class Extracted:
     #: block structure as (start, end, kind); kind "h1".."h6" or "p"
     blocks: list[tuple[int, int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: pictures in reading order, each at its figure line (EPUB, saved pages)
+    pictures: list[Picture] = field(default_factory=list)
 
 
 Handler = Callable[..., Extracted]

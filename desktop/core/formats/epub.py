@@ -4,12 +4,15 @@ The archive is read in memory through :class:`SafeZip` (caps on members, bytes a
 compression ratio; at most :data:`MAX_TEXT_BYTES` decompressed in all).  XHTML is
 parsed without entities, DTDs or the network; a chapter whose markup is broken is
 read by the lenient HTML parser, and failing that as plain text, so one bad chapter
-never loses the book.  Images, styles and fonts are never loaded.
+never loses the book.  Styles and fonts are never loaded.  Pictures become figure
+lines (:mod:`desktop.core.formats.pictures`); their bytes are read only from the
+book's own members, through a second :class:`SafeZip` capped at the picture limits.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from pathlib import Path
 
@@ -19,7 +22,15 @@ from desktop.core.errors import FORMATS
 from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
 from desktop.core.formats.charset import decode_markup
-from desktop.core.formats.opf import Package, read_package, read_toc
+from desktop.core.formats.opf import Package, read_package, read_toc, resolve
+from desktop.core.formats.pictures import (
+    MAX_PICTURE_BYTES,
+    MAX_PICTURES_BYTES,
+    Loaded,
+    Loader,
+    PictureCollector,
+    mark_script,
+)
 from desktop.core.formats.safexml import MalformedXML, is_hostile, parse_html, parse_xml
 from desktop.core.formats.safezip import SafeZip, ZipLimits
 from desktop.core.formats.sniff import foreign_kind, is_zip
@@ -70,8 +81,33 @@ def _add_plain(builder: BlockBuilder, raw: bytes, where: str) -> None:
         builder.add(para)
 
 
+def _member_loader(data: bytes, name: str) -> Loader:
+    """Loads pictures from the book's own members, relative to the content document
+    being walked (``base``); nothing else is ever opened."""
+    limits = ZipLimits(max_member_bytes=MAX_PICTURE_BYTES, max_total_bytes=MAX_PICTURES_BYTES)
+    members = SafeZip(data, name, limits)
+
+    def load(base: str, src: str) -> Loaded:
+        member = resolve(base, src)
+        if member is None:
+            return Loaded(problem="outside")  # climbs out of the book
+        if not members.has(member):
+            return Loaded(problem="missing")
+        try:
+            return Loaded(data=members.read(member))
+        except ImportRefused as exc:
+            log.info("%s: picture %s not kept: %s", name, member, exc)
+            return Loaded(problem="too-large" if exc.code == "archive-too-large" else "damaged")
+
+    return load
+
+
 def _add_document(
-    builder: BlockBuilder, raw: bytes, where: str, warnings: list[str]
+    builder: BlockBuilder,
+    raw: bytes,
+    where: str,
+    warnings: list[str],
+    pictures: PictureCollector | None = None,
 ) -> dict[str, int]:
     anchors: dict[str, int] = {}
     root = _document_root(raw, where, warnings)
@@ -81,12 +117,15 @@ def _add_document(
         return anchors
     strip_unwanted(root)
     body = next(root.iter("{*}body", "body"), root)
-    add_tree(builder, body, anchors=anchors)
+    add_tree(builder, body, anchors=anchors, pictures=pictures)
     return anchors
 
 
 def _read_spine(
-    book: SafeZip, package: Package, builder: BlockBuilder
+    book: SafeZip,
+    package: Package,
+    builder: BlockBuilder,
+    pictures: PictureCollector | None = None,
 ) -> dict[tuple[str, str], int]:
     anchors: dict[tuple[str, str], int] = {}
     for member in package.spine:
@@ -101,8 +140,10 @@ def _read_spine(
             package.warnings.append(f"{member} ({item_type}) is not text; skipped")
             continue
         anchors.setdefault((member, ""), builder.next_offset)
+        if pictures is not None:
+            pictures.base = posixpath.dirname(member)
         found = _add_document(
-            builder, book.read(member), f"{book.name}: {member}", package.warnings
+            builder, book.read(member), f"{book.name}: {member}", package.warnings, pictures
         )
         anchors.update({(member, key): offset for key, offset in found.items()})
     return anchors
@@ -130,7 +171,8 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     if not package.spine:
         raise ImportRefused(f"{path.name}: the book has no readable spine", code="damaged-book")
     builder = BlockBuilder()
-    anchors = _read_spine(book, package, builder)
+    pictures = PictureCollector(_member_loader(data, path.name))
+    anchors = _read_spine(book, package, builder, pictures)
     if not builder.blocks:
         if package.encrypted:
             message, code = f"{path.name}: cannot be read (it is DRM-protected)", "drm-protected"
@@ -139,13 +181,13 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         raise ImportRefused(message, code=code)
     toc = read_toc(book, package)
     chapters = _chapters(toc, anchors, builder.length)
-    warnings = book.warnings + package.warnings
+    warnings = book.warnings + package.warnings + pictures.problems
     if toc and not chapters:
         warnings.append("the table of contents points nowhere; headings used instead")
     for warning in warnings:
         log.info("%s: %s", path.name, warning)
     return Extracted(
-        text=builder.text(),
+        text=mark_script(builder.text(), pictures.pictures),
         format="epub",
         encoding="utf-8",
         title=package.title or path.stem,
@@ -156,4 +198,5 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         chapters=chapters or builder.chapters,
         blocks=builder.blocks,
         warnings=warnings,
+        pictures=pictures.pictures,
     )

@@ -5,6 +5,13 @@ charset, detection).  The page is parsed once by libxml2's HTML parser with enti
 DTDs and the network off; trafilatura then picks the article (measured on the 光明网
 sample: 0.998 character similarity with the reference article).  When it finds
 nothing, the whole body is kept.  Headings and paragraphs become blocks.
+
+Pictures become figure lines (:mod:`desktop.core.formats.pictures`).  A page is one
+file: only ``data:`` pictures are inside it.  Anything else (``http:``, the
+``page_files/`` folder a browser saves beside the page) keeps its figure line and alt
+text, and is never opened.  trafilatura keeps only pictures whose address looks like
+an image file, so each ``<img>`` is handed to it under a stand-in name
+(``tongwen-picture-N.png``) and found again by that name afterwards.
 """
 
 from __future__ import annotations
@@ -18,8 +25,14 @@ from lxml import etree
 
 from desktop.core.errors import FORMATS
 from desktop.core.formats import Extracted, ImportRefused
-from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
+from desktop.core.formats.blocks import (
+    BlockBuilder,
+    add_tree,
+    promote_svg_images,
+    strip_unwanted,
+)
 from desktop.core.formats.charset import decode_markup
+from desktop.core.formats.pictures import Picture, PictureCollector, mark_script
 from desktop.core.formats.safexml import parse_html
 from desktop.core.formats.sniff import foreign_kind
 
@@ -39,7 +52,10 @@ _TRAFILATURA_TAGS = {
     "ref": "span",
     "del": "span",
     "code": "pre",
+    "graphic": "img",
 }
+#: The stand-in name trafilatura sees for the N-th picture of the page.
+_STAND_IN = re.compile(r"^tongwen-picture-(\d+)\.png$")
 #: Labels some sites put where the author's name belongs.
 _NOT_AUTHORS = {"作者", "作者：", "来源", "來源", "编辑", "編輯", "责任编辑", "責任編輯", "admin"}
 _DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
@@ -95,16 +111,43 @@ def page_metadata(root: etree._Element) -> dict[str, str | None]:
     }
 
 
+def _with_stand_ins(root: etree._Element) -> tuple[etree._Element, list[etree._Element]]:
+    """A copy of ``root`` whose pictures carry stand-in names, and the originals in order.
+
+    The copy's ``<img>`` N has ``src="tongwen-picture-N.png"`` and no lazy-loading
+    attributes, so trafilatura keeps it (it drops ``data:`` and other addresses that do
+    not end like an image file); the original element is found again by that name.
+    """
+    originals = list(root.iter("img"))
+    tagged = copy.deepcopy(root)
+    for n, img in enumerate(tagged.iter("img")):
+        for key in [k for k in img.attrib if str(k).startswith("data-src") or k == "srcset"]:
+            del img.attrib[key]
+        img.set("src", f"tongwen-picture-{n}.png")
+    return tagged, originals
+
+
+def _original_picture(element: etree._Element, originals: list[etree._Element]) -> etree._Element:
+    """The page's own ``<img>`` behind a stand-in trafilatura returned."""
+    match = _STAND_IN.match(element.get("src") or "")
+    if match and int(match.group(1)) < len(originals):
+        return originals[int(match.group(1))]
+    return element
+
+
 def _article(root: etree._Element, name: str) -> tuple[etree._Element | None, dict[str, str]]:
-    """trafilatura's article body and metadata, or (None, {}) when it finds none."""
+    """trafilatura's article body and metadata, or (None, {}) when it finds none.
+
+    ``root`` is handed over as it is (pass a copy: trafilatura changes the tree).
+    """
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
-            copy.deepcopy(root),
+            root,
             with_metadata=True,
             include_comments=False,
-            include_images=False,
+            include_images=True,
             include_links=False,
             include_tables=True,
             deduplicate=False,
@@ -164,7 +207,10 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         raise ImportRefused(f"{name}: the page is empty", code="empty-page")
     root = parse_html(text, name)
     own = page_metadata(root)
-    body, found = _article(root, name)
+    promote_svg_images(root)
+    tagged, originals = _with_stand_ins(root)
+    body, found = _article(tagged, name)
+    pictures = _PagePictures(originals)
     if body is not None:
         _normalise_trafilatura(body)
     else:
@@ -172,12 +218,12 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         body = root.find("body")
         body = root if body is None else body
     builder = BlockBuilder()
-    add_tree(builder, body)
+    add_tree(builder, body, pictures=pictures)
     if not builder.blocks:
         raise ImportRefused(f"{name}: the page has no readable text", code="no-readable-text")
     meta = _merge_metadata(own, found)
     return Extracted(
-        text=builder.text(),
+        text=mark_script(builder.text(), pictures.pictures),
         format="html",
         encoding=used,
         confidence=confidence,
@@ -188,4 +234,19 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         language=meta["language"],
         chapters=builder.chapters,
         blocks=builder.blocks,
+        warnings=pictures.problems,
+        pictures=pictures.pictures,
     )
+
+
+class _PagePictures(PictureCollector):
+    """The pictures of a page: ``data:`` URIs only; stand-ins read as their originals."""
+
+    def __init__(self, originals: list[etree._Element]) -> None:
+        super().__init__()
+        self._originals = originals
+
+    def reference(
+        self, element: etree._Element, original: etree._Element | None = None
+    ) -> Picture | None:
+        return super().reference(element, _original_picture(element, self._originals))
