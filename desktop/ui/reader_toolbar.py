@@ -16,7 +16,7 @@ the script segments and at highlighting; once closed it never comes back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -139,6 +139,21 @@ class HintBar(QFrame):
         self.reader.text.setFocus()
 
 
+def paint_checked(button: QAbstractButton, base: QPalette) -> None:
+    """Draw ``button`` in the selection colours of ``base`` while it is checked.
+
+    Fusion draws a checked tool button a shade darker than the others, which cannot
+    be told apart under the dark window theme: the script shown must be plain."""
+    palette = QPalette(base)
+    if button.isChecked():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            highlight = base.color(group, QPalette.ColorRole.Highlight)
+            palette.setColor(group, QPalette.ColorRole.Button, highlight)
+            text = base.color(group, QPalette.ColorRole.HighlightedText)
+            palette.setColor(group, QPalette.ColorRole.ButtonText, text)
+    button.setPalette(palette)
+
+
 class ScriptSegments(QWidget):
     """Five checkable buttons side by side, one per script, exactly one checked."""
 
@@ -164,6 +179,14 @@ class ScriptSegments(QWidget):
             self.group.addButton(button)
             self.buttons[script] = button
             row.addWidget(button)
+        self.group.buttonToggled.connect(lambda button, _on: paint_checked(button, self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Repaint the checked segment in a new window theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for button in self.buttons.values():
+                paint_checked(button, self.palette())
 
     def show_checked(self, script: str) -> None:
         """Check the segment of ``script`` (the group unchecks the others)."""
@@ -213,6 +236,15 @@ class ReaderToolbar(QToolBar):
         self.clean_action.setToolTip(self.tr("Hide web boilerplate and pinyin hints (off: raw)"))
         self.clean_action.toggled.connect(self._clean_toggled)
         self.addAction(self.clean_action)
+        button = self.widgetForAction(self.clean_action)
+        assert isinstance(button, QToolButton)  # a toolbar shows an action as a tool button
+        self.clean_button = button
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Repaint the Clean button in a new window theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            paint_checked(self.clean_button, self.palette())
 
     def _build_typography(self) -> None:
         """The "Aa" button and its popover; the popover's controls are also reachable
@@ -240,6 +272,7 @@ class ReaderToolbar(QToolBar):
         self.clean_action.blockSignals(True)
         self.clean_action.setChecked(options.clean)
         self.clean_action.blockSignals(False)
+        paint_checked(self.clean_button, self.palette())
         self.region_action.setVisible(self.region_button.matters())
         self.region_button.refresh()
         self.popover.sync()
@@ -258,5 +291,6 @@ class ReaderToolbar(QToolBar):
         self.settings.default_script = self.reader.options.script
 
     def _clean_toggled(self, on: bool) -> None:
+        paint_checked(self.clean_button, self.palette())
         self.settings.clean = on
         self.reader.set_options(clean=on)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontInfo
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QToolBar
 
 from desktop.core.library import Library
 from desktop.core.views import SCRIPTS
@@ -265,3 +265,31 @@ def test_region_not_saved_says_so_and_changes_nothing(
     assert boxes and "meta.json" in boxes[-1].text() + boxes[-1].informativeText()
     for box in boxes:
         box.close()
+
+
+def _button_colour(button: QAbstractButton) -> str:
+    return button.palette().color(QPalette.ColorRole.Button).name()
+
+
+def test_checked_segment_and_clean_stand_out_in_any_palette(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Fusion's checked shade could not be told from the others under the dark theme."""
+    _open(main_window, "健全社會工作")
+    toolbar = main_window.reader_toolbar
+    toolbar.choose_script("traditional")
+    old = QApplication.palette()
+    dark = QPalette(old)
+    dark.setColor(QPalette.ColorRole.Button, QColor("#3a3a3a"))
+    dark.setColor(QPalette.ColorRole.Highlight, QColor("#4f6f96"))
+    QApplication.setPalette(dark)
+    try:
+        qtbot.waitUntil(lambda: _button_colour(toolbar.script_buttons["traditional"]) == "#4f6f96")
+        assert _button_colour(toolbar.script_buttons["simplified"]) == "#3a3a3a"
+        assert toolbar.clean_action.isChecked()
+        assert _button_colour(toolbar.clean_button) == "#4f6f96"
+        toolbar.clean_action.setChecked(False)
+        assert _button_colour(toolbar.clean_button) == "#3a3a3a"
+        qtbot.mouseClick(toolbar.script_buttons["hongkong"], Qt.MouseButton.LeftButton)
+        assert _button_colour(toolbar.script_buttons["hongkong"]) == "#4f6f96"
+        assert _button_colour(toolbar.script_buttons["traditional"]) == "#3a3a3a"
+    finally:
+        QApplication.setPalette(old)
