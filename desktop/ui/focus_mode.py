@@ -50,6 +50,7 @@ class _Layout:
     shown: list[QWidget] = field(default_factory=list)  #: chrome widgets that were visible
     docks: list[QDockWidget] = field(default_factory=list)
     toolbars: list[QToolBar] = field(default_factory=list)
+    shown_in_mode: list[QDockWidget] = field(default_factory=list)  #: panels opened meanwhile
     page_margins: QMargins = field(default_factory=QMargins)
     page_frame: QFrame.Shape = QFrame.Shape.StyledPanel
 
@@ -64,6 +65,8 @@ class FocusMode(QObject):
         self._place: int | None = None  #: the place to go back to once the page re-wrapped
         self.top_revealed = False
         self.side_revealed = False
+        self._revealing = False  #: a Show that this mode asked for, not one to undo
+        self._kept_hidden: dict[int, QWidget] = {}  #: id → widget hidden for the mode
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._look_at_pointer)
@@ -105,6 +108,7 @@ class FocusMode(QObject):
         )
         for widget in (*self._saved.shown, *self._saved.docks, *self._saved.toolbars):
             widget.hide()
+        self._keep_hidden([*self._chrome(), *self._docks()])
         w.reader.layout_box.setContentsMargins(0, 0, 0, 0)  # the page to the screen's edges
         w.reader.text.setFrameShape(QFrame.Shape.NoFrame)
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
@@ -118,6 +122,7 @@ class FocusMode(QObject):
         if saved is None:
             return
         self._poll.stop()
+        self._keep_hidden([])
         self.top_revealed = self.side_revealed = False
         w = self.window
         w.setWindowState(saved.window_state)
@@ -126,6 +131,8 @@ class FocusMode(QObject):
         for widget in saved.shown:
             widget.show()
         w.restoreState(saved.docks_and_toolbars)
+        for dock in saved.shown_in_mode:
+            dock.show()
         w.splitter.restoreState(saved.splitter)
         log.info("distraction-free reading off")
 
@@ -154,21 +161,32 @@ class FocusMode(QObject):
         if show == self.top_revealed or self._saved is None:
             return
         self.top_revealed = show
+        self._revealing = True
         self.window.menuBar().setVisible(show)
         for toolbar in self._saved.toolbars:
             toolbar.setVisible(show)
+        self._revealing = False
         if not show:
             self._page_takes_focus_from(self.window.menuBar(), *self._saved.toolbars)
 
     def _reveal_side(self, show: bool) -> None:
         if show == self.side_revealed or self._saved is None:
             return
-        docks = self._saved.docks or [self.window.toc_dock]
+        docks = self._side_docks(self._saved)
         self.side_revealed = show
+        self._revealing = True
         for dock in docks:
             dock.setVisible(show)
+        self._revealing = False
         if not show:
             self._page_takes_focus_from(*docks)
+
+    def _side_docks(self, saved: _Layout) -> list[QDockWidget]:
+        """The panels the right edge brings: those open before, else the contents of a
+        document that has chapters."""
+        if saved.docks:
+            return saved.docks
+        return [self.window.toc_dock] if self.window.reader.chapter_offsets() else []
 
     def _top_bottom(self) -> int:
         """The lowest y (window coordinates) of the revealed menu bar and toolbars."""
@@ -192,12 +210,45 @@ class FocusMode(QObject):
             if event.type() == QEvent.Type.Resize:
                 self._keep_place_across_resize()
             return False
+        if id(watched) in self._kept_hidden:
+            if event.type() == QEvent.Type.Show and not self._revealing:
+                self._shown_meanwhile(self._kept_hidden[id(watched)])
+            return False
         if self.active and event.type() == QEvent.Type.Close:
             self.leave()  # the window saves its layout on closing: the real one
         elif self.active and _is_plain_escape(event):
             self.leave()  # reached the window: nothing inside wanted it
             return True
         return False
+
+    def _keep_hidden(self, widgets: list[QWidget]) -> None:
+        """Watch ``widgets`` for the window showing one of them during the mode (a
+        first highlight opens the annotations panel, a new document the tips)."""
+        for widget in self._kept_hidden.values():
+            widget.removeEventFilter(self)
+        self._kept_hidden = {id(w): w for w in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def _shown_meanwhile(self, widget: QWidget) -> None:
+        """Hide it again until the mode ends (or the edge reveals it); shown after."""
+        saved = self._saved
+        if saved is None:
+            return
+        if isinstance(widget, QDockWidget):
+            if not any(widget is d for d in saved.docks):
+                saved.docks.append(widget)
+            if not any(widget is d for d in saved.shown_in_mode):
+                saved.shown_in_mode.append(widget)
+            if self.side_revealed:
+                return
+        elif not any(widget is c for c in saved.shown):
+            saved.shown.append(widget)
+        QTimer.singleShot(0, widget, lambda: self._hide_again(widget))
+
+    def _hide_again(self, widget: QWidget) -> None:
+        if self.active and not (self.side_revealed and isinstance(widget, QDockWidget)):
+            widget.hide()
 
     def _keep_place_across_resize(self) -> None:
         """The page is about to re-wrap at a new size: go back to the place after.

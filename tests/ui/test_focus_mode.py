@@ -220,3 +220,25 @@ def test_toggling_again_and_again_ends_where_it_began(  # type: ignore[no-untype
         _settle(qtbot)
     assert _shown(main_window) == before
     assert reader.current_canonical() == place
+
+
+def test_a_panel_the_window_opens_meanwhile_waits_for_the_edge(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow
+) -> None:
+    """A first highlight opens the annotations panel: not over the page in the mode,
+    but at the right edge, and open after the mode."""
+    focus = _focus(main_window)
+    focus.enter()
+    _settle(qtbot)
+    dock = main_window.annotations_dock
+    dock.show()  # what the window does when the first annotation is made
+    _settle(qtbot)
+    assert not dock.isVisible()
+    width, height = main_window.width(), main_window.height()
+    focus.pointer_at(QPoint(width - 1, height // 2))
+    assert dock.isVisible()
+    focus.pointer_at(QPoint(width // 4, height // 2))
+    assert not dock.isVisible()
+    focus.leave()
+    _settle(qtbot)
+    assert dock.isVisible()
