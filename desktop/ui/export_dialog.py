@@ -33,8 +33,10 @@ from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.dialogs import ok_cancel_buttons
+from desktop.ui.file_dialogs import save_file, start_folder
 from desktop.ui.plain import file_name_part, plain_message_box
 from desktop.ui.reader_toolbar import SCRIPT_LABELS, script_label
+from desktop.ui.settings import AppSettings
 
 __all__ = [
     "FORMATS",
@@ -226,17 +228,22 @@ class ExportDialog(QDialog):
     def script(self) -> str:
         return str(self.script_combo.currentData())
 
-    def pick_path(self, title: str) -> Path | None:
-        """Ask where to save; the format's suffix is added when missing."""
+    def pick_path(self, title: str, settings: AppSettings | None = None) -> Path | None:
+        """Ask where to save (in the folder used last); the format's suffix is added
+        when missing."""
         _label, suffix, name_filter = FORMATS[self.fmt]
         # the title only names the file: a "/" or ".." in it must not pick the folder
-        start = str(Path.home() / f"{file_name_part(title) or 'annotations'}{suffix}")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.parentWidget(), self.tr("Export Annotations"), start, name_filter
+        name = f"{file_name_part(title) or 'annotations'}{suffix}"
+        path = save_file(
+            self.parentWidget(),
+            settings,
+            "annotations",
+            self.tr("Export Annotations"),
+            name,
+            name_filter,
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix else path.with_suffix(suffix)
 
 
@@ -253,7 +260,7 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     dialog = ExportDialog(parent, layer.reader.options.script)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    path = dialog.pick_path(record.title)
+    path = dialog.pick_path(record.title, layer.reader.settings)
     if path is None:
         return None
     try:
@@ -272,21 +279,15 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     return done.format(file=path)
 
 
-def import_file_dialog(parent: QWidget) -> QFileDialog:
-    """The dialog that picks a W3C Web Annotation file to import."""
+def import_file_dialog(parent: QWidget, folder: str | None = None) -> QFileDialog:
+    """The dialog that picks a W3C Web Annotation file to import, opened in ``folder``."""
     dialog = QFileDialog(
         parent,
         QCoreApplication.translate("AnnotationFiles", "Import Annotations"),
-        str(Path.home()),
+        folder or str(Path.home()),
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    label = QFileDialog.DialogLabel
-    # Qt's own catalogue lacks these two in Chinese: name them here.
-    dialog.setLabelText(label.LookIn, QCoreApplication.translate("AnnotationFiles", "Look in:"))
-    dialog.setLabelText(
-        label.FileType, QCoreApplication.translate("AnnotationFiles", "Files of type:")
-    )
     dialog.setNameFilters(
         [
             QCoreApplication.translate("AnnotationFiles", "W3C Web Annotations (*.jsonld *.json)"),
@@ -301,11 +302,15 @@ def import_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     store, doc_id = layer.store, layer.reader.doc_id
     if store is None or doc_id is None:
         return QCoreApplication.translate("AnnotationFiles", "Open a document first")
-    dialog = import_file_dialog(parent)
+    settings = layer.reader.settings
+    dialog = import_file_dialog(parent, start_folder(settings, "annotations"))
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
+    chosen = Path(dialog.selectedFiles()[0])
+    if settings is not None:
+        settings.remember_dialog_folder("annotations", chosen.parent)
     try:
-        report = import_from_file(store, doc_id, Path(dialog.selectedFiles()[0]))
+        report = import_from_file(store, doc_id, chosen)
     except ValueError as exc:
         advice = QCoreApplication.translate(
             "AnnotationFiles", "Choose a file exported from Tongwen's annotations (W3C JSON-LD)."

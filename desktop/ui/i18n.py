@@ -11,10 +11,17 @@ Qt's own ``qtbase_<language>.qm`` for the buttons and dialogs Qt draws itself.
 (``pyside6-lupdate``), fills untranslated 繁體 entries from their 简体 ones through
 OpenCC ``s2twp`` (never overwriting a hand-made translation) and compiles every
 ``.qm`` (``pyside6-lrelease``).
+
+Qt 6 added mnemonics to some of its own strings ("&Look in:", "Files of &type:" in
+the file dialog) that its Chinese catalogues still hold only without them ("Look
+in:"), so Qt's file dialog showed English labels in the Chinese interface.
+:class:`QtMnemonicFallback` looks such strings up without the mnemonic and puts
+it back in the Chinese way (``查找范围(&L)：``).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,11 +30,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 __all__ = [
     "LANGUAGES",
+    "QtMnemonicFallback",
     "i18n_dir",
     "install_language",
     "language_name",
     "resolve_language",
     "system_language",
+    "with_mnemonic",
+    "without_mnemonic",
 ]
 
 #: UI languages as (code, name in that language); code "" means "as the system".
@@ -81,6 +91,69 @@ def _load(translator: QTranslator, path: Path) -> bool:
     return path.is_file() and translator.load(str(path))
 
 
+#: A mnemonic: one ``&`` (not ``&&``) before a character.
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+#: Where a Chinese mnemonic goes: before a final colon or ellipsis.
+_TAIL = re.compile(r"(\s*(?:[:：]|…|\.\.\.)?\s*)$")
+
+
+def without_mnemonic(text: str) -> str:
+    """``text`` with its mnemonic marker removed ("&Look in:" → "Look in:")."""
+    return _MNEMONIC.sub(r"\1", text)
+
+
+def with_mnemonic(translated: str, source: str) -> str:
+    """``translated`` with the mnemonic of ``source`` added the Chinese way.
+
+    ``("查找范围：", "&Look in:")`` → ``"查找范围(&L)："``; unchanged when the source
+    has no mnemonic or the translation already has one.
+    """
+    key = _MNEMONIC.search(source)
+    if key is None or _MNEMONIC.search(translated):
+        return translated
+    return _TAIL.sub(lambda tail: f"(&{key.group(1).upper()}){tail.group(1)}", translated, 1)
+
+
+class QtMnemonicFallback(QTranslator):
+    """Qt strings that gained a mnemonic, translated from the same string without it.
+
+    Installed before the other translators, so it is asked last: only for what no
+    catalogue translates.  It answers only for Qt's own classes (``Q…`` contexts),
+    from Qt's catalogue.
+    """
+
+    def __init__(self, qt_catalogue: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._qt = qt_catalogue
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if "&" not in source or not str(context).startswith("Q"):
+            return ""
+        found = self._qt.translate(context, without_mnemonic(source), disambiguation, n)
+        return with_mnemonic(found, source) if found else ""
+
+    def isEmpty(self) -> bool:  # Qt asks; a translator without a file is "empty"
+        return False
+
+
+def _install_qt_catalogue(app: QCoreApplication, code: str) -> Path | None:
+    """Qt's own ``qtbase_<code>.qm`` with its mnemonic fallback; the file, if loaded."""
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    path = qt_dir / f"qtbase_{code}.qm"
+    catalogue = QTranslator(app)
+    if not _load(catalogue, path):
+        return None
+    fallback = QtMnemonicFallback(catalogue, app)
+    app.installTranslator(fallback)  # first in, asked last
+    _installed.append(fallback)
+    if not app.installTranslator(catalogue):
+        return None
+    _installed.append(catalogue)
+    return path
+
+
 def install_language(code: str, app: QCoreApplication | None = None) -> list[Path]:
     """Load every catalogue of ``code`` into the application; returns the files loaded.
 
@@ -96,13 +169,13 @@ def install_language(code: str, app: QCoreApplication | None = None) -> list[Pat
     if code not in _CODES:
         code = "en"
     candidates: list[Path] = sorted(i18n_dir().glob(f"*_{code}.qm"))
+    loaded: list[Path] = []
     if code == "en":  # English catalogues hold only plural forms ("1 document")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         QLocale.setDefault(QLocale(code))
-        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        candidates.append(qt_dir / f"qtbase_{code}.qm")
-    loaded: list[Path] = []
+        qt_catalogue = _install_qt_catalogue(app, code)
+        loaded += [qt_catalogue] if qt_catalogue else []
     for path in candidates:
         translator = QTranslator(app)
         if _load(translator, path) and app.installTranslator(translator):

@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, 
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -32,6 +31,7 @@ from desktop.ui.decode_warning import DecodeWarningBar, reencode_in_background
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.errors import show_error
 from desktop.ui.export_dialog import export_annotations, import_annotations
+from desktop.ui.file_dialogs import open_files, open_folder
 from desktop.ui.find_bar import FindBar
 from desktop.ui.focus_mode import FocusMode
 from desktop.ui.index_service import IndexService
@@ -363,21 +363,15 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- importing
     def import_files_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in supported_suffixes())
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import files"),
-            str(Path.home()),
-            self.tr("Documents ({patterns});;All files (*)").format(patterns=patterns),
-        )
-        if files:
-            self.import_paths([Path(f) for f in files])
+        name_filter = self.tr("Documents ({patterns});;All files (*)").format(patterns=patterns)
+        title = self.tr("Import files")
+        if files := open_files(self, self.app_settings, "import", title, name_filter):
+            self.import_paths(files)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Import a folder"), str(Path.home())
-        )
-        if folder:
-            self.import_paths([Path(folder)])
+        title = self.tr("Import a folder")
+        if folder := open_folder(self, self.app_settings, "import", title):
+            self.import_paths([folder])
 
     def import_paths(self, paths: list[Path], *, open_single: bool = False) -> Task | None:
         """Import in the background with a progress dialog; a summary names each failure."""

@@ -8,6 +8,7 @@ Bad stored values (hand-edited ini files) fall back to the default, never raise.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -244,6 +245,26 @@ class AppSettings:
     @library_location.setter
     def library_location(self, folder: str | os.PathLike[str]) -> None:
         self._set("app/library", os.fspath(folder).strip())
+
+    # ------------------------------------------------------------ file dialogs
+    def dialog_folder(self, purpose: str) -> str:
+        """Where a file dialog for ``purpose`` ("import", "annotations") opens.
+
+        The folder used last for it, or the nearest folder above that still exists
+        (an unplugged drive), else the home folder: a reader importing a series of
+        files should not walk down from home each time.
+        """
+        stored = _as_text(self.qsettings.value(f"dialogs/{purpose}", ""))
+        folder = Path(stored) if stored else None
+        while folder is not None and folder.is_absolute() and not folder.is_dir():
+            folder = folder.parent if folder.parent != folder else None
+        if folder is None or not folder.is_absolute():
+            return str(Path.home())
+        return str(folder)
+
+    def remember_dialog_folder(self, purpose: str, folder: str | os.PathLike[str]) -> None:
+        """The folder a file dialog for ``purpose`` was last used in."""
+        self._set(f"dialogs/{purpose}", os.fspath(folder))
 
     def hint_seen(self, name: str) -> bool:
         """Whether the one-time hint ``name`` ("welcome", "script-toggle" …) was shown."""
