@@ -75,6 +75,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/fonts.py",
         "desktop/ui/themes.py",
         "desktop/ui/decode_warning.py",
+        "desktop/ui/picture_viewer.py",
     ),
     "settings": ("desktop/ui/settings.py", "desktop/ui/settings_dialog.py"),
     "errors": (

@@ -37,6 +37,7 @@ from desktop.ui.focus_mode import FocusMode
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import MenuBuilder
+from desktop.ui.picture_viewer import FigureLines
 from desktop.ui.plain import plain_label, plain_message_box
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import ReaderToolbar
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
     def _build_annotations(self) -> None:
         """Highlights, notes, bookmarks: reader layer, panel dock, Document menu (annot_ui)."""
         self.annotations = AnnotationLayer(self.reader, self)
+        self.figure_lines = FigureLines.install(self.reader, self.annotations)
         self.annotations_panel = AnnotationsPanel(self.annotations, self)
         self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
         self.annotations_dock.setObjectName("annotations_dock")
