@@ -4,6 +4,11 @@ The field filters the table by title, author and source as the reader types; the
 :class:`~desktop.ui.search_pane.SearchPane` takes the same field (see
 :meth:`LibraryPane.take_search_field`) to run full-text searches from it.  An empty
 library shows how to import documents instead of an empty table.
+
+The table fits the pane (:class:`ColumnFitter`): the title takes the room left, the
+other columns are as wide as their contents (within a limit), and those that do not
+fit give way, least wanted first, until the pane is wide enough again; at the
+first-launch size the columns hid behind a horizontal scroll bar.
 """
 
 from __future__ import annotations
@@ -27,9 +32,113 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library import DocRecord
-from desktop.ui.library_model import ID_ROLE, LibraryFilterProxy, LibraryTableModel
+from desktop.ui.library_model import COLUMNS, ID_ROLE, LibraryFilterProxy, LibraryTableModel
 
-__all__ = ["LibraryPane"]
+__all__ = ["COLUMN_PRIORITY", "ColumnFitter", "LibraryPane"]
+
+#: The columns beside the title, most wanted first: the last ones give way first
+#: when the pane is narrow.
+COLUMN_PRIORITY = ("progress", "source", "published", "annotations", "chars", "script", "imported")
+#: The widest a column beside the title gets, in pixels (a long source is cut).
+MAX_COLUMN_WIDTH = 180
+#: The title keeps at least this many average character widths.
+TITLE_MIN_CHARS = 24
+
+
+class ColumnFitter(QObject):
+    """Keeps a library table within its viewport, with the title stretched.
+
+    Widths of the other columns are measured when the rows change (not on every
+    resize: that reads the rows); which of them are shown is decided on every
+    resize of the viewport.  Columns the reader unticks in the header's menu stay
+    hidden; the others are shown whenever there is room.
+    """
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.unwanted: set[str] = set()
+        self._widths: dict[int, int] = {}
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_menu)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self.refit)
+        model.headerDataChanged.connect(self.refit)
+
+    def _column(self, key: str) -> int:
+        return [k for k, _ in COLUMNS].index(key)
+
+    def measure(self) -> None:
+        """Width each column beside the title needs for its header and rows."""
+        header = self.table.horizontalHeader()
+        for key in COLUMN_PRIORITY:
+            column = self._column(key)
+            wanted = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+            self._widths[column] = min(wanted, MAX_COLUMN_WIDTH)
+
+    def refit(self, *_: object) -> None:
+        """Measure again (rows or language changed), then fit."""
+        self.measure()
+        self.fit()
+
+    def fit(self) -> None:
+        """Show the wanted columns that fit beside a title of at least its minimum."""
+        if not self._widths:
+            self.measure()
+        header = self.table.horizontalHeader()
+        title_min = self.table.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        room = self.table.viewport().width() - title_min
+        full = False  # once a column does not fit, the less wanted ones wait too
+        for key in COLUMN_PRIORITY:
+            column = self._column(key)
+            if key in self.unwanted:
+                header.setSectionHidden(column, True)
+                continue
+            width = self._widths[column]
+            full = full or width > room
+            header.setSectionHidden(column, full)
+            if not full:
+                room -= width
+                header.resizeSection(column, width)
+
+    def menu(self) -> QMenu:
+        """The header's menu: a tick for each column beside the title."""
+        menu = QMenu(self.table)
+        model = self.table.model()
+        for key, _header in COLUMNS[1:]:
+            column = self._column(key)
+            label = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(label))
+            action.setCheckable(True)
+            action.setChecked(key not in self.unwanted)
+            action.setData(column)
+            action.setToolTip(self.tr("Shown when the library pane has room for it"))
+            action.toggled.connect(lambda on, key=key: self.set_wanted(key, on))
+        return menu
+
+    def set_wanted(self, key: str, wanted: bool) -> None:
+        """Show ``key``'s column when there is room (or never)."""
+        if wanted:
+            self.unwanted.discard(key)
+        else:
+            self.unwanted.add(key)
+        self.fit()
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.menu()
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        self._menu = menu  # kept while it is shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
 
 
 class LibraryPane(QWidget):
@@ -88,10 +197,7 @@ class LibraryPane(QWidget):
         table.setWordWrap(False)
         table.setTabKeyNavigation(False)
         table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.resizeSection(0, 300)
+        self.columns = ColumnFitter(table)
         table.doubleClicked.connect(self._activated)
         table.activated.connect(self._activated)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -159,10 +265,7 @@ class LibraryPane(QWidget):
         self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.table)
 
     def set_documents(self, docs: list[DocRecord]) -> None:
-        self.model.set_documents(docs)
-        self.table.resizeColumnsToContents()
-        if self.table.columnWidth(0) > 360:
-            self.table.setColumnWidth(0, 360)
+        self.model.set_documents(docs)  # the column fitter measures the new rows
 
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
