@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+)
 
 from desktop.core.library import Library
 from desktop.core.views import SCRIPTS
@@ -293,3 +300,16 @@ def test_checked_segment_and_clean_stand_out_in_any_palette(qtbot, main_window: 
         assert _button_colour(toolbar.script_buttons["traditional"]) == "#3a3a3a"
     finally:
         QApplication.setPalette(old)
+
+
+def test_toolbar_fits_1280_pixels_without_an_overflow_menu(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _import_and_open(main_window, tmp_path / "臺灣.txt", TAIWAN_TEXT)
+    toolbar = main_window.reader_toolbar
+    toolbar.choose_script("simplified")  # every control shown, the region button too
+    main_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not toolbar.region_button.isHidden())
+    extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is not None and not extension.isVisible()
+    assert toolbar.sizeHint().width() < 1280 // 2  # room to spare for longer translations
