@@ -38,6 +38,7 @@ __all__ = [
     "PRESETS",
     "RULE_TIMEOUT",
     "STARTS_WITH",
+    "BadPattern",
     "ChapterRule",
     "RuleTooSlow",
     "TooManyHeadings",
@@ -103,6 +104,14 @@ PRESETS: dict[str, str] = {
 _STARTS_WITH_PREFIX = r"^[ \t　]*"
 
 
+class BadPattern(ValueError):
+    """A pattern that does not compile; ``problem`` says why, as the engine put it."""
+
+    def __init__(self, pattern: str, problem: str) -> None:
+        super().__init__(f"bad chapter pattern {pattern!r}: {problem}")
+        self.problem = problem
+
+
 class RuleTooSlow(ValueError):
     """A reader's pattern that did not finish within :data:`RULE_TIMEOUT`."""
 
@@ -163,7 +172,7 @@ def _compile(pattern: str) -> Any:
     try:
         return regex.compile(pattern, regex.MULTILINE)
     except (regex.error, ValueError, OverflowError) as exc:
-        raise ValueError(f"bad chapter pattern {pattern!r}: {exc}") from None
+        raise BadPattern(pattern, str(exc)) from None
 
 
 def _line_at(text: str, pos: int) -> tuple[int, str]:

@@ -69,6 +69,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop/ui/region_button.py",
         "desktop/ui/find_bar.py",
         "desktop/ui/toc_panel.py",
+        "desktop/ui/chapters_dialog.py",
         "desktop/ui/annotation_layer.py",
         "desktop/ui/annotations_panel.py",
         "desktop/ui/export_dialog.py",

@@ -27,6 +27,7 @@ from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.annotations_panel import AnnotationsPanel
+from desktop.ui.chapters_dialog import open_chapters_dialog
 from desktop.ui.decode_warning import DecodeWarningBar, reencode_in_background
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.errors import show_error
@@ -476,6 +477,10 @@ class MainWindow(QMainWindow):
     def reencode_current(self) -> None:
         if doc_id := self._current_id():
             self.reencode(doc_id)
+
+    def edit_chapters(self) -> None:
+        """Document ▸ Chapters…: how the chapters are found, with a live preview."""
+        open_chapters_dialog(self)
 
     def remove_current(self) -> None:
         ids = self.library_pane.selected_ids() or (

@@ -233,6 +233,7 @@ class MenuBuilder(QObject):
             self.tr("&Document"),
             self.action("edit-metadata", self.tr("&Edit Metadata…"), w.edit_current, "Ctrl+E"),
             self.action("reencode", self.tr("Re-&decode…"), w.reencode_current),
+            self.action("chapters", self.tr("&Chapters…"), w.edit_chapters),
             None,
             self.action("remove", self.tr("&Remove from Library"), w.remove_current),
         )

@@ -11,12 +11,25 @@ from bisect import bisect_right
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop.core.records import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.reader import ReaderPane
 
-__all__ = ["OFFSET_ROLE", "TocPanel"]
+__all__ = ["OFFSET_ROLE", "TocPanel", "in_view_script"]
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def in_view_script(reader: ReaderPane, lines: list[str]) -> list[str]:
+    """``lines`` of the canonical text in the script the reader shows, one for one.
+
+    Chapter titles are stored as the document writes them; the contents and the
+    chapters dialog show them as the page does, so a title reads as its heading."""
+    options = reader.options
+    config = script_config(options.script, options.phrases)
+    if not config or not lines:
+        return list(lines)
+    return convert_text("\n".join(lines), config).split("\n")
 
 
 class TocPanel(QWidget):
@@ -42,11 +55,7 @@ class TocPanel(QWidget):
         """Rebuild from the reader's document and view script."""
         record = self.reader.record
         chapters = sorted(record.chapters) if record else []
-        options = self.reader.options
-        config = script_config(options.script, options.phrases)
-        titles = [t for _, t in chapters]
-        if config and titles:
-            titles = convert_text("\n".join(titles), config).split("\n")
+        titles = in_view_script(self.reader, [t for _, t in chapters])
         self.list.clear()
         self._offsets = [offset for offset, _ in chapters]
         for offset, title in zip(self._offsets, titles):
@@ -54,6 +63,16 @@ class TocPanel(QWidget):
             item.setData(OFFSET_ROLE, offset)
             self.list.addItem(item)
         self.follow(self.reader.current_canonical())
+
+    def show_chapters(self, record: DocRecord) -> None:
+        """The open document's table of contents was replaced (Document ▸ Chapters…).
+
+        The reader takes the new record, so Go ▸ Next/Previous Chapter follow the new
+        table too; a record of another document changes nothing here."""
+        if self.reader.doc_id != record.id:
+            return
+        self.reader.record = record
+        self.refresh()
 
     def _jump(self, item: QListWidgetItem) -> None:
         if self._following:
