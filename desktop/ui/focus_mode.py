@@ -109,7 +109,8 @@ class FocusMode(QObject):
         for widget in (*self._saved.shown, *self._saved.docks, *self._saved.toolbars):
             widget.hide()
         self._keep_hidden([*self._chrome(), *self._docks()])
-        w.reader.layout_box.setContentsMargins(0, 0, 0, 0)  # the page to the screen's edges
+        top, bottom = self._saved.page_margins.top(), self._saved.page_margins.bottom()
+        w.reader.layout_box.setContentsMargins(0, top, 0, bottom)  # the page edge to edge
         w.reader.text.setFrameShape(QFrame.Shape.NoFrame)
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
         w.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -261,7 +261,8 @@ def _set_palette(app: QApplication, palette: QPalette | None) -> None:
         app.setPalette(QPalette())  # nothing resolved: the platform's palette again
         QToolTip.setPalette(_PLATFORM_TOOLTIP[0])
         return
-    app.setPalette(palette)
+    if QApplication.palette() != palette:  # set at start-up already: no second repolish
+        app.setPalette(palette)
     QToolTip.setPalette(palette)
 
 
