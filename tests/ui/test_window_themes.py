@@ -153,3 +153,19 @@ def test_start_up_sets_fusion_and_the_theme(qapp: QApplication) -> None:
     assert qapp.style().name().lower() == "fusion"
     assert QApplication.palette().color(Role.Base) == QColor(THEMES["sepia"].page)
     assert window_theme.apply_window_theme(qapp, "system") == "platform"
+
+
+def test_system_page_follows_a_desktop_that_changes_only_the_palette(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow
+) -> None:
+    """Some desktops switch Qt's palette without announcing a colour scheme: the
+    window follows by itself, and the reader's page must follow it too."""
+    _choose(main_window, "system")
+    assert main_window.reader.theme.name == "light"
+    desktop_dark = QPalette(QApplication.palette())
+    desktop_dark.setColor(Role.Window, QColor("#202020"))
+    desktop_dark.setColor(Role.WindowText, QColor("#eeeeee"))
+    QApplication.setPalette(desktop_dark)  # what the platform hands Qt
+    QApplication.processEvents()
+    assert main_window.reader.theme.name == "dark"
+    assert main_window.reader.text.palette().color(Role.Base) == QColor(THEMES["dark"].page)
