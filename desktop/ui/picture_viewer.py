@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, QPoint, QSize, Qt, QTimer
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.library import PictureUnavailable
 from desktop.core.picture_store import PictureEntry
+from desktop.core.views import convert_text, script_config
 from desktop.ui.errors import describe
 from desktop.ui.plain import plain_label, tooltip, window_title
 
@@ -162,6 +164,9 @@ class PictureViewer(QDialog):
         self.area.setVisible(not self.image.isNull())
         if self.image.isNull():
             self.size_label.hide()
+            box = self.layout()
+            if isinstance(box, QVBoxLayout):  # the sentence and the alt text stay together
+                box.insertStretch(box.count() - 1, 1)
             return
         self.size_label.setText(
             self.tr("{width} × {height} pixels").format(
@@ -362,13 +367,22 @@ class FigureLines(QObject):
             return None
         if self.viewer is not None:
             self.viewer.close()
+        shown = replace(entry, alt=self._in_view_script(entry.alt))
+        shown = replace(shown, caption=self._in_view_script(entry.caption))
+        title = reader.title_label.text()  # the title as the reader shows it
         viewer = PictureViewer(
-            reader.window(), title=reader.record.title, entry=entry, data=data, message=message
+            reader.window(), title=title, entry=shown, data=data, message=message
         )
         viewer.destroyed.connect(lambda _=None, v=viewer: self._forget(v))
         self.viewer = viewer
         viewer.show()
         return viewer
+
+    def _in_view_script(self, text: str) -> str:
+        """``text`` in the script the document is shown in, as the figure line is."""
+        options = self.reader.options
+        config = script_config(options.script, options.phrases)
+        return convert_text(text, config) if config and text else text
 
     def _forget(self, viewer: PictureViewer) -> None:
         if self.viewer is viewer:
@@ -502,7 +516,7 @@ class FigureLines(QObject):
             menu = self.annotations.context_menu(pos)
         else:
             menu = self.reader.text.createStandardContextMenu(pos)
-        show = QAction(self.tr("Show Picture"), menu)
+        show = QAction(self.tr("Show &Picture"), menu)
         show.triggered.connect(lambda _=False: self._open_later(index))
         actions = menu.actions()
         if actions:

@@ -122,8 +122,13 @@ def test_the_figure_line_works_in_the_traditional_view(
     _open_book(main_window, tmp_path)
     main_window.reader.set_script("traditional")
     assert "［圖：一隻睡覺的貓］" in main_window.reader.view_text()
-    _click(qtbot, main_window, _point_in_line(main_window, 0))
-    assert _viewer(qtbot, main_window).image_size == (60, 80)
+    _click(qtbot, main_window, _point_in_line(main_window, 1))
+    viewer = _viewer(qtbot, main_window)
+    assert viewer.image_size == (4, 3)
+    assert (viewer.alt_label.text(), viewer.caption_label.text()) == (
+        "一隻睡覺的貓",
+        "圖一：窗臺上的貓",
+    )  # in the script shown, as the line and the caption in the text are
 
 
 def test_enter_on_a_figure_line_shows_its_picture(
@@ -149,7 +154,7 @@ def test_the_text_menu_offers_show_picture_over_a_figure_line(
     assert figures.picture_at(pos) == 0
     menu = figures.context_menu(0, pos)
     texts = [a.text() for a in menu.actions()]
-    assert texts[0] == "Show Picture"
+    assert texts[0] == "Show &Picture"
     assert main_window.annotations.highlight_action.text() in texts  # the usual items stay
     menu.actions()[0].trigger()
     assert _viewer(qtbot, main_window).image_size == (60, 80)
