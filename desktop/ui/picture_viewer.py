@@ -265,6 +265,7 @@ class FigureLines(QObject):
         self.viewer: PictureViewer | None = None
         self._press: QPoint | None = None
         self._hand = False
+        self._starts: tuple[list[PictureEntry] | None, list[int]] = (None, [])
         reader.pieceLoaded.connect(self._mark_piece)
         reader.typographyChanged.connect(self.mark_all)
         # Kept here: events still arrive while the reader is being destroyed, when
@@ -283,13 +284,19 @@ class FigureLines(QObject):
     # -------------------------------------------------------------- pictures
     def pictures(self) -> list[PictureEntry]:
         """The pictures of the document shown, in text order."""
-        return list(self.reader.record.pictures) if self.reader.record else []
+        return self.reader.record.pictures if self.reader.record else []
+
+    def _offsets(self) -> list[int]:
+        """Where the figure lines start (asked at every mouse move: kept per list)."""
+        pictures = self.pictures()
+        if self._starts[0] is not pictures:
+            self._starts = (pictures, [p.offset for p in pictures])
+        return self._starts[1]
 
     def picture_at_canonical(self, offset: int) -> int | None:
         """The index of the picture whose figure line holds canonical ``offset``."""
-        pictures = self.pictures()
-        n = bisect_right([p.offset for p in pictures], offset) - 1
-        if n >= 0 and offset < pictures[n].end:
+        n = bisect_right(self._offsets(), offset) - 1
+        if n >= 0 and offset < self.pictures()[n].end:
             return n
         return None
 
