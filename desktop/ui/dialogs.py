@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +31,7 @@ __all__ = [
     "encoding_label",
     "import_summary",
     "ok_cancel_buttons",
+    "wrap_lines",
 ]
 
 
@@ -48,6 +54,89 @@ ENCODINGS: list[tuple[str, str]] = [
 ]
 #: How many per-file problems the summary lists before "and N more".
 _SHOWN_PROBLEMS = 8
+#: Width of the summary's lines, in average character widths (and its bounds in px).
+_SUMMARY_CHARS, _SUMMARY_MIN_PX, _SUMMARY_MAX_PX = 60, 320, 480
+#: No line starts with these, none ends with the opening ones.
+_OPENING = "([{“‘（「『《〈【"
+_CLOSING = ")]}”’，。、；：！？）」』》〉】.,;:!?%"
+#: A quoted file name stays on one line when it fits (简体 and 繁體 quotes).
+_QUOTED = re.compile(r"“[^”\n]*”|「[^」\n]*」|『[^』\n]*』")
+#: Where a name too long for a line is cut: after a folder separator, _, -, . or space.
+_NAME_BREAK = re.compile(r"(?<=[/\\_\-. ])")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _may_break(before: str, after: str) -> bool:
+    """A line may end between ``before`` and ``after`` (spaces, CJK, not before a stop)."""
+    if after.isspace() or before in _OPENING or after in _CLOSING:
+        return False
+    return before.isspace() or _wide(before) or _wide(after)
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may end; a quoted name is one piece."""
+    inside = {i for m in _QUOTED.finditer(text) for i in range(m.start() + 1, m.end())}
+    cuts = [i for i in range(1, len(text)) if i not in inside and _may_break(text[i - 1], text[i])]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+
+
+def _split_long(piece: str, fits: Callable[[str], bool]) -> list[str]:
+    """A piece wider than a line, cut after separators, then between wide characters,
+    then (a run of letters longer than a line) wherever it must."""
+    if fits(piece.rstrip()):
+        return [piece]
+    parts: list[str] = []
+    for part in _NAME_BREAK.split(piece):
+        if fits(part) or not part:
+            parts.append(part)
+            continue
+        for sub in re.split(r"(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])", part):
+            parts += [sub] if fits(sub) else _by_characters(sub, fits)
+    return [p for p in parts if p]
+
+
+def _by_characters(text: str, fits: Callable[[str], bool]) -> list[str]:
+    chunks = [""]
+    for ch in text:
+        if chunks[-1] and not fits(chunks[-1] + ch):
+            chunks.append("")
+        chunks[-1] += ch
+    return chunks
+
+
+def wrap_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """``text`` in lines that each ``fits``, ended only where a reader expects.
+
+    English words stay whole (lines end at spaces), Chinese lines end between
+    characters but never before a full stop or comma, a quoted file name stays
+    whole when it fits on a line, and a longer one is cut after a folder separator,
+    ``_``, ``-`` or ``.``.  Qt's message box wraps nothing that fits, and when its
+    longest unbreakable "word" (a long file name) is wider than the screen allows
+    it wraps the whole text anywhere, cutting English words in two.
+    """
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text):
+        for part in _split_long(piece, fits):
+            if not line or fits((line + part).rstrip()):
+                line += part
+            else:
+                lines.append(line.rstrip())
+                line = part.lstrip()
+    lines.append(line.rstrip())
+    return lines
+
+
+def _bulleted(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``• text`` wrapped to ``width`` px, continuation lines under the text."""
+    bullet = "• "
+    indent = " " * max(1, round(metrics.horizontalAdvance(bullet) / metrics.horizontalAdvance(" ")))
+    room = width - metrics.horizontalAdvance(indent)
+    lines = wrap_lines(text, lambda line: metrics.horizontalAdvance(line) <= room)
+    return bullet + ("\n" + indent).join(lines)
 
 
 def encoding_label(codec: str | None) -> str:
@@ -152,12 +241,14 @@ def _summary_line(counts: dict[str, int]) -> str:
     return line.format(**counts)
 
 
-def _problem_lines(results: list[ImportResult]) -> tuple[list[str], list[str]]:
-    """Short translated lines (one per file) and full lines with advice and details."""
+def _problem_lines(
+    results: list[ImportResult], metrics: QFontMetrics, width: int
+) -> tuple[list[str], list[str]]:
+    """Short translated lines (one per file, wrapped) and full lines with the details."""
     short, full = [], []
     for result in results:
         problem = describe_result(result)
-        short.append(f"• {problem.text}")
+        short.append(_bulleted(problem.text, metrics, width))
         full.append(f"{problem.text}\n{problem.advice}\n({result.path}: {problem.details})")
     return short, full
 
@@ -176,7 +267,10 @@ def import_summary(parent: QWidget, results: list[ImportResult]) -> QMessageBox:
     box.setText(_summary_line(counts))
     problems = [r for r in results if r.status in ("failed", "skipped")]
     if problems:
-        short, full = _problem_lines(problems)
+        metrics = QFontMetrics(box.font())
+        width = _SUMMARY_CHARS * metrics.averageCharWidth()
+        width = max(_SUMMARY_MIN_PX, min(_SUMMARY_MAX_PX, width))
+        short, full = _problem_lines(problems, metrics, width)
         shown = short[:_SHOWN_PROBLEMS]
         if len(short) > _SHOWN_PROBLEMS:
             more = QCoreApplication.translate("ImportSummary", "… and {n} more (see the details).")
