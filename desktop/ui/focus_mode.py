@@ -10,8 +10,9 @@ splitter's sizes, every widget that was shown.
 
 Hiding the library pane or a panel changes the page's width, and a narrower or wider
 page wraps its lines elsewhere; the reading place (``ReaderPane.current_canonical``)
-is therefore taken just before each resize of the page and gone back to just after,
-so entering, leaving and revealing never move the text read.
+is therefore taken just before each resize of the page in the mode (and while the
+window settles after it) and gone back to just after, so entering, leaving and
+revealing never move the text read.  Other resizes are left to the reader.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ log = logging.getLogger(__name__)
 EDGE_PX = 3
 #: Revealed controls stay while the pointer is this close to them (no flicker at the rim).
 LEAVE_MARGIN_PX = 24
+#: After leaving, the window's own resizes (the window manager restores the size a
+#: little later) keep the place this long; a generous bound, not a wait.
+SETTLE_MS = 2000
 #: How often the pointer is looked at while the mode is on (the page has no mouse
 #: tracking, and the pointer can reach an edge over any child widget).
 POLL_MS = 100
@@ -62,7 +66,10 @@ class FocusMode(QObject):
         super().__init__(window)
         self.window = window
         self._saved: _Layout | None = None
-        self._place: int | None = None  #: the place to go back to once the page re-wrapped
+        self._place: tuple[str, int] | None = None  #: (document, place) once re-wrapped
+        self._settling = QTimer(self)  #: running while the window returns from the mode
+        self._settling.setSingleShot(True)
+        self._settling.setInterval(SETTLE_MS)
         self.top_revealed = False
         self.side_revealed = False
         self._revealing = False  #: a Show that this mode asked for, not one to undo
@@ -73,6 +80,7 @@ class FocusMode(QObject):
         self._page = window.reader.text
         window.installEventFilter(self)
         self._page.installEventFilter(self)
+        window.reader.viewReset.connect(self._forget_place)  # a new document or view
 
     @classmethod
     def install(cls, window: MainWindow) -> FocusMode:
@@ -114,6 +122,7 @@ class FocusMode(QObject):
         w.reader.text.setFrameShape(QFrame.Shape.NoFrame)
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
         w.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._settling.stop()
         self._poll.start()
         log.info("distraction-free reading on")
 
@@ -122,6 +131,7 @@ class FocusMode(QObject):
         saved, self._saved = self._saved, None
         if saved is None:
             return
+        self._settling.start()  # the resizes of leaving keep the place too
         self._poll.stop()
         self._keep_hidden([])
         self.top_revealed = self.side_revealed = False
@@ -254,19 +264,29 @@ class FocusMode(QObject):
     def _keep_place_across_resize(self) -> None:
         """The page is about to re-wrap at a new size: go back to the place after.
 
-        Several resizes can come before the event loop runs again (full screen, then
-        the panes hidden); the place is the one from before the first of them.
+        Only for the resizes of the mode (entering, revealing, leaving): other
+        resizes are the reader's business.  Several can come before the event loop
+        runs again (full screen, then the panes hidden); the place is the one from
+        before the first of them.
         """
-        if self.window.reader.doc_id is None or self._place is not None:
+        reader = self.window.reader
+        if not (self.active or self._settling.isActive()) or reader.doc_id is None:
             return
-        self._place = self.window.reader.current_canonical()
-        QTimer.singleShot(0, self, self._back_to_place)
+        if self._place is None:
+            self._place = (reader.doc_id, reader.current_canonical())
+            QTimer.singleShot(0, self, self._back_to_place)
 
     def _back_to_place(self) -> None:
-        place, self._place = self._place, None
+        kept, self._place = self._place, None
         reader = self.window.reader
-        if place is not None and reader.doc_id is not None and reader.current_canonical() != place:
-            reader.go_to_canonical(place)
+        if kept is None or reader.doc_id != kept[0]:
+            return
+        if reader.current_canonical() != kept[1]:
+            reader.go_to_canonical(kept[1])
+
+    def _forget_place(self) -> None:
+        """The reader places a new document or view itself: no going back."""
+        self._place = None
 
     # ---------------------------------------------------------------- helpers
     def _chrome(self) -> list[QWidget]:

@@ -242,3 +242,19 @@ def test_a_panel_the_window_opens_meanwhile_waits_for_the_edge(  # type: ignore[
     focus.leave()
     _settle(qtbot)
     assert dock.isVisible()
+
+
+def test_outside_the_mode_a_resize_never_pulls_the_reader_back(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:
+    """A jump made just after a resize (opening a document, a search result) stays:
+    the mode's place keeping must not take the reader back to where it was."""
+    _open(qtbot, main_window, _novel(tmp_path / "長夜.txt"))
+    reader = main_window.reader
+    reader.go_to_canonical(len(reader.canonical) // 4)
+    _settle(qtbot)
+    target = len(reader.canonical) // 2
+    main_window.splitter.setSizes([650, 550])  # the page resized ...
+    reader.go_to_canonical(target)  # ... and a jump before the event loop runs again
+    _settle(qtbot)
+    assert reader.current_canonical() == target
