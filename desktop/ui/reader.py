@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations import AnnotationStore
+from desktop.core.annotations import AnnotationStore, Position
 from desktop.core.library import DocRecord, Library
 from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
 from desktop.ui import reader_nav as nav
@@ -69,6 +71,7 @@ class ReaderPane(QWidget):
     pieceLoaded = Signal(int, int)  # canonical (start, end) of text just added to the widget
     documentShown = Signal(str)  # doc id of a document just opened
     typographyChanged = Signal()  # font, size, spacing, width or theme applied
+    placeLeft = Signal(str, int)  # doc id, canonical offset a jump left (sent once it landed)
 
     def __init__(
         self,
@@ -92,6 +95,8 @@ class ReaderPane(QWidget):
         self._store: AnnotationStore | None = None
         self._matches: list[tuple[int, int]] = []
         self._current_match = -1
+        self._jump_depth = 0  # moves in progress (see _jump)
+        self._places: dict[str, Position] = {}  # doc id → the place this pane recorded last
         self._build_timers()
         self.clear()
         self.apply_typography()
@@ -200,6 +205,7 @@ class ReaderPane(QWidget):
 
     def show_document(self, record: DocRecord, text: str) -> None:
         """Show ``text`` (canonical) of ``record`` at its remembered position."""
+        left = self._place_before_jump()
         self.flush_position()
         self.doc_id, self.record, self.canonical = record.id, record, text
         parts = [record.author, record.source, record.published]
@@ -213,9 +219,17 @@ class ReaderPane(QWidget):
         self._reset_text()
         self._show_title()
         self.apply_typography()
-        start = self._store.position.offset if self._store else 0
-        self._start_view(min(start, len(text)))
+        self._start_view(min(self._remembered_place(record.id), len(text)))
         self.documentShown.emit(record.id)
+        self._report_left(left)
+
+    def _remembered_place(self, doc_id: str) -> int:
+        """Where to open ``doc_id``: the newer of the saved place and the one recorded
+        here last.  Saving runs in the background, so a document opened again at once
+        (Back, Recent) would find the file not yet written, open at the older place and
+        then save that over the newer one."""
+        known = [p for p in (self._store and self._store.position, self._places.get(doc_id)) if p]
+        return max(known, key=lambda p: p.modified).offset if known else 0
 
     def _options_for(self, doc_id: str) -> ViewOptions:
         """The settings' view options, and the regional standard chosen for the
@@ -320,7 +334,7 @@ class ReaderPane(QWidget):
         self._reset_text()
         start, end = self._table.first_range(canonical_pos)
         self._insert_piece(self._table.build(start, end), at_end=True)
-        self.go_to_canonical(canonical_pos)
+        self._go_to(canonical_pos)  # the view restarted, the place kept: not a jump
         self.viewReset.emit()
         if self._table.more_to_load():
             self._timer.start()
@@ -341,19 +355,40 @@ class ReaderPane(QWidget):
     def _insert_piece(self, piece: Piece, *, at_end: bool) -> None:
         """Add a built piece's text to the widget, after or before the loaded text."""
         cursor = QTextCursor(self.text.document())
+        # Text added after the page can still move it (the scroll bar appears and the
+        # lines rewrap narrower): the place gone to is put back on the first line.
+        kept = self._anchor if self._anchor_on_top() else None
         if at_end:
             q0, q1 = self._table.append(piece)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(piece.view.text)
             self._format_piece(piece, q0, q1)
             self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
+            if kept is not None and not self._anchor_on_top():
+                self._scroll_to_canonical(kept)
             return
         top = self._top_qt()
         added = self._table.prepend(piece)
         cursor.insertText(piece.view.text)
         self._format_piece(piece, 0, added)
         self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
-        self._scroll_to_qt(top + added)
+        if kept is not None:
+            self._scroll_to_canonical(kept)
+        else:
+            self._scroll_to_qt(top + added)
+
+    def _anchor_on_top(self) -> bool:
+        """Whether the place last gone to is on the first line shown."""
+        view = None if self._anchor is None else self.to_view(self._anchor)
+        if view is None:
+            return False
+        first, last = nav.top_line_range(self.text)
+        return first <= self.view_to_qt(view) < last
+
+    def _scroll_to_canonical(self, canonical: int) -> None:
+        view = self.to_view(canonical)
+        if view is not None:
+            self._scroll_to_qt(self.view_to_qt(view))
 
     def _format_piece(self, piece: Piece, q0: int, q1: int) -> None:
         self._apply_line_spacing(q0, q1)
@@ -398,11 +433,9 @@ class ReaderPane(QWidget):
         """
         if not self._table:
             return 0
-        first, last = nav.top_line_range(self.text)
-        anchor = self._anchor
-        view = None if anchor is None else self.to_view(anchor)
-        if anchor is not None and view is not None and first <= self.view_to_qt(view) <= last:
-            return anchor
+        if self._anchor is not None and self._anchor_on_top():
+            return self._anchor
+        first, _ = nav.top_line_range(self.text)
         return self.to_canonical(self.qt_to_view(first))
 
     def _scroll_to_qt(self, qt_offset: int) -> None:
@@ -411,7 +444,20 @@ class ReaderPane(QWidget):
         nav.scroll_line_to_top(self.text, cursor)
 
     def go_to_canonical(self, canonical: int) -> None:
-        """Scroll so that the line holding ``canonical`` is the first one shown."""
+        """Scroll so that the line holding ``canonical`` is the first one shown (a jump)."""
+        with self._jump():
+            self._go_to(canonical)
+
+    def restore_place(self, canonical: int) -> None:
+        """Put ``canonical`` back on the first line after the layout changed (panels shown
+        or hidden, the window resized): the place is kept, so this is not a jump."""
+        with self._jump(record=False):
+            self._go_to(canonical)
+
+    def _go_to(self, canonical: int) -> None:
+        # a place from before the text changed (a re-decode) may lie past its end: a
+        # view started there holds nothing, and starting again never ended
+        canonical = max(0, min(canonical, len(self.canonical)))
         view = self.to_view(canonical)
         if view is None:
             self._start_view(canonical)
@@ -421,12 +467,40 @@ class ReaderPane(QWidget):
         self._scrolled()
 
     def select_view_range(self, start: int, end: int) -> None:
-        """Select a loaded-view range and make sure it is visible."""
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(self.view_to_qt(start))
-        cursor.setPosition(self.view_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.text.setTextCursor(cursor)
-        self.text.centerCursor()
+        """Select a loaded-view range and make sure it is visible (a jump)."""
+        with self._jump():
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self.view_to_qt(start))
+            cursor.setPosition(self.view_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+
+    # ------------------------------------------------------------------ jumps
+    @contextmanager
+    def _jump(self, *, record: bool = True) -> Iterator[None]:
+        """A move that takes the reader elsewhere: once it lands, ``placeLeft`` says where
+        it was, so Back can return there.  Scrolling by hand is not a jump; the moves a
+        jump makes on its way (a chapter step goes to an offset, a found match is
+        selected) are part of it, and a move with ``record=False`` (zoom keeps the
+        place) records nothing, nor do the moves inside it.
+        """
+        left = self._place_before_jump() if record else None
+        self._jump_depth += 1
+        try:
+            yield
+        finally:
+            self._jump_depth -= 1
+        self._report_left(left)
+
+    def _place_before_jump(self) -> tuple[str, int] | None:
+        """The open document and place, unless a jump is already under way."""
+        if self._jump_depth or self.doc_id is None:
+            return None
+        return self.doc_id, self.current_canonical()
+
+    def _report_left(self, left: tuple[str, int] | None) -> None:
+        if left is not None:
+            self.placeLeft.emit(*left)
 
     def _scrolled(self) -> None:
         self._position_timer.start()
@@ -438,16 +512,19 @@ class ReaderPane(QWidget):
         offset = self.current_canonical()
         if self._store is not None:
             self._store.set_position(offset)
+            self._places[self._store.doc_dir.name] = self._store.position
         self.positionChanged.emit(offset)
 
     def flush_position(self) -> None:
-        """Write the reading position if it changed (called from a timer and on close)."""
-        store = self._store
-        if store is None or not store.dirty:
-            return
+        """Write the reading position if it changed (called from a timer, on close and
+        before another document opens).  A place reached less than the position timer's
+        interval ago is taken first: it was lost when another document opened at once."""
         if self._position_timer.isActive():
             self._position_timer.stop()
             self._record_position()
+        store = self._store
+        if store is None or not store.dirty:
+            return
         if store.flush():
             self.progressSaved.emit(self.doc_id or "")
         elif store.last_exception is not None:
@@ -460,11 +537,13 @@ class ReaderPane(QWidget):
 
     def go_to_start(self) -> None:
         """Show the beginning of the document."""
-        nav.go_to_start(self)
+        with self._jump():
+            nav.go_to_start(self)
 
     def go_to_end(self) -> None:
         """Show the end of the document (its last screen)."""
-        nav.go_to_end(self)
+        with self._jump():
+            nav.go_to_end(self)
 
     def chapter_offsets(self) -> list[int]:
         """Canonical offsets of the document's chapters, in order."""
@@ -472,11 +551,13 @@ class ReaderPane(QWidget):
 
     def next_chapter(self) -> None:
         """Go to the start of the chapter after the one being read."""
-        nav.next_chapter(self)
+        with self._jump():
+            nav.next_chapter(self)
 
     def previous_chapter(self) -> None:
         """Go to the start of this chapter, or of the one before when already there."""
-        nav.previous_chapter(self)
+        with self._jump():
+            nav.previous_chapter(self)
 
     def set_script(self, script: str) -> None:
         """Show the document in ``script`` (original, simplified, traditional …)."""
@@ -484,29 +565,35 @@ class ReaderPane(QWidget):
 
     def zoom_in(self) -> None:
         """A larger body font (one point)."""
-        nav.zoom(self, +1.0)
+        with self._jump(record=False):  # the place is kept
+            nav.zoom(self, +1.0)
 
     def zoom_out(self) -> None:
         """A smaller body font (one point)."""
-        nav.zoom(self, -1.0)
+        with self._jump(record=False):  # the place is kept
+            nav.zoom(self, -1.0)
 
     def zoom_reset(self) -> None:
         """The default body font size."""
-        nav.zoom(self, None)
+        with self._jump(record=False):  # the place is kept
+            nav.zoom(self, None)
 
     # ------------------------------------------------------------ find matches
     def set_find_matches(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
         """Canonical ranges to highlight (sorted); ``current`` is selected and shown."""
         self._matches, self._current_match = ranges, current
         if 0 <= current < len(ranges):
-            start, end = ranges[current]
-            view = self.to_view(start)
-            if view is None:
-                self._start_view(start)
-                view = self.to_view(start) or 0
-            view_end = self.to_view(end)
-            self.select_view_range(view, view_end if view_end is not None else view)
+            with self._jump():
+                self._select_match(*ranges[current])
         self._highlight_timer.start()
+
+    def _select_match(self, start: int, end: int) -> None:
+        view = self.to_view(start)
+        if view is None:
+            self._start_view(start)
+            view = self.to_view(start) or 0
+        view_end = self.to_view(end)
+        self.select_view_range(view, view_end if view_end is not None else view)
 
     def _apply_highlights(self) -> None:
         selections = nav.match_selections(self, self._matches, self._current_match)
@@ -529,4 +616,20 @@ class ReaderPane(QWidget):
         if event.type() == QEvent.Type.ToolTip and watched is self.text.viewport():
             nav.show_ruby_tip(self, event.pos(), event.globalPos())  # type: ignore[attr-defined]
             return True
+        if event.type() == QEvent.Type.Resize and watched is self.text.viewport():
+            self._keep_place_across_rewrap()
         return super().eventFilter(watched, event)
+
+    def _keep_place_across_rewrap(self) -> None:
+        """The page is about to be rewrapped at a new width (the scroll bar appearing as
+        the text loads, the window or a panel resized): the lines above the place change,
+        so the place read would slide off the first line.  Put it back once rewrapped."""
+        if self._anchor is None or not self._anchor_on_top():
+            return
+        anchor = self._anchor
+
+        def put_back() -> None:
+            if self._anchor == anchor and not self._anchor_on_top():
+                self._scroll_to_canonical(anchor)
+
+        QTimer.singleShot(0, self, put_back)

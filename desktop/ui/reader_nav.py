@@ -75,16 +75,23 @@ def line_at(cursor: QTextCursor) -> int:
 
 
 def top_line_range(text: QPlainTextEdit) -> tuple[int, int]:
-    """Qt positions of the start and the end of the first line shown in ``text``."""
+    """The Qt positions ``[start, end)`` of the first line shown in ``text``.
+
+    Half-open: the position where a wrapped line ends is the first character of the
+    next line, not of this one (taking it for this one let a place at the start of
+    the second line pass for the first, a line off after a toggle).  A block's last
+    line also holds the block's end, where its newline is.
+    """
     top = text.cursorForPosition(QPoint(2, 2))
     block, layout = top.block(), top.block().layout()
     if layout is None or not layout.lineCount():
-        return top.position(), top.position()
+        return top.position(), top.position() + 1
     line = layout.lineForTextPosition(top.positionInBlock())
     if not line.isValid():
-        return top.position(), top.position()
+        return top.position(), top.position() + 1
     start = block.position() + line.textStart()
-    return start, start + line.textLength()
+    last_in_block = line.lineNumber() == layout.lineCount() - 1
+    return start, start + line.textLength() + (1 if last_in_block else 0)
 
 
 def scroll_line_to_top(text: QPlainTextEdit, cursor: QTextCursor) -> None:
@@ -101,12 +108,12 @@ def scroll_line_to_top(text: QPlainTextEdit, cursor: QTextCursor) -> None:
         layout.blockBoundingRect(cursor.block())  # lays the block out
         bar.setValue(line_at(cursor))
         first, last = top_line_range(text)
-        if first <= cursor.position() <= last or bar.value() in (0, bar.maximum()):
+        if first <= cursor.position() < last or bar.value() in (0, bar.maximum()):
             return
         shown = text.cursorForPosition(QPoint(2, 2))
         bar.setValue(bar.value() + line_at(cursor) - line_at(shown))
         first, last = top_line_range(text)
-        if first <= cursor.position() <= last:
+        if first <= cursor.position() < last:
             return
 
 

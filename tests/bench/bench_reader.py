@@ -36,6 +36,7 @@ from tests.core.views.reflow_truth import (
     seed_paragraphs,
     wrap_document,
 )
+from tests.ui.place_check import hard_wrapped, place_walk, reflowed
 
 BENCH = "reader"
 _LOAD_LIMIT = 240.0  # seconds of loading watched at most
@@ -219,6 +220,41 @@ def _conversion_results() -> list[Result]:
     return results
 
 
+def _wait_for_load(pane: ReaderPane) -> None:
+    app, began = _app(), time.perf_counter()
+    while pane.loading and time.perf_counter() - began < _LOAD_LIMIT:
+        app.processEvents()
+
+
+def _place_results(quick: bool) -> list[Result]:
+    """Share of view toggles (script, clean/raw, pinyin) after which the canonical
+    place read is still on the first line, from random places of a novel."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-place-"))
+    positions = 20 if quick else 100
+    results = []
+    books = {
+        "hard-wrapped, 60k chars": lambda p: hard_wrapped(p, 400),
+        "one line per paragraph, 60k chars": lambda p: reflowed(p, 400),
+        "hard-wrapped, 600k chars (pieces)": lambda p: hard_wrapped(p, 4_000),
+    }
+    for label, make in books.items():
+        text = make(folder / "book.txt").read_text("utf-8")
+        pane = _pane(clean=True)
+        pane.show_document(_record(text), text)
+        _wait_for_load(pane)
+        walk = place_walk(pane, positions, seed=5, wait=partial(_wait_for_load, pane))
+        share = 100 * walk.exact_share
+        results.append(
+            Result(BENCH, f"place kept after a toggle, {label}", share, "% exact", "100",
+                   share == 100, f"{walk.toggles} toggles from {positions} random places")
+        )  # fmt: skip
+        pane._timer.stop()
+        pane.close()
+        pane.deleteLater()
+        _app().processEvents()
+    return results
+
+
 def run(quick: bool) -> list[Result]:
     size = 5 if quick else 50
     text = big_text(size).replace("\r\n", "\n")
@@ -228,6 +264,7 @@ def run(quick: bool) -> list[Result]:
     out += _results("clean", _measure(small, clean=True, runs=runs), "~1 MB")
     out += _reflow_results(quick)
     out += _conversion_results()
+    out += _place_results(quick)
     return out
 
 

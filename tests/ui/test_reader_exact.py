@@ -29,43 +29,10 @@ from PySide6.QtGui import (
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import ReaderPane
-from desktop.ui.reader_nav import line_at
 from desktop.ui.settings import AppSettings
+from tests.ui.place_check import PINYIN, SCRIPTS, hard_wrapped, place_walk, reflowed
 
-SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
-PINYIN = ("hide", "ruby", "inline")
 THEMES = ("light", "dark", "sepia", "system")
-SENTENCES = (
-    "話說天下大勢，分久必合，合久必分。",
-    "周末七國分爭，並入於秦；及秦滅之後，楚、漢分爭，又並入於漢。",
-    "漢朝自高祖斬白蛇而起義，一統天下，後來光武中興，傳至獻帝，遂分為三國。",
-    "推其致亂之由，殆始於桓、靈二帝。",
-    "這個人說著話，看著遠處的山，骨直角述次，心裡想著回家。",
-)
-
-
-def _paragraphs(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 9))) for _ in range(count)]
-
-
-def _hard_wrapped(path: Path, paragraphs: int, width: int = 30, seed: int = 1) -> Path:
-    """A novel wrapped at ``width`` characters, paragraphs indented, chapters headed."""
-    lines: list[str] = []
-    for i, para in enumerate(_paragraphs(paragraphs, seed)):
-        if i % 40 == 0:
-            lines += [f"第{i // 40 + 1}回　英雄出世", ""]
-        text = "　　" + para
-        lines += [text[j : j + width] for j in range(0, len(text), width)]
-    path.write_text("\n".join(lines) + "\n", "utf-8")
-    return path
-
-
-def _reflowed(path: Path, paragraphs: int, seed: int = 2) -> Path:
-    """A novel with one long line per paragraph (the widget wraps it)."""
-    body = "\n".join("　　" + p for p in _paragraphs(paragraphs, seed))
-    path.write_text(body + "\n", "utf-8")
-    return path
 
 
 def _import(window: MainWindow, path: Path) -> str:
@@ -197,8 +164,8 @@ def _actions(qtbot, window: MainWindow, doc_ids: list[str]) -> list[Callable[[ra
 
 
 def _size_walk(qtbot, window: MainWindow, tmp_path: Path, steps: int, seed: int) -> None:  # type: ignore[no-untyped-def]
-    big = _import(window, _hard_wrapped(tmp_path / "天下大勢.txt", 3_000))  # > 100 000 characters
-    small = _import(window, _reflowed(tmp_path / "小品.txt", 30))
+    big = _import(window, hard_wrapped(tmp_path / "天下大勢.txt", 3_000))  # > 100 000 characters
+    small = _import(window, reflowed(tmp_path / "小品.txt", 30))
     seeds = [d.id for d in window.library.documents() if d.id not in (big, small)][:2]
     actions = _actions(qtbot, window, [big, small, *seeds])
     rng = random.Random(seed)
@@ -293,29 +260,6 @@ def test_glyph_forms_follow_the_script_not_the_interface(  # type: ignore[no-unt
 
 
 # ------------------------------------------------------------------ 3. the place
-VIEWS = [
-    {"script": s, "clean": c, "pinyin": p} for s in SCRIPTS for c in (True, False) for p in PINYIN
-]
-
-
-def _top_line_holds(reader: ReaderPane, canonical: int) -> bool:
-    """Whether the first line shown (the scroll bar's line) holds ``canonical``; on the
-    last screen, which cannot scroll further, whether it is on screen."""
-    view = reader.to_view(canonical)
-    if view is None:
-        return False
-    cursor = QTextCursor(reader.text.document())
-    cursor.setPosition(reader.view_to_qt(view))
-    bar = reader.text.verticalScrollBar()
-    if line_at(cursor) == bar.value():
-        return True
-    bottom = reader.text.viewport().rect().bottomRight()
-    last = reader.text.cursorForPosition(bottom).position()
-    return (
-        bar.value() == bar.maximum()
-        and line_at(cursor) >= bar.value()
-        and cursor.position() <= last
-    )
 
 
 def _place_walk(qtbot, window: MainWindow, path: Path, positions: int, seed: int) -> None:  # type: ignore[no-untyped-def]
@@ -323,18 +267,8 @@ def _place_walk(qtbot, window: MainWindow, path: Path, positions: int, seed: int
     window.open_document(doc_id)
     reader = window.reader
     _wait_loaded(qtbot, reader)
-    rng = random.Random(seed)
-    jumps = []
-    for _ in range(positions):
-        reader.go_to_canonical(rng.randrange(len(reader.canonical)))
-        place = reader.current_canonical()
-        for view in rng.sample(VIEWS, 4):
-            reader.set_options(**view)
-            if rng.random() < 0.5:
-                _wait_loaded(qtbot, reader)
-            if reader.current_canonical() != place or not _top_line_holds(reader, place):
-                jumps.append((place, view, reader.current_canonical()))
-    assert not jumps, f"{len(jumps)} toggles moved the place, e.g. {jumps[:3]}"
+    walk = place_walk(reader, positions, seed, lambda: _wait_loaded(qtbot, reader))
+    assert not walk.moved, f"{len(walk.moved)} toggles moved the place, e.g. {walk.moved[:3]}"
 
 
 @pytest.mark.parametrize("kind", ["hard-wrapped", "reflowed"])
@@ -342,7 +276,7 @@ def test_place_kept_across_toggles(
     qtbot, main_window: MainWindow, tmp_path: Path, kind: str
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / f"{kind}.txt"
-    _hard_wrapped(path, 400) if kind == "hard-wrapped" else _reflowed(path, 400)
+    hard_wrapped(path, 400) if kind == "hard-wrapped" else reflowed(path, 400)
     _place_walk(qtbot, main_window, path, positions=25, seed=3)
 
 
@@ -352,5 +286,14 @@ def test_place_kept_across_toggles_long(
     qtbot, main_window: MainWindow, tmp_path: Path, kind: str
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / f"{kind}.txt"
-    _hard_wrapped(path, 4_000) if kind == "hard-wrapped" else _reflowed(path, 4_000)
+    hard_wrapped(path, 4_000) if kind == "hard-wrapped" else reflowed(path, 4_000)
     _place_walk(qtbot, main_window, path, positions=200, seed=4)
+
+
+def test_place_kept_across_toggles_in_pieces(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A book over 300,000 characters loads in pieces: the scroll bar appearing and the
+    pieces added above rewrapped the page, and the place slid to the second line."""
+    path = hard_wrapped(tmp_path / "長篇.txt", 4_000)  # 578,000 characters
+    _place_walk(qtbot, main_window, path, positions=20, seed=5)
