@@ -128,11 +128,13 @@ class QtMnemonicFallback(QTranslator):
 
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        """The translation, or None (a null string: "not found, ask on").  An empty
+        string would count as found, and every untranslated string would vanish."""
         if "&" not in source or not str(context).startswith("Q"):
-            return ""
+            return None
         found = self._qt.translate(context, without_mnemonic(source), disambiguation, n)
-        return with_mnemonic(found, source) if found else ""
+        return with_mnemonic(found, source) if found else None
 
     def isEmpty(self) -> bool:  # Qt asks; a translator without a file is "empty"
         return False

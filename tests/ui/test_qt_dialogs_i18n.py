@@ -47,3 +47,10 @@ def test_mnemonic_is_kept_in_chinese_style() -> None:
 def test_english_keeps_qt_source_strings(qapp) -> None:  # type: ignore[no-untyped-def]
     install_language("en", qapp)
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+
+
+def test_strings_no_catalogue_has_stay_as_written(qapp, chinese_ui: str) -> None:  # type: ignore[no-untyped-def]
+    """The fallback answers only what it can translate (an empty answer hid the text)."""
+    assert QCoreApplication.translate("Nowhere", "Not in any catalogue") == "Not in any catalogue"
+    assert QCoreApplication.translate("QFileDialog", "&Not in Qt") == "&Not in Qt"
+    assert QCoreApplication.translate("QFileDialog", "Plain, not in Qt") == "Plain, not in Qt"
