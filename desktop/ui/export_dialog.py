@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import AnnotationStore, from_w3c, to_markdown, to_w3c
-from desktop.core.annotations.export import source_doc_id
+from desktop.core.annotations.export import MarkdownLabels, source_doc_id
 from desktop.core.atomic import write_text
 from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
-from desktop.ui.annotation_layer import AnnotationLayer
+from desktop.ui.annotation_layer import COLOR_LABELS, AnnotationLayer, color_label
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.file_dialogs import save_file, start_folder
 from desktop.ui.plain import file_name_part, plain_message_box
@@ -48,6 +48,7 @@ __all__ = [
     "import_annotations",
     "import_file_dialog",
     "import_from_file",
+    "markdown_labels",
     "problem_box",
 ]
 
@@ -82,6 +83,32 @@ def _os_problem(exc: OSError) -> str:
     return _tr(str(text)) if text else str(exc.strerror or exc)
 
 
+def markdown_labels() -> MarkdownLabels:
+    """The words of a Markdown export in the UI language (written out for lupdate)."""
+    return MarkdownLabels(
+        bookmark=QCoreApplication.translate("AnnotationFiles", "Bookmark"),
+        note=QCoreApplication.translate("AnnotationFiles", "Note"),
+        colors={color: color_label(color) for color in COLOR_LABELS},
+        orphaned=QCoreApplication.translate("AnnotationFiles", "Orphaned"),
+        orphaned_item=QCoreApplication.translate(
+            "AnnotationFiles", "not found in the current text"
+        ),
+        before_first_chapter=QCoreApplication.translate(
+            "AnnotationFiles", "Before the first chapter"
+        ),
+        no_annotations=QCoreApplication.translate("AnnotationFiles", "No annotations."),
+    )
+
+
+def _meta_of(record: DocRecord) -> dict[str, str | None]:
+    """The document's details under headings in the UI language."""
+    return {
+        QCoreApplication.translate("AnnotationFiles", "Author"): record.author,
+        QCoreApplication.translate("AnnotationFiles", "Source"): record.source,
+        QCoreApplication.translate("AnnotationFiles", "Published"): record.published,
+    }
+
+
 def export_text(store: AnnotationStore, record: DocRecord, fmt: str, script: str) -> str:
     """The annotations of ``record`` as Markdown (quotes in ``script``) or JSON-LD."""
     if fmt == "w3c":
@@ -90,13 +117,13 @@ def export_text(store: AnnotationStore, record: DocRecord, fmt: str, script: str
     if fmt != "markdown":
         raise ValueError(f"unknown export format {fmt!r}")
     config = script_config(script)
-    meta = {"Author": record.author, "Source": record.source, "Published": record.published}
     return to_markdown(
         store.items(),
         title=record.title,
-        meta=meta,
+        meta=_meta_of(record),
         chapters=record.chapters,
         convert=(lambda s: convert_text(s, config)) if config else None,
+        labels=markdown_labels(),
     )
 
 

@@ -327,7 +327,7 @@ def test_export_markdown_and_w3c_then_import(
     export_to_file(store, record, md_path, "markdown", "simplified")
     markdown = md_path.read_text("utf-8")
     assert markdown.startswith("# " + convert_text(record.title, "t2s"))
-    assert "> 社会工作体制机制" in markdown and "*green*" in markdown and "基層" in markdown
+    assert "> 社会工作体制机制" in markdown and "*Green*" in markdown and "基層" in markdown
     export_to_file(store, record, w3c_path, "w3c", "simplified")
     value = json.loads(w3c_path.read_text("utf-8"))
     assert value["type"] == "AnnotationCollection" and value["total"] == 2

@@ -1,7 +1,10 @@
 """Export annotations as Markdown or W3C Web Annotation JSON-LD; import the latter.
 
 Markdown groups highlights, notes and bookmarks by chapter (``[(offset, title)]``)
-and shows quotes in the reader's script through a ``convert`` function.  JSON-LD
+and shows quotes in the reader's script through a ``convert`` function.  It is for
+people: its words come in the reader's language (:class:`MarkdownLabels`, which the
+UI translates; the core has no Qt) and a place is told by its chapter and a short
+quote, never by a canonical offset.  JSON-LD, for programs, keeps the offsets; it
 follows https://www.w3.org/TR/annotation-model/: an ``AnnotationCollection`` whose
 ``first`` page holds the annotations, each targeting ``urn:tongwen:doc:<id>`` with a
 ``TextQuoteSelector`` and a ``TextPositionSelector`` on the canonical text.
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.annotations.anchor import find_target
@@ -26,6 +30,7 @@ from desktop.core.annotations.model import (
 __all__ = [
     "CONTEXT",
     "ImportedAnnotations",
+    "MarkdownLabels",
     "doc_urn",
     "from_w3c",
     "source_doc_id",
@@ -51,19 +56,55 @@ def doc_urn(doc_id: str) -> str:
 
 
 # ---------------------------------------------------------------------- Markdown
+#: Characters of text quoted to say where a bookmark is.
+BOOKMARK_QUOTE_CHARS = 20
+
+
+def _english_colors() -> dict[str, str]:
+    return {color: color.capitalize() for color in COLORS}
+
+
+@dataclass(frozen=True)
+class MarkdownLabels:
+    """The words of a Markdown export; English unless the UI passes translated ones."""
+
+    bookmark: str = "Bookmark"
+    note: str = "Note"
+    colors: Mapping[str, str] = field(default_factory=_english_colors)
+    orphaned: str = "Orphaned"
+    orphaned_item: str = "not found in the current text"
+    before_first_chapter: str = "Before the first chapter"
+    no_annotations: str = "No annotations."
+
+    def color(self, color: str | None) -> str:
+        return self.colors.get(color or "", color or self.note)
+
+
 def _md_quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.split("\n"))
 
 
-def _md_item(item: Annotation, convert: Callable[[str], str]) -> str:
-    where = f"[{item.target.start}–{item.target.end}]"
+def _short_quote(target: Target, convert: Callable[[str], str]) -> str:
+    """The words at a bookmark: the text after it (or before it, at the very end)."""
+    after = " ".join(target.suffix.split())
+    if after:
+        cut = after[:BOOKMARK_QUOTE_CHARS]
+        return convert(cut) + ("…" if len(after) > len(cut) else "")
+    before = " ".join(target.prefix.split())
+    return ("…" if len(before) > BOOKMARK_QUOTE_CHARS else "") + convert(
+        before[-BOOKMARK_QUOTE_CHARS:]
+    )
+
+
+def _md_item(item: Annotation, convert: Callable[[str], str], labels: MarkdownLabels) -> str:
+    tail = f" ({labels.orphaned_item})" if item.orphaned else ""
     if item.kind == "bookmark":
-        head = f"- 🔖 Bookmark at {item.target.start}"
+        quote = _short_quote(item.target, convert)
+        head = f"- 🔖 **{labels.bookmark}**" + (f" “{quote}”" if quote else "") + tail
         return head + (f": {item.note}" if item.note else "")
     parts = [_md_quote(convert(item.target.exact))]
-    label = item.color if item.kind == "highlight" else "note"
-    tail = " (orphaned: not found in the current text)" if item.orphaned else ""
-    parts.append(f"\n\n*{label}* {where}{tail}")
+    label = labels.color(item.color) if item.kind == "highlight" else labels.note
+    parts.append(f"\n\n*{label}*{tail}")
     if item.note:
         parts.append("\n\n" + item.note.strip())
     return "".join(parts)
@@ -80,9 +121,15 @@ def to_markdown(
     meta: Mapping[str, str | None] | None = None,
     chapters: Sequence[tuple[int, str]] = (),
     convert: Callable[[str], str] | None = None,
+    labels: MarkdownLabels | None = None,
 ) -> str:
-    """Live items as Markdown, grouped by chapter, quotes passed through ``convert``."""
+    """Live items as Markdown, grouped by chapter, quotes passed through ``convert``.
+
+    ``meta`` keys are shown as given (the caller translates them), the other words
+    come from ``labels``.
+    """
     conv = convert or (lambda s: s)
+    words = labels or MarkdownLabels()
     lines = [f"# {conv(title)}", ""]
     for key, value in (meta or {}).items():
         if value:
@@ -93,19 +140,24 @@ def to_markdown(
     current = -2
     live = sorted((i for i in items if i.alive), key=lambda i: (i.orphaned, i.target.start))
     if not live:
-        lines.append("*No annotations.*")
+        lines.append(f"*{words.no_annotations}*")
     for item in live:
         group = -3 if item.orphaned else _chapter_of(starts, item.target.start)
         if group != current and (ordered or group == -3):
-            heading = "Orphaned" if group == -3 else _chapter_title(ordered, group, conv)
+            heading = words.orphaned if group == -3 else _chapter_title(ordered, group, conv, words)
             lines += [f"## {heading}", ""]
         current = group
-        lines += [_md_item(item, conv), ""]
+        lines += [_md_item(item, conv, words), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _chapter_title(ordered: list[tuple[int, str]], group: int, conv: Callable[[str], str]) -> str:
-    return "Before the first chapter" if group < 0 else conv(ordered[group][1])
+def _chapter_title(
+    ordered: list[tuple[int, str]],
+    group: int,
+    conv: Callable[[str], str],
+    words: MarkdownLabels,
+) -> str:
+    return words.before_first_chapter if group < 0 else conv(ordered[group][1])
 
 
 # ----------------------------------------------------------------------- JSON-LD

@@ -173,13 +173,13 @@ def test_markdown_groups_by_chapter_and_converts(store: AnnotationStore) -> None
     )
     assert md.startswith("# 三國演義\n") or md.startswith("# 三國演义\n")
     assert "- **Author**: 罗贯中" in md and "Source" not in md
-    assert "董卓" not in md  # deleted
+    assert "> 董卓" not in md  # deleted (the bookmark's quote may name him)
     first = md.index("## 第一回")
     second = md.index("## 第二回 張翼德怒鞭督邮")
     assert md.index("> 分久必合") < first  # before the first chapter
     assert first < md.index("> 張飞") < second
     assert "三弟" in md and md.index("Bookmark") > second
-    assert "*pink*" in md and "开篇名句" in md
+    assert "*Pink*" in md and "开篇名句" in md
 
 
 def test_markdown_lists_orphans_separately(store: AnnotationStore) -> None:
