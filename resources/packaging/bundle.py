@@ -125,14 +125,11 @@ _UNWANTED = [
     "*/opencc/clib/include/*",
     "*/opencc/clib/lib64/*",
     # Image formats no Tongwen window shows (icons are PNG, built into QtGui, and SVG;
-    # EPUB pictures are not displayed): 2.3 MB with the TIFF, WebP and JPEG decoders.
+    # the picture viewer shows what imports keep: PNG, JPEG, GIF and WebP).
     "*/plugins/imageformats/*qtiff*",
-    "*/plugins/imageformats/*qwebp*",
     "*/plugins/imageformats/*qicns*",
     "*/plugins/imageformats/*qtga*",
     "*/plugins/imageformats/*qwbmp*",
-    "*/plugins/imageformats/*qjpeg*",
-    "*/plugins/imageformats/*qgif*",
 ]
 #: Libraries every Linux desktop has (and the .deb depends on): a bundled copy older
 #: than the system's breaks fonts, input methods or the GL drivers.  The GTK theme

@@ -155,8 +155,13 @@ def _body_span(folded: _Folded) -> tuple[int, int, int]:
     return first, last, footer
 
 
+#: The line an imported picture stands on (``［图：alt］``; folded lines are 简体).
+_FIGURE = re.compile(r"［图(?:：.*)?］")
+
+
 def _is_short(line: str) -> bool:
-    return 0 < len(line) <= 8 and not _PROSE_END.search(line)
+    """A line short enough to be a link in a list; a picture's figure line is not one."""
+    return 0 < len(line) <= 8 and not _PROSE_END.search(line) and not _FIGURE.fullmatch(line)
 
 
 def _link_lists(folded: _Folded, lines: range) -> set[int]:
