@@ -131,6 +131,8 @@ class TrashDialog(QDialog):
             self.list.addTopLevelItem(self._row(entry))
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(REMOVED, Qt.SortOrder.DescendingOrder)
+        if entries:  # the one removed last is chosen: Enter brings it back
+            self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.setVisible(bool(entries))
         self.empty_label.setVisible(not entries)
         self.empty_button.setEnabled(bool(entries))

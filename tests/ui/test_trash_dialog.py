@@ -57,6 +57,8 @@ def test_restore_brings_the_document_back_with_its_annotations(  # type: ignore[
     row = dialog.list.topLevelItem(0)
     assert row is not None and row.text(TITLE) == doc.title
     assert row.text(1) and row.text(2)  # when removed, size
+    assert dialog.restore_button.isEnabled()  # the one removed last is chosen
+    dialog.select_names([])
     assert not dialog.restore_button.isEnabled()
     dialog.select_names(dialog.entry_names())
     assert dialog.restore_button.isEnabled()
