@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             if event == "text-changed" and self.reader.doc_id == doc_id:
                 self.open_document(doc_id)
             elif event == "meta-changed" and self.reader.doc_id == doc_id:
-                self.reader.title_label.setText(record.title)
+                self.reader.refresh_record(record)
         self._update_status()
 
     def _update_status(self) -> None:

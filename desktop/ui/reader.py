@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations import AnnotationStore, Position
 from desktop.core.library import DocRecord, Library
 from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
+from desktop.core.views.region import document_region
 from desktop.ui import reader_nav as nav
 from desktop.ui.errors import describe
 from desktop.ui.fonts import body_family, face_forms, missing_cjk_message, region_for
@@ -58,6 +59,18 @@ log = logging.getLogger(__name__)
 
 MIN_CHUNK = 2_000
 TICK_BUDGET = 0.020
+
+
+def _details(record: DocRecord) -> str:
+    """The line under the title: author, source and date, else the file's name."""
+    parts = [record.author, record.source, record.published]
+    return " · ".join(p for p in parts if p) or record.original_name
+
+
+def _header(record: DocRecord) -> Header:
+    """What the reader shows above the text, for the clean view not to repeat it."""
+    shown = (record.title, record.author, record.source, record.published)
+    return Header(*(value or "" for value in shown))
 
 
 class ReaderPane(QWidget):
@@ -208,14 +221,9 @@ class ReaderPane(QWidget):
         left = self._place_before_jump()
         self.flush_position()
         self.doc_id, self.record, self.canonical = record.id, record, text
-        parts = [record.author, record.source, record.published]
-        details = " · ".join(p for p in parts if p)
-        self.meta_label.setText(details or record.original_name)
+        self.meta_label.setText(_details(record))
         self._store = self._open_store(record, text)
-        # the clean view does not repeat the title and details shown above the text
-        shown = (record.title, record.author, record.source, record.published)
-        header = Header(*(value or "" for value in shown))
-        self.options = replace(self._options_for(record.id), header=header)
+        self.options = replace(self._options_for(record.id), header=_header(record))
         self._reset_text()
         self._show_title()
         self.apply_typography()
@@ -289,10 +297,25 @@ class ReaderPane(QWidget):
         self.apply_typography()
         self._start_view(position)
 
+    def refresh_record(self, record: DocRecord) -> None:
+        """The open document's details changed (edited here, or synced from elsewhere):
+        the new title and details above the text, a clean view that hides the head lines
+        the new header repeats, and the regional standard chosen, at the same place."""
+        if record.id != self.doc_id:
+            return
+        self.record = record
+        self.meta_label.setText(_details(record))
+        self.set_options(header=_header(record), region=record.region)
+        self._show_title()
+
     def _show_title(self) -> None:
-        """The title in the script of the view."""
+        """The title in the script of the view (a 简体 title converted by the regional
+        standard the text is converted by)."""
         title = self.record.title if self.record else ""
-        config = script_config(self.options.script, self.options.phrases)
+        region = None
+        if self.options.script == "simplified":
+            region = self.options.region or document_region(self.canonical)
+        config = script_config(self.options.script, self.options.phrases, region)
         shown = convert_text(title, config) if config else title
         self.title_label.setText(shown)
         self.text.setAccessibleName(self.tr("Text of “{title}”").format(title=shown))

@@ -47,7 +47,8 @@ def _wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-
 def test_script_toggle_shows_build_view(qtbot, main_window: MainWindow, script: str) -> None:  # type: ignore[no-untyped-def]
     doc_id = _open(main_window, "健全社會工作")
     main_window.reader_toolbar.choose_script(script)
-    expected = build_view(main_window.library.text(doc_id), ViewOptions(script=script)).text
+    options = ViewOptions(script=script, header=main_window.reader.options.header)
+    expected = build_view(main_window.library.text(doc_id), options).text
     assert _shown(main_window) == expected
     assert main_window.reader_toolbar.script_buttons[script].isChecked()
 
@@ -68,7 +69,8 @@ def test_clean_toggle_shows_raw_text(qtbot, main_window: MainWindow) -> None:  #
     main_window.reader_toolbar.clean_action.setChecked(False)
     assert _shown(main_window) == canonical
     main_window.reader_toolbar.clean_action.setChecked(True)
-    assert _shown(main_window) == build_view(canonical).text
+    header = main_window.reader.options.header
+    assert _shown(main_window) == build_view(canonical, ViewOptions(header=header)).text
     assert len(main_window.reader.text.toPlainText()) < len(canonical)
 
 
@@ -357,3 +359,41 @@ def test_tab_goes_from_the_hint_to_the_text_to_the_find_bar(qtbot, main_window: 
     main_window.reader.text.setFocus()
     qtbot.keyClick(main_window.reader.text, Qt.Key.Key_Tab)
     assert main_window.find_bar.edit.hasFocus()
+
+
+def test_header_is_not_repeated_as_the_first_lines(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Seed 000 starts with its title and a 苏州新闻网 2024-08-04 line: the header shows both."""
+    _open(main_window, "党建引领")
+    reader = main_window.reader
+    assert reader.title_label.text() == "党建引领 打造和谐昆山“共同体”"
+    assert "苏州新闻网" in reader.meta_label.text()
+    shown = _shown(main_window)
+    assert "党建引领 打造和谐昆山" not in shown[:200] and "苏州新闻网" not in shown[:200]
+    main_window.reader_toolbar.clean_action.setChecked(False)  # raw keeps every line
+    assert _shown(main_window).startswith("首页")
+
+
+def test_edited_title_shows_above_and_the_old_title_line_comes_back(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    doc_id = _open(main_window, "党建引领")
+    reader = main_window.reader
+    main_window.reader_toolbar.choose_script("traditional")
+    main_window.library.update_meta(doc_id, title="昆山社会工作研讨")
+    qtbot.waitUntil(lambda: reader.title_label.text() == "崑山社會工作研討")
+    assert main_window.reader.options.script == "traditional"
+    # the header no longer shows the old title: the clean view gives its line back
+    qtbot.waitUntil(lambda: "黨建引領 打造和諧崑山" in _shown(main_window)[:100])
+
+
+def test_simplified_title_follows_the_documents_regional_standard(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "說著話.txt"
+    path.write_text("他說著話走了。\n" + "臺灣的人說著話，看著遠處的山。\n" * 50, "utf-8")
+    doc_id = _import(main_window, path)
+    main_window.open_document(doc_id)
+    main_window.library.set_region(doc_id, "taiwan")
+    main_window.reader_toolbar.choose_script("simplified")
+    qtbot.waitUntil(lambda: main_window.reader.options.region == "taiwan", timeout=2000)
+    assert main_window.reader.title_label.text() == "说着话"
