@@ -207,8 +207,8 @@ class TrashDialog(QDialog):
                     "removed), so the copy in the trash was left where it is."
                 ).format(title=title),
                 self.tr(
-                    "Export the annotations you need from the trash copy's folder, or "
-                    "delete the trash copy."
+                    "The copy in the trash keeps its own annotations; delete it when you "
+                    "no longer need them."
                 ),
             )
         except (OSError, LookupError, LibraryError) as exc:
