@@ -131,6 +131,27 @@ def _detect_chapters(text: str) -> list[tuple[int, str]]:
     return detect_chapters(text)
 
 
+def _apply_chapter_rule(meta: dict[str, Any], text: str) -> None:
+    """Chapters found by the reader's own rule (``user.chapter_pattern``) in a new text.
+
+    A re-decoded text is a new text: its table is found again with the rule the reader
+    chose, or the rule is dropped (and said in the log) when it no longer works on it,
+    so the stored rule and the table never disagree.
+    """
+    pattern = meta.get("user", {}).get("chapter_pattern")
+    if not pattern:
+        return
+    from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
+
+    try:
+        found = detect_chapters(text, pattern, timeout=RULE_TIMEOUT, limit=MAX_CHAPTERS)
+    except ValueError as exc:
+        log.warning("chapter rule %r dropped after re-decoding: %s", pattern, exc)
+        meta["user"].pop("chapter_pattern", None)
+        return
+    meta["chapters"] = [[offset, title] for offset, title in found]
+
+
 class Library:
     """A library folder.  Thread-safe: imports may run in a worker thread."""
 
@@ -743,6 +764,7 @@ class Library:
             ):
                 meta[key] = fresh[key]
             meta["reencoded"] = _now()
+            _apply_chapter_rule(meta, extracted.text)
 
         with self._lock, _meta_lock(folder):
             _check_annotations_writable(folder)

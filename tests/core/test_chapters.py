@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -314,3 +315,20 @@ def test_automatic_puts_back_the_table_import_gave(library_dir: Path, testdata: 
         lib.set_chapters(doc_id, [(0, "全部")], "^")
         assert lib.get(doc_id).chapters == [(0, "全部")]
         assert lib.automatic_chapters(doc_id) == imported
+
+
+def test_re_decoding_finds_chapters_again_by_the_readers_rule(tmp_path: Path) -> None:
+    """Re-decode reset the table to the automatic one but kept the rule: the Chapters
+    dialog then showed a rule the table did not follow."""
+    source = tmp_path / "卷.txt"
+    source.write_bytes("".join(f"卷{i}\n正文。\n" for i in range(1, 6)).encode("gb18030"))
+    library = Library.open(tmp_path / "lib")
+    doc_id = library.add_file(source).id
+    assert doc_id
+    pattern = "^卷"
+    text = library.text(doc_id)
+    library.set_chapters(doc_id, detect_chapters(text, pattern), pattern)
+    record = library.reencode(doc_id, "gb18030")
+    assert [title for _, title in record.chapters] == [f"卷{i}" for i in range(1, 6)]
+    meta = json.loads((library.doc_dir(doc_id) / "meta.json").read_text("utf-8"))
+    assert meta["user"]["chapter_pattern"] == pattern
