@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.formats import supported_suffixes
-from desktop.core.library import ImportResult, Library
+from desktop.core.library import ImportResult, Library, LibraryError
 from desktop.ui.annotation_layer import AnnotationLayer
 from desktop.ui.annotations_panel import AnnotationsPanel
 from desktop.ui.chapters_dialog import open_chapters_dialog
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.library.update_meta(doc_id, **dialog.edits())
-        except (ValueError, OSError) as exc:
+        except (ValueError, OSError, LibraryError) as exc:  # meta.json unreadable too
             self._error(
                 self.tr("Cannot save the metadata"), exc, self.library.doc_dir(doc_id) / "meta.json"
             )

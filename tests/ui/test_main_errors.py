@@ -54,3 +54,19 @@ def test_repairs_on_opening_are_reported_in_chinese(
     finally:
         window.close()
         QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_metadata_that_cannot_be_saved_is_reported_not_raised(
+    main_window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """meta.json gone while the dialog was open: update_meta raises LibraryError, which
+    the slot let escape (an exception in a Qt slot is lost to the user)."""
+    from desktop.ui import main_window as window_module
+
+    dialog = window_module.MetadataDialog
+    monkeypatch.setattr(dialog, "exec", lambda self: dialog.DialogCode.Accepted)
+    monkeypatch.setattr(dialog, "edits", lambda self: {"title": "新的标题"})
+    doc = main_window.library.documents()[0]
+    (main_window.library.doc_dir(doc.id) / "meta.json").unlink()
+    main_window.edit_metadata(doc.id)
+    assert "meta.json" in main_window._error_box.text() + main_window._error_box.informativeText()
