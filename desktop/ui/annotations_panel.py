@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from desktop.core.views import convert_text, script_config
 from desktop.ui.annotation_layer import AnnotationLayer, color_label, swatch_icon
 from desktop.ui.errors import describe
 from desktop.ui.plain import plain_label, tooltip
-from desktop.ui.themes import contrast_ratio
+from desktop.ui.themes import mark_as_problem
 
 __all__ = ["ID_ROLE", "KIND_FILTERS", "AnnotationsPanel"]
 
@@ -45,7 +45,6 @@ KIND_FILTERS = (
     ("bookmark", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Bookmarks"))),
     ("orphaned", str(QT_TRANSLATE_NOOP("AnnotationsPanel", "Orphaned"))),
 )
-_PROBLEM_COLOURS = ("#b02a37", "#ff9aa2")  #: error text on a light / a dark window
 ORPHAN_MARK = "⚠ "
 _SHOWN_CHARS = 140
 
@@ -74,7 +73,7 @@ class AnnotationsPanel(QWidget):
     # ------------------------------------------------------------------ set-up
     def _build_filters(self) -> None:
         self.problem_label = plain_label(parent=self, wrap=True)  # names files
-        self.problem_label.setStyleSheet(f"color: {self._problem_colour()};")
+        mark_as_problem(self.problem_label)
         self.problem_label.setAccessibleName(self.tr("Problems with the annotation file"))
         self.problem_label.hide()
         self.kind_combo = QComboBox(self)
@@ -109,11 +108,6 @@ class AnnotationsPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.count_label = plain_label(parent=self)
         self.count_label.setAccessibleName(self.tr("Number of annotations"))
-
-    def _problem_colour(self) -> str:
-        """Dark red on a light window, light red on a dark one (readable on both)."""
-        window = self.palette().color(QPalette.ColorRole.Window)
-        return max(_PROBLEM_COLOURS, key=lambda colour: contrast_ratio(colour, window))
 
     def _build_buttons(self) -> None:
         self.note_button = QPushButton(self.tr("Note…"), self)

@@ -349,7 +349,12 @@ class ResultDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
         doc.setDocumentMargin(0)
         mark, mark_text = ("#8a6d00", "#ffffff") if dark else ("#ffe680", "#000000")
-        dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        # on the selection the details take its text colour: placeholder grey was 2.4:1
+        dim_role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        dim = palette.color(dim_role).name()
         doc.setHtml(row_html(row, dim=dim, mark=mark, mark_text=mark_text))
         width = option.rect.width() or 360  # type: ignore[attr-defined]
         doc.setTextWidth(max(120, width - 2 * self.PAD))

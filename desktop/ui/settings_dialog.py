@@ -53,6 +53,7 @@ from desktop.ui.settings import (
     THEME_NAMES,
     AppSettings,
 )
+from desktop.ui.themes import mark_as_problem
 
 __all__ = ["SAMPLES", "SettingsDialog", "han_families", "library_folder_problem"]
 
@@ -327,7 +328,7 @@ class SettingsDialog(QDialog):
             )
         )
         self.library_problem = self._note()
-        self.library_problem.setStyleSheet("color: #b00020;")
+        mark_as_problem(self.library_problem)
         label = QLabel(self.tr("Library &folder:"), self)
         label.setBuddy(self.library_edit)
         page = QWidget(self)

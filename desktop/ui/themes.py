@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 __all__ = [
+    "PROBLEM_COLOURS",
     "THEMES",
     "Theme",
     "apply_theme",
     "blend",
     "contrast_ratio",
+    "mark_as_problem",
+    "problem_colour",
     "resolve_theme",
     "theme_label",
 ]
@@ -158,3 +161,47 @@ def blend(colour: QColor, page: str) -> QColor:
         )
     ]
     return QColor.fromRgbF(*mixed)
+
+
+#: Error text on a light window / on a dark one (each ≥ 4.5:1 on its own kind).
+PROBLEM_COLOURS = ("#b00020", "#ff9aa2")
+
+
+def problem_colour(window: QColor) -> str:
+    """The problem colour that reads best on a window of colour ``window``."""
+    return max(PROBLEM_COLOURS, key=lambda colour: contrast_ratio(colour, window))
+
+
+class _ProblemText(QObject):
+    """Keeps a widget's text in the problem colour that reads on the current theme."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._busy = False
+        widget.installEventFilter(self)
+        self.recolour()
+
+    def recolour(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            palette = self._widget.palette()
+            window = palette.color(QPalette.ColorRole.Window)
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(problem_colour(window)))
+            self._widget.setPalette(palette)
+        finally:
+            self._busy = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()
+        return False
+
+
+def mark_as_problem(widget: QWidget) -> None:
+    """Draw ``widget``'s text (a label saying what went wrong) in a red that reads on
+    the theme shown, picked again when the theme changes (a red fixed for a light
+    window was 1.9:1 on the dark one)."""
+    _ProblemText(widget)
