@@ -13,6 +13,18 @@ from desktop.core.library import Library
 from desktop.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _theme_back_to_system() -> Iterator[None]:
+    """A theme a test chose is the whole application's: give the next test the
+    platform's palette back, as a new start would."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        from desktop.ui.window_theme import apply_window_theme
+
+        apply_window_theme(app, "system")
+
+
 @pytest.fixture
 def settings(isolated_env: Path) -> QSettings:
     return QSettings(str(isolated_env / "config" / "tongwen.ini"), QSettings.Format.IniFormat)
