@@ -30,6 +30,7 @@ __all__ = [
     "LibraryFilterProxy",
     "LibraryTableModel",
     "format_date",
+    "progress_text",
     "script_label",
 ]
 
@@ -80,6 +81,14 @@ def script_label(script: str) -> str:
     return _tr(label) if label else script
 
 
+def progress_text(fraction: float) -> str:
+    """How far a document has been read ("43%"), from the fraction of its canonical text
+    before the reading position.  The library's Progress column and the reader's status
+    line both show this, so the two never disagree.
+    """
+    return f"{round(max(0.0, min(1.0, fraction)) * 100)}%"
+
+
 def format_date(text: str | None) -> str:
     """An ISO date or date-time (or just a year/month) written the UI language's way.
 
@@ -109,7 +118,7 @@ def _display(doc: DocRecord, key: str) -> str:
     if key == "script":
         return script_label(doc.script)
     if key == "progress":
-        return f"{round(doc.progress * 100)}%" if doc.progress else ""
+        return progress_text(doc.progress) if doc.progress else ""
     if key == "annotations":
         return str(doc.annotations) if doc.annotations else ""
     if key in ("imported", "published"):

@@ -35,6 +35,7 @@ from desktop.ui.export_dialog import export_annotations, import_annotations
 from desktop.ui.file_dialogs import open_files, open_folder
 from desktop.ui.find_bar import FindBar
 from desktop.ui.focus_mode import FocusMode
+from desktop.ui.history import ReadingHistory
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import MenuBuilder
@@ -42,9 +43,11 @@ from desktop.ui.picture_viewer import FigureLines
 from desktop.ui.plain import plain_label, plain_message_box
 from desktop.ui.reader import ReaderPane
 from desktop.ui.reader_toolbar import ReaderToolbar
+from desktop.ui.recent import RecentDocuments
 from desktop.ui.search_pane import HitNavigator, SearchPane, view_options
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.status_line import StatusLine
 from desktop.ui.toc_panel import TocPanel
 from desktop.ui.unsaved_dialog import settle_before_close
 from desktop.ui.window_theme import WindowTheme
@@ -129,6 +132,8 @@ class MainWindow(QMainWindow):
 
         self.bridge = LibraryBridge(library, self)
         self._build_annotations()
+        self.history = ReadingHistory.install(self)
+        self.recent = RecentDocuments.install(self)
         self.menus = MenuBuilder(self)
         self.menus.build()
         self._wire()
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_layout()
         _AfterFirstPaint(self, self.index_service.start)
+        _AfterFirstPaint(self, self.recent.reopen_last)  # continue where the reader was
         self._report_recovery(library.warnings)
         self._warn_about_location(library)
 
@@ -191,6 +197,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.reader_toolbar)
         self.find_bar = FindBar(self.reader, self.reader)
         self.reader.layout_box.addWidget(self.find_bar)
+        self.status_line = StatusLine(self.reader, self.reader)
+        self.reader.layout_box.addWidget(self.status_line)
         self.toc = TocPanel(self.reader, self)
         self.toc_dock = QDockWidget(self.tr("Contents"), self)
         self.toc_dock.setObjectName("toc_dock")

@@ -110,6 +110,7 @@ class MenuBuilder(QObject):
                 w.import_folder_dialog,
                 "Ctrl+Shift+O",
             ),
+            w.recent.menu,
             None,
             self.action(
                 "export-annotations", self.tr("E&xport Annotations…"), w.export_annotations
@@ -200,6 +201,9 @@ class MenuBuilder(QObject):
         w = self.window
         self.menu(
             self.tr("&Go"),
+            self.adopt("back", w.history.back_action, QKeySequence.StandardKey.Back),
+            self.adopt("forward", w.history.forward_action, QKeySequence.StandardKey.Forward),
+            None,
             self.action(
                 "next-chapter", self.tr("&Next Chapter"), w.reader.next_chapter, "Ctrl+PgDown"
             ),

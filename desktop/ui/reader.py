@@ -492,6 +492,8 @@ class ReaderPane(QWidget):
     def select_view_range(self, start: int, end: int) -> None:
         """Select a loaded-view range and make sure it is visible (a jump)."""
         with self._jump():
+            self._anchor = None  # the place is now where the selection is shown, not the
+            # one gone to before: a rewrap must not pull the page back there
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(self.view_to_qt(start))
             cursor.setPosition(self.view_to_qt(end), QTextCursor.MoveMode.KeepAnchor)

@@ -8,6 +8,7 @@ Bad stored values (hand-edited ini files) fall back to the default, never raise.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QSettings
 __all__ = [
     "FONT_REGIONS",
     "PINYIN_MODES",
+    "RECENT_LIMIT",
     "SCRIPT_CHOICES",
     "THEME_NAMES",
     "UI_LANGUAGES",
@@ -31,6 +33,9 @@ THEME_NAMES = ("system", "light", "dark", "sepia")
 FONT_REGIONS = ("SC", "TC", "HK")
 #: UI language codes; "" follows the system.
 UI_LANGUAGES = ("", "zh_CN", "zh_TW", "en")
+#: How many documents File ▸ Recent lists.
+RECENT_LIMIT = 10
+_DOC_ID = re.compile(r"[0-9a-f]{8,128}")
 _SCRIPT_REGION = {"simplified": "SC", "traditional": "TC", "taiwan": "TC", "hongkong": "HK"}
 #: Ranges accepted for the numeric settings: (low, high).
 _RANGES: dict[str, tuple[float, float]] = {
@@ -265,6 +270,37 @@ class AppSettings:
     def remember_dialog_folder(self, purpose: str, folder: str | os.PathLike[str]) -> None:
         """The folder a file dialog for ``purpose`` was last used in."""
         self._set(f"dialogs/{purpose}", os.fspath(folder))
+
+    # -------------------------------------------------------- reading history
+    @property
+    def last_document(self) -> str:
+        """The id of the document open when the window last closed ("" = none)."""
+        value = _as_text(self.qsettings.value("reading/last_document", ""))
+        return value if _DOC_ID.fullmatch(value) else ""
+
+    @last_document.setter
+    def last_document(self, doc_id: str) -> None:
+        if doc_id and not _DOC_ID.fullmatch(doc_id):
+            raise ValueError(f"not a document id: {doc_id!r}")
+        self._set("reading/last_document", doc_id)
+
+    @property
+    def recent_documents(self) -> list[str]:
+        """Ids of the documents opened last, most recent first (at most RECENT_LIMIT).
+
+        Kept as one space-separated string: an ini file gives a one-item list back
+        as a plain string and an empty one as nothing.
+        """
+        words = _as_text(self.qsettings.value("reading/recent", "")).split()
+        ids = [w for w in words if _DOC_ID.fullmatch(w)]
+        return list(dict.fromkeys(ids))[:RECENT_LIMIT]
+
+    @recent_documents.setter
+    def recent_documents(self, ids: list[str]) -> None:
+        bad = [i for i in ids if not _DOC_ID.fullmatch(i)]
+        if bad:
+            raise ValueError(f"not a document id: {bad[0]!r}")
+        self._set("reading/recent", " ".join(list(dict.fromkeys(ids))[:RECENT_LIMIT]))
 
     def hint_seen(self, name: str) -> bool:
         """Whether the one-time hint ``name`` ("welcome", "script-toggle" …) was shown."""
