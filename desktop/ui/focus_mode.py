@@ -282,7 +282,7 @@ class FocusMode(QObject):
         if kept is None or reader.doc_id != kept[0]:
             return
         if reader.current_canonical() != kept[1]:
-            reader.go_to_canonical(kept[1])
+            reader.restore_place(kept[1])  # the place kept, not a jump to go Back from
 
     def _forget_place(self) -> None:
         """The reader places a new document or view itself: no going back."""

@@ -131,8 +131,9 @@ class TrashDialog(QDialog):
             self.list.addTopLevelItem(self._row(entry))
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(REMOVED, Qt.SortOrder.DescendingOrder)
-        if entries:  # the one removed last is chosen: Enter brings it back
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:  # the one removed last is chosen: Enter brings it back
+            self.list.setCurrentItem(first)
         self.list.setVisible(bool(entries))
         self.empty_label.setVisible(not entries)
         self.empty_button.setEnabled(bool(entries))

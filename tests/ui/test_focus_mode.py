@@ -258,3 +258,23 @@ def test_outside_the_mode_a_resize_never_pulls_the_reader_back(  # type: ignore[
     reader.go_to_canonical(target)  # ... and a jump before the event loop runs again
     _settle(qtbot)
     assert reader.current_canonical() == target
+
+
+def test_keeping_the_place_is_not_a_jump_to_go_back_from(
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Entering and leaving put the place back with a jump, which Go ▸ Back then
+    offered (unless the old place happened to be still on screen)."""
+    _open(qtbot, main_window, _novel(tmp_path / "長夜.txt"))
+    reader, history = main_window.reader, main_window.history
+    main_window.splitter.setSizes([700, 500])
+    _settle(qtbot)
+    reader.restore_place(len(reader.canonical) // 2 + 7)
+    _settle(qtbot)
+    before = history.back_places()
+    focus = _focus(main_window)
+    focus.enter()
+    _settle(qtbot)
+    focus.leave()
+    _settle(qtbot)
+    assert history.back_places() == before
