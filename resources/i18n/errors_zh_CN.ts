@@ -160,7 +160,7 @@
         <name>MetadataDialog</name>
         <message>
             <source>Edit document details</source>
-            <extracomment>How many per-file problems the summary lists before "and N more".</extracomment>
+            <extracomment>How many per-file problems the summary lists before "and N more". Width of the summary's lines, in average character widths (and its bounds in px). No line starts with these, none ends with the opening ones. A quoted file name stays on one line when it fits (简体 and 繁體 quotes). Where a name too long for a line is cut: after a folder separator, _, -, . or space.</extracomment>
             <translation>编辑文档信息</translation>
         </message>
         <message>

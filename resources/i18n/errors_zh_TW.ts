@@ -189,7 +189,7 @@
         <name>MetadataDialog</name>
         <message>
             <source>Edit document details</source>
-            <extracomment>How many per-file problems the summary lists before "and N more".</extracomment>
+            <extracomment>How many per-file problems the summary lists before "and N more". Width of the summary's lines, in average character widths (and its bounds in px). No line starts with these, none ends with the opening ones. A quoted file name stays on one line when it fits (简体 and 繁體 quotes). Where a name too long for a line is cut: after a folder separator, _, -, . or space.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>編輯文件資訊</translation>
         </message>

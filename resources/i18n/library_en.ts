@@ -37,4 +37,31 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>TrashDialog</name>
+        <message numerus="yes">
+            <source>Restored %n document(s):</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>Restored %n document:</numerusform>
+                <numerusform>Restored %n documents:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n document(s) and their annotations for good? This cannot be undone.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>Delete %n document and their annotations for good? This cannot be undone.</numerusform>
+                <numerusform>Delete %n documents and their annotations for good? This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n document(s) for good.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>Deleted %n document for good.</numerusform>
+                <numerusform>Deleted %n documents for good.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>ColumnFitter</name>
+        <message>
+            <source>Shown when the library pane has room for it</source>
+            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). The title keeps at least this many average character widths.</extracomment>
+            <translation>书库窗格有空间时显示</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexService</name>
         <message>
             <source>The search index is not available</source>
@@ -283,6 +291,96 @@ title:、author:、source:、notes: 只搜索某一项；script:traditional、fo
         <message>
             <source>imported {date}</source>
             <translation>{date} 导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>Trash</source>
+            <extracomment>How many titles a confirmation names before "…".</extracomment>
+            <translation>回收站</translation>
+        </message>
+        <message>
+            <source>Documents removed from the library are kept here with their annotations until you delete them.</source>
+            <translation>从书库移除的文档连同其批注保留在这里，直到你永久删除它们。</translation>
+        </message>
+        <message>
+            <source>Removed documents</source>
+            <translation>已移除的文档</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>移除时间</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>The trash is empty.</source>
+            <translation>回收站是空的。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Permanently…</source>
+            <translation>永久删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>清空回收站(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Cannot read the trash</source>
+            <translation>无法读取回收站</translation>
+        </message>
+        <message>
+            <source>(untitled {id})</source>
+            <translation>（无标题 {id}）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n document(s):</source>
+            <translation>
+                <numerusform>已恢复 %n 个文档：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot restore “{title}”</source>
+            <translation>无法恢复“{title}”</translation>
+        </message>
+        <message>
+            <source>“{title}” is in the library again (it was imported after it was removed), so the copy in the trash was left where it is.</source>
+            <translation>“{title}”已再次在书库中（移除后又导入过），所以回收站里的副本留在原处。</translation>
+        </message>
+        <message>
+            <source>The copy in the trash keeps its own annotations; delete it when you no longer need them.</source>
+            <translation>回收站里的副本保留着它自己的批注；不再需要时再删除它。</translation>
+        </message>
+        <message>
+            <source>Delete Permanently</source>
+            <translation>永久删除</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n document(s) and their annotations for good? This cannot be undone.</source>
+            <translation>
+                <numerusform>永久删除 %n 个文档及其批注？此操作无法撤销。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot delete a document from the trash</source>
+            <translation>无法从回收站删除文档</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n document(s) for good.</source>
+            <translation>
+                <numerusform>已永久删除 %n 个文档。</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

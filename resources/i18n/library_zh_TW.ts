@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
     <context>
+        <name>ColumnFitter</name>
+        <message>
+            <source>Shown when the library pane has room for it</source>
+            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). The title keeps at least this many average character widths.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫窗格有空間時顯示</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexService</name>
         <message>
             <source>The search index is not available</source>
@@ -330,6 +339,109 @@ title:、author:、source:、notes: 只搜尋某一項；script:traditional、fo
             <source>imported {date}</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>{date} 匯入</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>Trash</source>
+            <extracomment>How many titles a confirmation names before "…".</extracomment>
+            <translation>資源回收筒</translation>
+        </message>
+        <message>
+            <source>Documents removed from the library are kept here with their annotations until you delete them.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>從書庫移除的文件連同其批註保留在這裡，直到你永久刪除它們。</translation>
+        </message>
+        <message>
+            <source>Removed documents</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已移除的文件</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>移除時間</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>The trash is empty.</source>
+            <translation>資源回收筒是空的。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>恢復(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Permanently…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>永久刪除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>清空資源回收筒(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Cannot read the trash</source>
+            <translation>無法讀取資源回收筒</translation>
+        </message>
+        <message>
+            <source>(untitled {id})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>（無標題 {id}）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n document(s):</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>已恢復 %n 個文件：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot restore “{title}”</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法恢復“{title}”</translation>
+        </message>
+        <message>
+            <source>“{title}” is in the library again (it was imported after it was removed), so the copy in the trash was left where it is.</source>
+            <translation>“{title}”已再次在書庫中（移除後又匯入過），所以資源回收筒裡的副本留在原處。</translation>
+        </message>
+        <message>
+            <source>The copy in the trash keeps its own annotations; delete it when you no longer need them.</source>
+            <translation>資源回收筒裡的副本保留著它自己的批註；不再需要時再刪除它。</translation>
+        </message>
+        <message>
+            <source>Delete Permanently</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>永久刪除</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n document(s) and their annotations for good? This cannot be undone.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>永久刪除 %n 個文件及其批註？此操作無法撤銷。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot delete a document from the trash</source>
+            <translation>無法從資源回收筒刪除文件</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n document(s) for good.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>已永久刪除 %n 個文件。</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -36,6 +36,7 @@
         <name>MainWindow</name>
         <message>
             <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
             <translation>书库 {folder} 位于网络驱动器（{kind}）上。那里的文件锁可能不起作用：请不要同时在两台电脑上修改它。</translation>
         </message>
         <message>
@@ -168,6 +169,14 @@
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
+            <source>&amp;Library</source>
+            <translation>书库(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Trash…</source>
+            <translation>回收站(&amp;T)…</translation>
+        </message>
+        <message>
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
@@ -212,8 +221,8 @@
             <translation>原始大小(&amp;A)</translation>
         </message>
         <message>
-            <source>&amp;Full Screen</source>
-            <translation>全屏(&amp;F)</translation>
+            <source>&amp;Distraction-Free Reading</source>
+            <translation>专注阅读(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Go</source>
@@ -254,6 +263,10 @@
         <message>
             <source>Re-&amp;decode…</source>
             <translation>重新解码(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Chapters…</source>
+            <translation>章节(&amp;C)…</translation>
         </message>
         <message>
             <source>&amp;Remove from Library</source>

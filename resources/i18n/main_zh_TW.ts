@@ -43,6 +43,7 @@
         <name>MainWindow</name>
         <message>
             <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>書庫 {folder} 位於網路驅動器（{kind}）上。那裡的檔案鎖可能不起作用：請不要同時在兩臺電腦上修改它。</translation>
         </message>
@@ -155,9 +156,8 @@
         </message>
         <message numerus="yes">
             <source>Move %n document(s) to the library's trash?</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>
-                <numerusform>將 %n 篇文件移到書庫的回收站？</numerusform>
+                <numerusform>將 %n 篇文件移到書庫的資源回收筒？</numerusform>
             </translation>
         </message>
         <message>
@@ -200,6 +200,15 @@
             <source>&amp;Quit</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Library</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Trash…</source>
+            <translation>資源回收筒(&amp;T)…</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
@@ -257,9 +266,8 @@
             <translation>原始大小(&amp;A)</translation>
         </message>
         <message>
-            <source>&amp;Full Screen</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>全屏(&amp;F)</translation>
+            <source>&amp;Distraction-Free Reading</source>
+            <translation>專注閱讀(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Go</source>
@@ -309,6 +317,11 @@
             <source>Re-&amp;decode…</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>重新解碼(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Chapters…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>章節(&amp;C)…</translation>
         </message>
         <message>
             <source>&amp;Remove from Library</source>

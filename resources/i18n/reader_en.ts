@@ -40,4 +40,23 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>ChaptersDialog</name>
+        <message numerus="yes">
+            <source>%n heading(s) found.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>%n heading found.</numerusform>
+                <numerusform>%n headings found.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The first %n are listed.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>The first %n are listed.</numerusform>
+                <numerusform>The first %n are listed.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -57,6 +57,42 @@
             <translation>这是一个文件夹</translation>
         </message>
         <message>
+            <source>Bookmark</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <source>Orphaned</source>
+            <translation>已失去位置</translation>
+        </message>
+        <message>
+            <source>not found in the current text</source>
+            <translation>在当前文本中找不到</translation>
+        </message>
+        <message>
+            <source>Before the first chapter</source>
+            <translation>第一章之前</translation>
+        </message>
+        <message>
+            <source>No annotations.</source>
+            <translation>没有批注。</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>作者</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {problem}.</source>
             <translation>无法写入 {file}：{problem}。</translation>
         </message>
@@ -112,14 +148,6 @@
         <message>
             <source>Import Annotations</source>
             <translation>导入批注</translation>
-        </message>
-        <message>
-            <source>Look in:</source>
-            <translation>查找范围：</translation>
-        </message>
-        <message>
-            <source>Files of type:</source>
-            <translation>文件类型：</translation>
         </message>
         <message>
             <source>W3C Web Annotations (*.jsonld *.json)</source>
@@ -243,7 +271,7 @@
         </message>
         <message>
             <source>Problems with the annotation file</source>
-            <extracomment>error text on a light / a dark window item id (the layer answers it)</extracomment>
+            <extracomment>item id (the layer answers it)</extracomment>
             <translation>批注文件的问题</translation>
         </message>
         <message>
@@ -332,6 +360,138 @@
         </message>
     </context>
     <context>
+        <name>ChaptersDialog</name>
+        <message>
+            <source>Chapters of “{title}”</source>
+            <extracomment>Headings listed in the preview; the count says how many there are in all. Quiet time after the last change before a preview starts (ms). Lines shown above and below a heading picked in the list.</extracomment>
+            <translation>“{title}”的章节</translation>
+        </message>
+        <message>
+            <source>Rule text</source>
+            <translation>规则文本</translation>
+        </message>
+        <message>
+            <source>What the rule finds</source>
+            <translation>规则找到的内容</translation>
+        </message>
+        <message>
+            <source>Headings found</source>
+            <translation>找到的标题</translation>
+        </message>
+        <message>
+            <source>The heading in its place</source>
+            <translation>标题在原文中的位置</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translation>规则(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>文本(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Chapters: 第…章</source>
+            <translation>章：第…章</translation>
+        </message>
+        <message>
+            <source>Chapters: 第…回</source>
+            <translation>回：第…回</translation>
+        </message>
+        <message>
+            <source>Sections: 第…节 / 第…節</source>
+            <translation>节：第…节 / 第…節</translation>
+        </message>
+        <message>
+            <source>Volumes: 卷… / 第…卷</source>
+            <translation>卷：卷… / 第…卷</translation>
+        </message>
+        <message>
+            <source>Chapter N (English)</source>
+            <translation>英文 Chapter N</translation>
+        </message>
+        <message>
+            <source>Lines starting with…</source>
+            <translation>以某段文字开头的行…</translation>
+        </message>
+        <message>
+            <source>Regular expression…</source>
+            <translation>正则表达式…</translation>
+        </message>
+        <message>
+            <source>What every heading line starts with, e.g. 卷</source>
+            <translation>每个标题行开头的文字，例如“卷”</translation>
+        </message>
+        <message>
+            <source>A regular expression matched on each line, e.g. ^第.+章</source>
+            <translation>逐行匹配的正则表达式，例如 ^第.+章</translation>
+        </message>
+        <message>
+            <source>Tongwen's own rules for Chinese headings</source>
+            <translation>同文内置的中文标题规则</translation>
+        </message>
+        <message>
+            <source>Looking for headings…</source>
+            <translation>正在查找标题…</translation>
+        </message>
+        <message>
+            <source>Type what the heading lines start with.</source>
+            <translation>请输入标题行开头的文字。</translation>
+        </message>
+        <message>
+            <source>Type a regular expression.</source>
+            <translation>请输入正则表达式。</translation>
+        </message>
+        <message>
+            <source>No line is a heading by this rule.</source>
+            <translation>按此规则没有一行是标题。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n heading(s) found.</source>
+            <translation>
+                <numerusform>找到 %n 个标题。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The first %n are listed.</source>
+            <translation>
+                <numerusform>列出了前 %n 个。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This regular expression is not valid: {problem}</source>
+            <translation>此正则表达式无效：{problem}</translation>
+        </message>
+        <message>
+            <source>This rule was still searching after {seconds} seconds and was stopped; try a simpler expression.</source>
+            <translation>此规则查找了 {seconds} 秒仍未结束，已停止；请试试更简单的表达式。</translation>
+        </message>
+        <message>
+            <source>More than {count} lines match this rule: that is not a table of contents.</source>
+            <translation>超过 {count} 行符合此规则：这不是目录。</translation>
+        </message>
+        <message>
+            <source>The headings could not be found: {problem}</source>
+            <translation>无法查找标题：{problem}</translation>
+        </message>
+        <message>
+            <source>Open a document to choose how its chapters are found.</source>
+            <translation>请先打开文档，再选择如何查找它的章节。</translation>
+        </message>
+        <message>
+            <source>Cannot read the document</source>
+            <translation>无法读取文档</translation>
+        </message>
+        <message>
+            <source>Cannot save the chapters</source>
+            <translation>无法保存章节</translation>
+        </message>
+    </context>
+    <context>
         <name>DecodeWarningBar</name>
         <message>
             <source>Decoding warning</source>
@@ -367,6 +527,45 @@
         <message>
             <source>Quotes and chapter titles are shown in the chosen script.</source>
             <translation>引文和章节标题以所选文字显示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureLines</name>
+        <message>
+            <source>The picture file {path} is missing from the library folder.</source>
+            <translation>书库文件夹中缺少图片文件 {path}。</translation>
+        </message>
+        <message>
+            <source>The picture file {path} is damaged: it is not the picture it should be.</source>
+            <translation>图片文件 {path} 已损坏：它不是原来的那张图片。</translation>
+        </message>
+        <message>
+            <source>This picture was not kept: it is larger than a picture may be (20 MB), or the document's pictures pass 200 MB in all.</source>
+            <translation>这张图片没有保留：它超过了单张图片的上限（20 MB），或文档的图片总计超过 200 MB。</translation>
+        </message>
+        <message>
+            <source>SVG pictures are not shown: they can load other files.</source>
+            <translation>不显示 SVG 图片：它们可能加载其他文件。</translation>
+        </message>
+        <message>
+            <source>This picture was not kept: it is not PNG, JPEG, GIF or WebP ({src}).</source>
+            <translation>这张图片没有保留：它不是 PNG、JPEG、GIF 或 WebP（{src}）。</translation>
+        </message>
+        <message>
+            <source>The document names this picture ({src}) but does not hold a readable copy.</source>
+            <translation>文档提到了这张图片（{src}），但文档中没有可读的副本。</translation>
+        </message>
+        <message>
+            <source>This picture is not inside the document: it points to {src}. Tongwen loads nothing from outside a document.</source>
+            <translation>这张图片不在文档内：它指向 {src}。同文不会从文档之外加载任何内容。</translation>
+        </message>
+        <message>
+            <source>Click to show the picture</source>
+            <translation>点击显示图片</translation>
+        </message>
+        <message>
+            <source>Show &amp;Picture</source>
+            <translation>显示图片(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -428,8 +627,8 @@
             <translation>阅读提示</translation>
         </message>
         <message>
-            <source>To switch between 简体 and 繁體, use the script button on the toolbar.</source>
-            <translation>切换简体/繁體：工具栏上的文字按钮</translation>
+            <source>To switch between 简体 and 繁體, use the 原文 · 简 · 繁 · 臺 · 港 buttons on the toolbar.</source>
+            <translation>要在简体和繁體之间切换，请使用工具栏上的 原文 · 简 · 繁 · 臺 · 港 按钮。</translation>
         </message>
         <message>
             <source>Select text and right-click it to highlight it or add a note or a bookmark.</source>
@@ -466,6 +665,42 @@
         <message>
             <source>Write your note here</source>
             <translation>在这里写笔记</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureViewer</name>
+        <message>
+            <source>Picture — {title}</source>
+            <extracomment>Zoom steps of the viewer, as factors of the picture's own size. Marks a figure line's characters (a char format property of our own).</extracomment>
+            <translation>图片 — {title}</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Why the picture is not shown</source>
+            <translation>图片为何没有显示</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>替代文字</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>图注</translation>
+        </message>
+        <message>
+            <source>Picture size</source>
+            <translation>图片尺寸</translation>
+        </message>
+        <message>
+            <source>The picture file {file} cannot be shown: it is damaged, or of a kind this system cannot draw.</source>
+            <translation>无法显示图片文件 {file}：它已损坏，或是本系统无法绘制的格式。</translation>
+        </message>
+        <message>
+            <source>{width} × {height} pixels</source>
+            <translation>{width} × {height} 像素</translation>
         </message>
     </context>
     <context>
@@ -514,14 +749,6 @@
             <translation>阅读器</translation>
         </message>
         <message>
-            <source>Script</source>
-            <translation>文字</translation>
-        </message>
-        <message>
-            <source>Show the text in 简体 or 繁體 (or as written)</source>
-            <translation>以简体或繁體显示正文（或按原文显示）</translation>
-        </message>
-        <message>
             <source>Set as Default</source>
             <translation>设为默认</translation>
         </message>
@@ -538,59 +765,100 @@
             <translation>隐藏网页杂项和拼音注音（关闭：显示原始文本）</translation>
         </message>
         <message>
-            <source>Pinyin: hidden</source>
-            <translation>拼音：隐藏</translation>
+            <source>Aa</source>
+            <translation>Aa</translation>
         </message>
         <message>
-            <source>Pinyin: on hover</source>
-            <translation>拼音：悬停显示</translation>
+            <source>Typography</source>
+            <translation>排版</translation>
         </message>
         <message>
-            <source>Pinyin: inline</source>
-            <translation>拼音：行内显示</translation>
+            <source>Font, size, line spacing, page width, theme and pinyin hints</source>
+            <translation>字体、字号、行距、版心宽度、主题和拼音注音</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingHistory</name>
+        <message>
+            <source>&amp;Back</source>
+            <extracomment>Places kept behind (and ahead of) the reader; the oldest go first.</extracomment>
+            <translation>后退(&amp;B)</translation>
         </message>
         <message>
-            <source>Pinyin hints</source>
-            <translation>拼音注音</translation>
+            <source>Back to where you were before the last jump</source>
+            <translation>回到上次跳转之前的位置</translation>
         </message>
         <message>
-            <source>Font</source>
-            <translation>字体</translation>
+            <source>&amp;Forward</source>
+            <translation>前进(&amp;F)</translation>
         </message>
         <message>
-            <source>Font (remembered for each script)</source>
-            <translation>字体（按文字分别记住）</translation>
+            <source>Forward to where you went back from</source>
+            <translation>前进到后退之前的位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentDocuments</name>
+        <message>
+            <source>&amp;Recent</source>
+            <extracomment>Longest title shown in the menu, in characters (the rest is cut with "…").</extracomment>
+            <translation>最近阅读(&amp;R)</translation>
         </message>
         <message>
-            <source>Font size</source>
-            <translation>字号</translation>
+            <source>&amp;Clear Recent</source>
+            <translation>清除最近阅读(&amp;C)</translation>
         </message>
         <message>
-            <source> pt</source>
-            <translation> 磅</translation>
+            <source>No Recent Documents</source>
+            <translation>没有最近阅读的文档</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionButton</name>
+        <message>
+            <source>Regional standard of the text</source>
+            <translation>文本的地区用字标准</translation>
         </message>
         <message>
-            <source>Line spacing</source>
-            <translation>行距</translation>
+            <source>Automatic (detected: {region})</source>
+            <translation>自动（检测为：{region}）</translation>
         </message>
         <message>
-            <source>Page width (characters; 0: full width)</source>
-            <translation>版心宽度（字数；0 为全宽）</translation>
+            <source>简体 converted from {region} Traditional, as chosen for this document</source>
+            <translation>简体由{region}繁体转换而来（为此文档选定）</translation>
         </message>
         <message>
-            <source> characters</source>
-            <translation> 字</translation>
+            <source>简体 converted from {region} Traditional, as detected in the text</source>
+            <translation>简体由{region}繁体转换而来（从文本检测）</translation>
         </message>
         <message>
-            <source>Theme</source>
-            <translation>主题</translation>
+            <source>Cannot save the regional standard</source>
+            <translation>无法保存地区用字标准</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionNames</name>
+        <message>
+            <source>通用繁體</source>
+            <extracomment>The names of the regional standards (Chinese in every UI, like the script names; a 简体 UI may write 台湾用字).</extracomment>
+            <translation>通用繁体</translation>
+        </message>
+        <message>
+            <source>臺灣用字</source>
+            <translation>台湾用字</translation>
+        </message>
+        <message>
+            <source>香港用字</source>
+            <translation>香港用字</translation>
         </message>
     </context>
     <context>
         <name>ScriptNames</name>
         <message>
             <source>原文</source>
-            <extracomment>The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).</extracomment>
+            <extracomment>The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).
+----------
+The scripts' one-character names on the segments (translated: 简 is 簡 in 繁體 UIs).</extracomment>
             <translation>原文</translation>
         </message>
         <message>
@@ -608,6 +876,52 @@
         <message>
             <source>香港繁體</source>
             <translation>香港繁體</translation>
+        </message>
+        <message>
+            <source>简</source>
+            <translation>简</translation>
+        </message>
+        <message>
+            <source>繁</source>
+            <translation>繁</translation>
+        </message>
+        <message>
+            <source>臺</source>
+            <translation>台</translation>
+        </message>
+        <message>
+            <source>港</source>
+            <translation>港</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptSegments</name>
+        <message>
+            <source>Script</source>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>Show the text as {script}</source>
+            <translation>以{script}显示文本</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusLine</name>
+        <message>
+            <source>Chapter</source>
+            <translation>章节</translation>
+        </message>
+        <message>
+            <source>Position in the document</source>
+            <translation>在文档中的位置</translation>
+        </message>
+        <message>
+            <source>Drag to go anywhere in the document</source>
+            <translation>拖动可跳到文档中的任意位置</translation>
+        </message>
+        <message>
+            <source>Percentage read</source>
+            <translation>已读百分比</translation>
         </message>
     </context>
     <context>
@@ -635,6 +949,89 @@
         <message>
             <source>Table of contents</source>
             <translation>目录</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypographyPopover</name>
+        <message>
+            <source>Typography</source>
+            <translation>排版</translation>
+        </message>
+        <message>
+            <source>Font</source>
+            <translation>字体</translation>
+        </message>
+        <message>
+            <source>Font (remembered for each script)</source>
+            <translation>字体（每种文字分别记住）</translation>
+        </message>
+        <message>
+            <source>Font size</source>
+            <translation>字号</translation>
+        </message>
+        <message>
+            <source> pt</source>
+            <translation> 磅</translation>
+        </message>
+        <message>
+            <source>Line spacing</source>
+            <translation>行距</translation>
+        </message>
+        <message>
+            <source>Page width (characters; 0: full width)</source>
+            <translation>版心宽度（字数；0 为全宽）</translation>
+        </message>
+        <message>
+            <source> characters</source>
+            <translation> 字</translation>
+        </message>
+        <message>
+            <source>Full width</source>
+            <translation>全宽</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>On hover</source>
+            <translation>悬停时显示</translation>
+        </message>
+        <message>
+            <source>Inline</source>
+            <translation>行内显示</translation>
+        </message>
+        <message>
+            <source>Pinyin hints</source>
+            <translation>拼音注音</translation>
+        </message>
+        <message>
+            <source>&amp;Font:</source>
+            <translation>字体(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>字号(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Line spacing:</source>
+            <translation>行距(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Page &amp;width:</source>
+            <translation>版心宽度(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translation>主题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Pinyin hints:</source>
+            <translation>拼音注音(&amp;P)：</translation>
         </message>
     </context>
 </TS>

@@ -66,6 +66,51 @@
             <translation>這是一個資料夾</translation>
         </message>
         <message>
+            <source>Bookmark</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書籤</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>筆記</translation>
+        </message>
+        <message>
+            <source>Orphaned</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已失去位置</translation>
+        </message>
+        <message>
+            <source>not found in the current text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在當前文本中找不到</translation>
+        </message>
+        <message>
+            <source>Before the first chapter</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>第一章之前</translation>
+        </message>
+        <message>
+            <source>No annotations.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>沒有批註。</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>作者</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>來源</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>釋出日期</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {problem}.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>無法寫入 {file}：{problem}。</translation>
@@ -128,14 +173,6 @@
         <message>
             <source>Import Annotations</source>
             <translation>匯入註記</translation>
-        </message>
-        <message>
-            <source>Look in:</source>
-            <translation>尋找範圍：</translation>
-        </message>
-        <message>
-            <source>Files of type:</source>
-            <translation>檔案類型：</translation>
         </message>
         <message>
             <source>W3C Web Annotations (*.jsonld *.json)</source>
@@ -273,7 +310,7 @@
         </message>
         <message>
             <source>Problems with the annotation file</source>
-            <extracomment>error text on a light / a dark window item id (the layer answers it)</extracomment>
+            <extracomment>item id (the layer answers it)</extracomment>
             <translation>註記檔案的問題</translation>
         </message>
         <message>
@@ -371,6 +408,169 @@
         </message>
     </context>
     <context>
+        <name>ChaptersDialog</name>
+        <message>
+            <source>Chapters of “{title}”</source>
+            <extracomment>Headings listed in the preview; the count says how many there are in all. Quiet time after the last change before a preview starts (ms). Lines shown above and below a heading picked in the list.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{title}”的章節</translation>
+        </message>
+        <message>
+            <source>Rule text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>規則文本</translation>
+        </message>
+        <message>
+            <source>What the rule finds</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>規則找到的內容</translation>
+        </message>
+        <message>
+            <source>Headings found</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>找到的標題</translation>
+        </message>
+        <message>
+            <source>The heading in its place</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標題在原文中的位置</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>規則(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文本(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>自動</translation>
+        </message>
+        <message>
+            <source>Chapters: 第…章</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>章：第…章</translation>
+        </message>
+        <message>
+            <source>Chapters: 第…回</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>回：第…回</translation>
+        </message>
+        <message>
+            <source>Sections: 第…节 / 第…節</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>節：第…節 / 第…節</translation>
+        </message>
+        <message>
+            <source>Volumes: 卷… / 第…卷</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>卷：卷… / 第…卷</translation>
+        </message>
+        <message>
+            <source>Chapter N (English)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>英文 Chapter N</translation>
+        </message>
+        <message>
+            <source>Lines starting with…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>以某段文字開頭的行…</translation>
+        </message>
+        <message>
+            <source>Regular expression…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正規表示式…</translation>
+        </message>
+        <message>
+            <source>What every heading line starts with, e.g. 卷</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>每個標題行開頭的文字，例如“卷”</translation>
+        </message>
+        <message>
+            <source>A regular expression matched on each line, e.g. ^第.+章</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>逐行匹配的正規表示式，例如 ^第.+章</translation>
+        </message>
+        <message>
+            <source>Tongwen's own rules for Chinese headings</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>同文內建的中文標題規則</translation>
+        </message>
+        <message>
+            <source>Looking for headings…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在查詢標題…</translation>
+        </message>
+        <message>
+            <source>Type what the heading lines start with.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請輸入標題行開頭的文字。</translation>
+        </message>
+        <message>
+            <source>Type a regular expression.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請輸入正規表示式。</translation>
+        </message>
+        <message>
+            <source>No line is a heading by this rule.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>按此規則沒有一行是標題。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n heading(s) found.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>找到 %n 個標題。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The first %n are listed.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>列出了前 %n 個。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This regular expression is not valid: {problem}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>此正規表示式無效：{problem}</translation>
+        </message>
+        <message>
+            <source>This rule was still searching after {seconds} seconds and was stopped; try a simpler expression.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>此規則查找了 {seconds} 秒仍未結束，已停止；請試試更簡單的表示式。</translation>
+        </message>
+        <message>
+            <source>More than {count} lines match this rule: that is not a table of contents.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>超過 {count} 行符合此規則：這不是目錄。</translation>
+        </message>
+        <message>
+            <source>The headings could not be found: {problem}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法查詢標題：{problem}</translation>
+        </message>
+        <message>
+            <source>Open a document to choose how its chapters are found.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請先開啟文件，再選擇如何查詢它的章節。</translation>
+        </message>
+        <message>
+            <source>Cannot read the document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法讀取文件</translation>
+        </message>
+        <message>
+            <source>Cannot save the chapters</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法儲存章節</translation>
+        </message>
+    </context>
+    <context>
         <name>DecodeWarningBar</name>
         <message>
             <source>Decoding warning</source>
@@ -413,6 +613,54 @@
             <source>Quotes and chapter titles are shown in the chosen script.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>引文和章節標題以所選文字顯示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureLines</name>
+        <message>
+            <source>The picture file {path} is missing from the library folder.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書庫資料夾中缺少圖片檔案 {path}。</translation>
+        </message>
+        <message>
+            <source>The picture file {path} is damaged: it is not the picture it should be.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖片檔案 {path} 已損壞：它不是原來的那張圖片。</translation>
+        </message>
+        <message>
+            <source>This picture was not kept: it is larger than a picture may be (20 MB), or the document's pictures pass 200 MB in all.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>這張圖片沒有保留：它超過了單張圖片的上限（20 MB），或文件的圖片總計超過 200 MB。</translation>
+        </message>
+        <message>
+            <source>SVG pictures are not shown: they can load other files.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>不顯示 SVG 圖片：它們可能載入其他檔案。</translation>
+        </message>
+        <message>
+            <source>This picture was not kept: it is not PNG, JPEG, GIF or WebP ({src}).</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>這張圖片沒有保留：它不是 PNG、JPEG、GIF 或 WebP（{src}）。</translation>
+        </message>
+        <message>
+            <source>The document names this picture ({src}) but does not hold a readable copy.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件提到了這張圖片（{src}），但文件中沒有可讀的副本。</translation>
+        </message>
+        <message>
+            <source>This picture is not inside the document: it points to {src}. Tongwen loads nothing from outside a document.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>這張圖片不在文件內：它指向 {src}。同文不會從文件之外載入任何內容。</translation>
+        </message>
+        <message>
+            <source>Click to show the picture</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>點選顯示圖片</translation>
+        </message>
+        <message>
+            <source>Show &amp;Picture</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>顯示圖片(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -475,8 +723,9 @@
             <translation>閱讀提示</translation>
         </message>
         <message>
-            <source>To switch between 简体 and 繁體, use the script button on the toolbar.</source>
-            <translation>切換簡體/繁體：工具列上的文字按鈕</translation>
+            <source>To switch between 简体 and 繁體, use the 原文 · 简 · 繁 · 臺 · 港 buttons on the toolbar.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>要在簡體和繁體之間切換，請使用工具欄上的 原文 · 簡 · 繁 · 臺 · 港 按鈕。</translation>
         </message>
         <message>
             <source>Select text and right-click it to highlight it or add a note or a bookmark.</source>
@@ -519,6 +768,50 @@
             <source>Write your note here</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>在這裡寫筆記</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureViewer</name>
+        <message>
+            <source>Picture — {title}</source>
+            <extracomment>Zoom steps of the viewer, as factors of the picture's own size. Marks a figure line's characters (a char format property of our own).</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖片 — {title}</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖片</translation>
+        </message>
+        <message>
+            <source>Why the picture is not shown</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖片為何沒有顯示</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>替代文字</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖注</translation>
+        </message>
+        <message>
+            <source>Picture size</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>圖片尺寸</translation>
+        </message>
+        <message>
+            <source>The picture file {file} cannot be shown: it is damaged, or of a kind this system cannot draw.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法顯示圖片檔案 {file}：它已損壞，或是本系統無法繪製的格式。</translation>
+        </message>
+        <message>
+            <source>{width} × {height} pixels</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{width} × {height} 畫素</translation>
         </message>
     </context>
     <context>
@@ -575,16 +868,6 @@
             <translation>閱讀器</translation>
         </message>
         <message>
-            <source>Script</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>文字</translation>
-        </message>
-        <message>
-            <source>Show the text in 简体 or 繁體 (or as written)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>以簡體或繁體顯示正文（或按原文顯示）</translation>
-        </message>
-        <message>
             <source>Set as Default</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>設為預設</translation>
@@ -604,68 +887,115 @@
             <translation>隱藏網頁雜項和拼音注音（關閉：顯示原始文字）</translation>
         </message>
         <message>
-            <source>Pinyin: hidden</source>
+            <source>Aa</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>拼音：隱藏</translation>
+            <translation>Aa</translation>
         </message>
         <message>
-            <source>Pinyin: on hover</source>
-            <translation>拼音：滑鼠停留時顯示</translation>
-        </message>
-        <message>
-            <source>Pinyin: inline</source>
+            <source>Typography</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>拼音：行內顯示</translation>
+            <translation>排版</translation>
         </message>
         <message>
-            <source>Pinyin hints</source>
+            <source>Font, size, line spacing, page width, theme and pinyin hints</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>拼音注音</translation>
+            <translation>字型、字號、行距、版心寬度、主題和拼音注音</translation>
         </message>
+    </context>
+    <context>
+        <name>ReadingHistory</name>
         <message>
-            <source>Font</source>
+            <source>&amp;Back</source>
+            <extracomment>Places kept behind (and ahead of) the reader; the oldest go first.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>字型</translation>
+            <translation>後退(&amp;B)</translation>
         </message>
         <message>
-            <source>Font (remembered for each script)</source>
+            <source>Back to where you were before the last jump</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>字型（按文字分別記住）</translation>
+            <translation>回到上次跳轉之前的位置</translation>
         </message>
         <message>
-            <source>Font size</source>
-            <translation>字型大小</translation>
-        </message>
-        <message>
-            <source> pt</source>
-            <translation> 點</translation>
-        </message>
-        <message>
-            <source>Line spacing</source>
+            <source>&amp;Forward</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>行距</translation>
+            <translation>前進(&amp;F)</translation>
         </message>
         <message>
-            <source>Page width (characters; 0: full width)</source>
+            <source>Forward to where you went back from</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>版心寬度（字數；0 為全寬）</translation>
+            <translation>前進到後退之前的位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentDocuments</name>
+        <message>
+            <source>&amp;Recent</source>
+            <extracomment>Longest title shown in the menu, in characters (the rest is cut with "…").</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>最近閱讀(&amp;R)</translation>
         </message>
         <message>
-            <source> characters</source>
+            <source>&amp;Clear Recent</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation> 字</translation>
+            <translation>清除最近閱讀(&amp;C)</translation>
         </message>
         <message>
-            <source>Theme</source>
+            <source>No Recent Documents</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>主題</translation>
+            <translation>沒有最近閱讀的文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionButton</name>
+        <message>
+            <source>Regional standard of the text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文本的地區用字標準</translation>
+        </message>
+        <message>
+            <source>Automatic (detected: {region})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>自動（檢測為：{region}）</translation>
+        </message>
+        <message>
+            <source>简体 converted from {region} Traditional, as chosen for this document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡體由{region}繁體轉換而來（為此文件選定）</translation>
+        </message>
+        <message>
+            <source>简体 converted from {region} Traditional, as detected in the text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡體由{region}繁體轉換而來（從文本檢測）</translation>
+        </message>
+        <message>
+            <source>Cannot save the regional standard</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法儲存地區用字標準</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionNames</name>
+        <message>
+            <source>通用繁體</source>
+            <extracomment>The names of the regional standards (Chinese in every UI, like the script names; a 简体 UI may write 台湾用字).</extracomment>
+            <translation>通用繁體</translation>
+        </message>
+        <message>
+            <source>臺灣用字</source>
+            <translation>臺灣用字</translation>
+        </message>
+        <message>
+            <source>香港用字</source>
+            <translation>香港用字</translation>
         </message>
     </context>
     <context>
         <name>ScriptNames</name>
         <message>
             <source>原文</source>
-            <extracomment>The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).</extracomment>
+            <extracomment>The product's names of the scripts (translated when shown: 简体 is 簡體 in 繁體 UIs).
+----------
+The scripts' one-character names on the segments (translated: 简 is 簡 in 繁體 UIs).</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>原文</translation>
         </message>
@@ -688,6 +1018,61 @@
             <source>香港繁體</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>香港繁體</translation>
+        </message>
+        <message>
+            <source>简</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>簡</translation>
+        </message>
+        <message>
+            <source>繁</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>繁</translation>
+        </message>
+        <message>
+            <source>臺</source>
+            <translation>臺</translation>
+        </message>
+        <message>
+            <source>港</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>港</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptSegments</name>
+        <message>
+            <source>Script</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>Show the text as {script}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>以{script}顯示文本</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusLine</name>
+        <message>
+            <source>Chapter</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>章節</translation>
+        </message>
+        <message>
+            <source>Position in the document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在文件中的位置</translation>
+        </message>
+        <message>
+            <source>Drag to go anywhere in the document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>拖動可跳到文件中的任意位置</translation>
+        </message>
+        <message>
+            <source>Percentage read</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已讀百分比</translation>
         </message>
     </context>
     <context>
@@ -720,6 +1105,109 @@
             <source>Table of contents</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>目錄</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypographyPopover</name>
+        <message>
+            <source>Typography</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>排版</translation>
+        </message>
+        <message>
+            <source>Font</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字型</translation>
+        </message>
+        <message>
+            <source>Font (remembered for each script)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字型（每種文字分別記住）</translation>
+        </message>
+        <message>
+            <source>Font size</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字號</translation>
+        </message>
+        <message>
+            <source> pt</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation> 磅</translation>
+        </message>
+        <message>
+            <source>Line spacing</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>行距</translation>
+        </message>
+        <message>
+            <source>Page width (characters; 0: full width)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>版心寬度（字數；0 為全寬）</translation>
+        </message>
+        <message>
+            <source> characters</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation> 字</translation>
+        </message>
+        <message>
+            <source>Full width</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>全寬</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>主題</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>隱藏</translation>
+        </message>
+        <message>
+            <source>On hover</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>懸停時顯示</translation>
+        </message>
+        <message>
+            <source>Inline</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>行內顯示</translation>
+        </message>
+        <message>
+            <source>Pinyin hints</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>拼音注音</translation>
+        </message>
+        <message>
+            <source>&amp;Font:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字型(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>字號(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Line spacing:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>行距(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Page &amp;width:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>版心寬度(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>主題(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Pinyin hints:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>拼音注音(&amp;P)：</translation>
         </message>
     </context>
 </TS>

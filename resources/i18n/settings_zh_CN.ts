@@ -67,7 +67,7 @@
         </message>
         <message>
             <source>&amp;Clean view by default</source>
-            <translation>默认使用整洁视图(&amp;C)</translation>
+            <translation>默认使用纯净阅读(&amp;C)</translation>
         </message>
         <message>
             <source>Hide web boilerplate and repair broken characters when a document opens</source>

@@ -78,7 +78,7 @@
         <message>
             <source>&amp;Clean view by default</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>預設使用整潔檢視(&amp;C)</translation>
+            <translation>預設使用純淨閱讀(&amp;C)</translation>
         </message>
         <message>
             <source>Hide web boilerplate and repair broken characters when a document opens</source>

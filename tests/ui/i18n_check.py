@@ -43,7 +43,8 @@ _ALLOWED = (
     "Noto Sans Serif CJK SC TC HK JP KR Source Han sans serif mono Unicode "
     "Web Annotation Annotations Data Model LD jsonld pinyin ID ISO MB KB GB px pt Syncthing Dropbox "
     "PNG JPEG GIF ZIP RAR gzip DOCX DOC ODT RTF MOBI AZW DjVu CHM XLS XLSX PPT PPTX Word Excel "
-    "PowerPoint Kindle Mobipocket Office Windows MP3 MP4 GBK JIS EUC LE BE "
+    "PowerPoint Kindle Mobipocket Office Windows MP3 MP4 GBK JIS EUC LE BE WebP SVG "
+    "Aa "  # the typography button, a type sample rather than a word
     # words Qt's own 繁體 catalogue keeps in Latin (dock widget buttons)
     "Dock"
 )
