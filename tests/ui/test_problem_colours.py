@@ -62,4 +62,3 @@ def test_details_of_a_selected_result_read_on_the_selection(qapp: QApplication, 
     dim = option.palette.color(QPalette.ColorRole.HighlightedText)
     assert dim.name() in html.lower()
     assert contrast_ratio(dim, highlight) >= 4.5
-
