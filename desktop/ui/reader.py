@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -61,10 +61,12 @@ MIN_CHUNK = 2_000
 TICK_BUDGET = 0.020
 
 
-def _details(record: DocRecord) -> str:
-    """The line under the title: author, source and date, else the file's name."""
-    parts = [record.author, record.source, record.published]
-    return " · ".join(p for p in parts if p) or record.original_name
+def _details(record: DocRecord, convert: Callable[[str], str] = str) -> str:
+    """The line under the title: author and source (in the script shown) and date,
+    else the file's name (as it is on disk)."""
+    parts = [convert(p) for p in (record.author, record.source) if p]
+    parts += [record.published] if record.published else []
+    return " · ".join(parts) or record.original_name
 
 
 def _header(record: DocRecord) -> Header:
@@ -316,8 +318,14 @@ class ReaderPane(QWidget):
         if self.options.script == "simplified":
             region = self.options.region or document_region(self.canonical)
         config = script_config(self.options.script, self.options.phrases, region)
-        shown = convert_text(title, config) if config else title
+
+        def shown_in_view(text: str) -> str:
+            return convert_text(text, config) if config else text
+
+        shown = shown_in_view(title)
         self.title_label.setText(shown)
+        if self.record is not None:
+            self.meta_label.setText(_details(self.record, shown_in_view))
         self.text.setAccessibleName(self.tr("Text of “{title}”").format(title=shown))
 
     @property

@@ -397,3 +397,11 @@ def test_simplified_title_follows_the_documents_regional_standard(
     main_window.reader_toolbar.choose_script("simplified")
     qtbot.waitUntil(lambda: main_window.reader.options.region == "taiwan", timeout=2000)
     assert main_window.reader.title_label.text() == "说着话"
+
+
+def test_details_line_follows_the_script_shown(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open(main_window, "党建引领")
+    main_window.reader_toolbar.choose_script("traditional")
+    assert main_window.reader.meta_label.text() == "佔長孫 · 蘇州新聞網 · 2024-08-04"
+    main_window.reader_toolbar.choose_script("original")
+    assert main_window.reader.meta_label.text() == "占长孙 · 苏州新闻网 · 2024-08-04"
