@@ -68,6 +68,7 @@ class BackgroundSaver:
         self._lock_timeout = lock_timeout
         self._cond = threading.Condition()
         self._wanted = False  # a save was asked for
+        self._asked_now = False  # the user asked for one while an attempt was running
         self._due: float | None = None  # when a failed save is tried again
         self._busy = False
         self._stopping = False
@@ -89,6 +90,7 @@ class BackgroundSaver:
         """Save now, even during the pause after a failure (the user acted)."""
         with self._cond:
             self._wanted, self._due = True, None
+            self._asked_now = self._busy  # an attempt failing now must not pause it
             self._cond.notify_all()
 
     @property
@@ -141,7 +143,7 @@ class BackgroundSaver:
                 self._cond.wait(wait)
             if self._stopping:
                 return False
-            self._wanted, self._due, self._busy = False, None, True
+            self._wanted, self._due, self._busy, self._asked_now = False, None, True, False
             return True
 
     def _run(self) -> None:
@@ -166,6 +168,9 @@ class BackgroundSaver:
             return outcome
         self._failures += 1
         if self.store.read_only:
+            return outcome
+        if self._asked_now:  # asked for while this attempt ran: the next one goes now
+            self._asked_now, self._wanted = False, True
             return outcome
         pause = self._backoff[min(self._failures, len(self._backoff)) - 1]
         self._due = time.monotonic() + pause
