@@ -64,7 +64,7 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(ARGS)
 
-# The README's screenshots (resources/screenshots/*.png) in the 简体 and 繁體 UI, light and dark.
+# The README's screenshots (resources/screenshots/*.png) in the 简体 and 繁體 UI, light, dark and sepia.
 screenshots: $(STAMP)
 	$(PY) resources/screenshots/make_screenshots.py
 

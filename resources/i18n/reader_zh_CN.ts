@@ -887,7 +887,7 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
         </message>
         <message>
             <source>臺</source>
-            <translation>台</translation>
+            <translation>臺</translation>
         </message>
         <message>
             <source>港</source>

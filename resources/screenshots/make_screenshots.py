@@ -1,8 +1,9 @@
 """Take the README's screenshots: ``make screenshots`` (headless, any machine with Noto CJK).
 
 Each main screen is shown with the five seed articles in a fresh temporary library,
-in the 简体 and the 繁體 UI, on a light and on a dark desktop (Fusion style with a
-dark palette, as a dark desktop theme gives Qt), and saved as PNG beside this file.
+in the 简体 and the 繁體 UI, in Tongwen's light, dark and sepia themes (which colour
+the whole window), and saved as PNG beside this file; also a 繁體 page read in the
+简体 UI (Traditional glyph forms whatever the interface) and distraction-free reading.
 """
 
 from __future__ import annotations
@@ -23,37 +24,16 @@ for _var, _sub in (("LIBRARY", "library"), ("CACHE", "cache"), ("CONFIG", "confi
 os.environ["TONGWEN_LOG_DIR"] = str(_home / "log")
 
 from PySide6.QtCore import QSettings, QThreadPool  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.core.library import Library  # noqa: E402
 from desktop.ui.i18n import install_language  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
+from desktop.ui.window_theme import apply_window_theme  # noqa: E402
 
 SIZE = (1280, 800)
 SEED_TITLE_PART = "社會工作"  # seed 002, a 繁體 article with pinyin hints and a caption
-
-
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#2b2b2e",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f22",
-        QPalette.ColorRole.AlternateBase: "#27272b",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#33333a",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d6bb3",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#33333a",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#a0a0a8",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 def _settle(app: QApplication, window: QWidget, until: Callable[[], bool] | None = None) -> None:
@@ -85,33 +65,43 @@ def _open_seed(app: QApplication, window: MainWindow, library: Library) -> None:
     _settle(app, window)
 
 
-def shoot(app: QApplication, lang: str, dark: bool, out: Path) -> list[Path]:
-    """The screens of one language on one desktop; returns the files written."""
+def shoot(app: QApplication, lang: str, theme: str, out: Path) -> list[Path]:
+    """The screens of one language in one theme; returns the files written."""
     install_language(lang, app)
-    app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
-    tone = "dark" if dark else "light"
-    root = _home / f"{lang}-{tone}"
+    root = _home / f"{lang}-{theme}"
     library = Library.open(root / "library")
     library.import_seeds_if_new(REPO / "seeds")
     settings = QSettings(str(root / "tongwen.ini"), QSettings.Format.IniFormat)
-    AppSettings(settings).theme = "system"
+    AppSettings(settings).theme = theme
+    apply_window_theme(app, theme)
     written: list[Path] = []
 
     def save(widget: QWidget, name: str) -> None:
-        path = out / f"{name}-{lang}-{tone}.png"
+        path = out / f"{name}-{lang}-{theme}.png"
         widget.grab().save(str(path))
         written.append(path)
 
     window = _window(app, library, settings)
     _open_seed(app, window, library)
     save(window, "reader")
-    window.search_pane.search_box.setText("社会工作")
-    window.search_pane.run_search()
-    _settle(app, window, lambda: bool(window.search_pane.model.rowCount()))
-    save(window, "search")
-    window.search_pane.search_box.clear()
-    if not dark:
+    if theme == "sepia":
+        window.focus_mode.enter()
+        _settle(app, window)
+        save(window, "distraction-free")
+        window.focus_mode.leave()
+        _settle(app, window)
+    if theme == "light" and lang == "zh_CN":  # TC forms in the 简体 UI
+        window.reader_toolbar.choose_script("traditional")
+        _settle(app, window, lambda: not window.reader.loading)
+        save(window, "traditional-page")
+        window.reader_toolbar.choose_script("original")
+    if theme != "sepia":
+        window.search_pane.search_box.setText("社会工作")
+        window.search_pane.run_search()
+        _settle(app, window, lambda: bool(window.search_pane.model.rowCount()))
+        save(window, "search")
+        window.search_pane.search_box.clear()
+    if theme == "light":
         dialog = window.show_settings()
         dialog.resize(dialog.sizeHint())
         _settle(app, dialog)
@@ -119,7 +109,7 @@ def shoot(app: QApplication, lang: str, dark: bool, out: Path) -> list[Path]:
         dialog.reject()
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
-    if not dark:
+    if theme == "light":
         empty = _window(app, Library.open(root / "empty"), settings)
         save(empty, "empty-library")
         empty.close()
@@ -132,8 +122,8 @@ def main() -> int:
     out = HERE
     written: list[Path] = []
     for lang in ("zh_CN", "zh_TW"):
-        for dark in (False, True):
-            written += shoot(app, lang, dark, out)
+        for theme in ("light", "dark", "sepia"):
+            written += shoot(app, lang, theme, out)
     for path in written:
         print(path.relative_to(REPO))
     return 0
