@@ -118,6 +118,22 @@ def _check_search(ctx: _Context) -> str:
     return f"{QUERIES[0]} and {QUERIES[1]} both find {len(first)} documents ({how})"
 
 
+def _check_arrays(ctx: _Context) -> str:
+    """numpy (the search index's arrays) with the BLAS it was given: on Linux the bundle
+    ships a plain CBLAS in place of OpenBLAS; its products must be exact."""
+    import numpy as np
+
+    a = np.arange(12, dtype=np.float64).reshape(3, 4)
+    b = np.arange(8, dtype=np.float64).reshape(4, 2) - 3
+    expected = [[sum(a[i, k] * b[k, j] for k in range(4)) for j in range(2)] for i in range(3)]
+    if (a @ b).tolist() != expected or float(np.dot(a[0], a[1])) != 38.0:
+        raise RuntimeError(f"numpy's matrix product is wrong: {(a @ b).tolist()}")
+    z = np.array([1 + 2j, 3 - 1j])
+    if complex(np.vdot(z, z)) != 15 + 0j:
+        raise RuntimeError(f"numpy's complex dot product is wrong: {np.vdot(z, z)}")
+    return f"numpy {np.__version__}: products exact"
+
+
 def _simplified_view(text: str) -> tuple[str, Callable[[int], int] | None]:
     try:
         from desktop.core.views import ViewOptions, build_view  # type: ignore[attr-defined]
@@ -221,6 +237,7 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("seeds", _check_seeds),
     ("web page", _check_formats),
     ("search", _check_search),
+    ("arrays", _check_arrays),
     ("script switch", _check_script_switch),
     ("annotation", _check_annotation),
     ("export", _check_export),
