@@ -1,0 +1,156 @@
+"""A big library: opening it (core, CLI ``list --json``, the window's first paint) and memory.
+
+Libraries of many documents are generated in a temporary folder by copying the seed
+documents' folders under new ids (``meta.json`` rewritten, texts and originals hard
+linked), as a collection of thousands of saved articles looks on disk.  Every figure is
+measured in a fresh process, side by side with an empty library in the same run.
+Issue 17's targets: first paint at 100,000 documents ≤ 0.6 s and ≤ 1.5× the empty
+library's, ``list --json`` ≤ 1.5 s, peak memory before a document is opened ≤ 300 MB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.harness import REPO, SEEDS, Result
+
+BENCH = "library"
+PYTHON = Path(sys.executable)
+CLI = PYTHON.with_name("tongwen-cli")
+RUNS = 3
+
+#: Core open, in a child: seconds and peak RSS (MB) as JSON.
+_OPEN = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from desktop.core.library import Library
+lib = Library.open(sys.argv[1])
+n = len(lib.documents())
+print(json.dumps({"s": time.perf_counter() - t0, "n": n,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _doc_id(n: int) -> str:
+    return hashlib.sha256(f"bench-document-{n}".encode()).hexdigest()
+
+
+def generate(root: Path, count: int) -> Path:
+    """A library of ``count`` documents under ``root`` (seeds copied under new ids)."""
+    from desktop.core.library import Library
+
+    seeds = Library.open(root / "seed-library")
+    seeds.import_seeds_if_new(SEEDS)
+    templates = [seeds.doc_dir(d.id) for d in seeds.documents()]
+    library = root / f"library-{count}"
+    docs = library / "docs"
+    docs.mkdir(parents=True)
+    shutil.copy(seeds.root / "library.json", library / "library.json")
+    metas = [json.loads((t / "meta.json").read_text("utf-8")) for t in templates]
+    for n in range(count):
+        template, meta = templates[n % len(templates)], dict(metas[n % len(metas)])
+        doc_id = _doc_id(n)
+        folder = docs / doc_id
+        folder.mkdir()
+        meta["id"] = doc_id
+        meta["extracted"] = dict(meta["extracted"], title=f"{meta['extracted']['title']} {n}")
+        (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+        for item in template.iterdir():
+            if item.is_file() and item.name != "meta.json":
+                os.link(item, folder / item.name)
+    return library
+
+
+def _env(home: Path, library: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TONGWEN_EXIT_AFTER_PAINT="1")
+    env.update(
+        TONGWEN_NO_SINGLE_INSTANCE="1",
+        TONGWEN_LIBRARY=str(library),
+        TONGWEN_CACHE=str(home / "cache"),
+        TONGWEN_CONFIG=str(home / "config"),
+        TONGWEN_LOG_DIR=str(home / "log"),
+        PYTHONPATH=str(REPO),
+    )
+    return env
+
+
+def _core_open(library: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    done = subprocess.run(
+        [str(PYTHON), "-c", _OPEN, str(library)], env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    value = json.loads(done.stdout)
+    return value["s"], value["rss"], value["n"]
+
+
+def _cli_list(env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([str(CLI), "list", "--json"], env=env, capture_output=True, check=True)
+    return time.perf_counter() - t0
+
+
+def _first_paint(env: dict[str, str]) -> float:
+    """Seconds from process start to the window's first paint, as the app reports it."""
+    done = subprocess.run(
+        [str(PYTHON), "-m", "desktop"], env=env, capture_output=True, text=True, timeout=300
+    )
+    for line in done.stdout.splitlines() + done.stderr.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1])
+    raise RuntimeError(f"no first paint reported (exit {done.returncode}): {done.stderr[-500:]}")
+
+
+def _median(fn: object, runs: int = RUNS) -> float:
+    fn()  # type: ignore[operator]  # first run: cold caches, catalogue or index built
+    return statistics.median(fn() for _ in range(runs))  # type: ignore[operator]
+
+
+def run(quick: bool) -> list[Result]:
+    sizes = (1_000, 10_000) if quick else (10_000, 100_000)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="bench-library-") as tmp:
+        root = Path(tmp)
+        empty_env = _env(root / "home-empty", root / "empty")
+        empty_paint = _median(lambda: _first_paint(empty_env))
+        results.append(Result(BENCH, "first paint, empty library", empty_paint * 1000, "ms"))
+        for size in sizes:
+            t0 = time.perf_counter()
+            library = generate(root, size)
+            made = time.perf_counter() - t0
+            env = _env(root / f"home-{size}", library)
+            opened = [_core_open(library, env) for _ in range(RUNS)]
+            seconds = statistics.median(o[0] for o in opened)
+            rss = max(o[1] for o in opened)
+            assert all(o[2] == size for o in opened), opened
+            cli = _median(lambda env=env: _cli_list(env))
+            paint = _median(lambda env=env: _first_paint(env))
+            label = f"{size:,} documents"
+            big = size >= 100_000
+            results += [
+                Result(BENCH, f"Library.open, {label}", seconds * 1000, "ms",
+                       note=f"generated in {made:.1f} s"),
+                Result(BENCH, f"peak memory of Library.open, {label}", rss, "MB",
+                       "<= 300" if big else "", rss <= 300 if big else None),
+                Result(BENCH, f"tongwen-cli list --json, {label}", cli * 1000, "ms",
+                       "<= 1500" if big else "", cli <= 1.5 if big else None),
+                Result(BENCH, f"first paint, {label}", paint * 1000, "ms",
+                       "<= 600" if big else "", paint <= 0.6 if big else None),
+                Result(BENCH, f"first paint, {label} / empty", paint / empty_paint, "x",
+                       "<= 1.5", paint / empty_paint <= 1.5),
+            ]  # fmt: skip
+            shutil.rmtree(library)
+    return results
+
+
+if __name__ == "__main__":
+    for result in run(quick="--quick" in sys.argv):
+        print(result)
