@@ -65,11 +65,23 @@ def test_seed_002_reads_cleanly() -> None:
     assert [c.strip()[-3:] for c in captions] == ["虎 攝", "馬道軍"]
 
 
+#: The repaired phrase of seed 002 (a Traditional text) in each script.
+_NEW_DEEDS = {
+    "original": "新擔當新作為",
+    "simplified": "新担当新作为",
+    "traditional": "新擔當新作為",
+    "taiwan": "新擔當新作為",
+    "hongkong": "新擔當新作為",
+}
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_seed_002_in_all_scripts(script: str) -> None:
     text = build_view(seed(2), ViewOptions(script=script)).text
     assert "?" not in text and "(" not in text.replace("(村)", "")
-    assert "新作為" in text or "新作为" in text
+    assert _NEW_DEEDS[script] in text
+    other_script = {"新担当新作为", "新擔當新作為"} - {_NEW_DEEDS[script]}
+    assert not any(phrase in text for phrase in other_script)
 
 
 def test_seed_004_body_around_the_unrepaired_run_remains() -> None:
