@@ -33,7 +33,12 @@ def test_chardet_licence_matches_the_installed_metadata() -> None:
 
 
 def test_help_menu_opens_the_dialog(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    main_window.show_about()
+    """Help ▸ About Tongwen, found in the window's menu bar and triggered."""
+    menus = [a.menu() for a in main_window.menuBar().actions() if a.menu() is not None]
+    help_menu = next(m for m in menus if m.title() == "&Help")
+    about = next(a for a in help_menu.actions() if a.text() == "&About Tongwen")
+    assert about.isEnabled()
+    about.trigger()
     dialog = main_window._about
     assert isinstance(dialog, AboutDialog)
     assert dialog.isVisible()
