@@ -94,28 +94,21 @@ def _check_formats(ctx: _Context) -> str:
     return f"web page imported as “{result.title}”"
 
 
-def _search_ids(ctx: _Context, query: str) -> tuple[set[str], str]:
-    try:
-        from desktop.core.search import SearchIndex  # type: ignore[attr-defined]
-    except ImportError:
-        from desktop.core.fold import fold_for_match
+def _search_ids(ctx: _Context, query: str) -> set[str]:
+    from desktop.core.search import SearchIndex
 
-        needle = fold_for_match(query)
-        docs = ctx.library.documents()
-        found = {d.id for d in docs if needle in fold_for_match(ctx.library.text(d.id))}
-        return found, "folded scan; desktop.core.search.SearchIndex not present"
     index = SearchIndex.open(ctx.library)
     index.ensure_current()
-    return {hit.doc_id for hit in index.search(query, limit=50).hits}, "search index"
+    return {hit.doc_id for hit in index.search(query, limit=50).hits}
 
 
 def _check_search(ctx: _Context) -> str:
-    (first, how), (second, _) = (_search_ids(ctx, q) for q in QUERIES)
+    first, second = (_search_ids(ctx, q) for q in QUERIES)
     if not first:
         raise RuntimeError(f"searching {QUERIES[0]} found nothing")
     if first != second:
         raise RuntimeError(f"{QUERIES[0]} found {len(first)} documents, {QUERIES[1]} {len(second)}")
-    return f"{QUERIES[0]} and {QUERIES[1]} both find {len(first)} documents ({how})"
+    return f"{QUERIES[0]} and {QUERIES[1]} both find {len(first)} documents (search index)"
 
 
 def _check_arrays(ctx: _Context) -> str:
@@ -134,13 +127,9 @@ def _check_arrays(ctx: _Context) -> str:
     return f"numpy {np.__version__}: products exact"
 
 
-def _simplified_view(text: str) -> tuple[str, Callable[[int], int] | None]:
-    try:
-        from desktop.core.views import ViewOptions, build_view  # type: ignore[attr-defined]
-    except ImportError:
-        import opencc
+def _simplified_view(text: str) -> tuple[str, Callable[[int], int]]:
+    from desktop.core.views import ViewOptions, build_view
 
-        return opencc.OpenCC("t2s").convert(text), None
     view = build_view(text, ViewOptions(script="simplified"))
     return view.text, view.to_canonical
 
@@ -152,10 +141,9 @@ def _check_script_switch(ctx: _Context) -> str:
         raise RuntimeError("the Simplified view did not convert the Traditional text")
     if "會" in text and "会" not in shown:
         raise RuntimeError("會 was not converted to 会")
-    if to_canonical is not None and not 0 <= to_canonical(len(shown)) <= len(text):
+    if not 0 <= to_canonical(len(shown)) <= len(text):
         raise RuntimeError("the view's offset map points outside the canonical text")
-    how = "build_view" if to_canonical else "OpenCC t2s (desktop.core.views not present)"
-    return f"{len(text):,} characters shown in Simplified via {how}"
+    return f"{len(text):,} characters shown in Simplified via build_view"
 
 
 def _check_annotation(ctx: _Context) -> str:

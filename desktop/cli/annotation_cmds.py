@@ -8,7 +8,6 @@ so it can never be the word ``export`` or ``import``.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -158,11 +157,8 @@ def _list(args: argparse.Namespace, ctx: Context, prefix: str) -> int:
 def _converter(script: str) -> Callable[[str], str] | None:
     if script == "original":
         return None
-    try:
-        views = importlib.import_module("desktop.core.views")
-        convert_text, script_config = views.convert_text, views.script_config
-    except (ImportError, AttributeError) as exc:
-        raise ValueError(f"script conversion is not available in this build ({exc})") from exc
+    from desktop.core.views import convert_text, script_config
+
     config = script_config(script, False)
     if config is None:
         return None

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from desktop.cli import Context, fail, print_json
+from desktop.cli.search_cmds import reindex
 from desktop.core.encoding import decoding_warning
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, Library
 from desktop.core.records import ImportResult
@@ -178,13 +179,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     problems = lib.check()
     for p in problems:
         print(p)
-    if args.reindex:
-        try:
-            from desktop.cli.search_cmds import reindex
-        except ImportError:
-            return fail("search is not available in this build")
-        if reindex(ctx) != 0:
-            return 1
+    if args.reindex and reindex(ctx) != 0:
+        return 1
     if not problems:
         print(f"{len(lib)} documents, no problems found")
     return 1 if problems else 0

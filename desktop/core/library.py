@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
+from desktop.core.annotations.document import summary
 from desktop.core.annotations.merge import conflict_copies
+from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
 from desktop.core.errors import classify
 from desktop.core.filesystem import LocationRisk, location_risk, location_warning
 from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
@@ -123,14 +125,6 @@ def _still_arriving(folder: Path) -> bool:
     return time.time() - newest < ARRIVAL_QUIET_SECONDS
 
 
-def _detect_chapters(text: str) -> list[tuple[int, str]]:
-    try:
-        from desktop.core.chapters import detect_chapters
-    except ImportError:  # the chapter detector is optional for the library
-        return []
-    return detect_chapters(text)
-
-
 def _apply_chapter_rule(meta: dict[str, Any], text: str) -> None:
     """Chapters found by the reader's own rule (``user.chapter_pattern``) in a new text.
 
@@ -141,8 +135,6 @@ def _apply_chapter_rule(meta: dict[str, Any], text: str) -> None:
     pattern = meta.get("user", {}).get("chapter_pattern")
     if not pattern:
         return
-    from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
-
     try:
         found = detect_chapters(text, pattern, timeout=RULE_TIMEOUT, limit=MAX_CHAPTERS)
     except ValueError as exc:
@@ -357,10 +349,6 @@ class Library:
 
     def _attach_annotation_summary(self, record: DocRecord, folder: Path) -> None:
         try:
-            from desktop.core.annotations import summary
-        except ImportError:
-            return
-        try:
             count, progress = summary(folder)
         except Exception as exc:  # a damaged annotations file must not hide the document
             log.warning("annotation summary of %s failed: %s", folder.name, exc)
@@ -498,7 +486,7 @@ class Library:
         return ImportResult(shown, "imported", id=doc_id, title=record.title)
 
     def _meta_for(self, doc_id: str, original: str, size: int, ex: Extracted) -> dict[str, Any]:
-        chapters = ex.chapters or _detect_chapters(ex.text)
+        chapters = ex.chapters or detect_chapters(ex.text)
         script = ex.script or detect_script(ex.text)
         return {
             "format": DOC_FORMAT,
@@ -732,11 +720,11 @@ class Library:
         record = self.get(doc_id)
         text = self.text(doc_id)
         if record.format == "txt":
-            return _detect_chapters(text)
+            return detect_chapters(text)
         original = self.original_path(doc_id)
         extracted = extract(original, original.read_bytes(), encoding=record.encoding)
         if extracted.text != text or not extracted.chapters:
-            return _detect_chapters(text)
+            return detect_chapters(text)
         return list(extracted.chapters)
 
     def reencode(self, doc_id: str, encoding: str) -> DocRecord:

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import index as whoosh_index
 
 from desktop.core.locks import FileLock, LockTimeout
+from desktop.core.offsetmap import OffsetMap
 from desktop.core.search.analysis import make_schema
 from desktop.core.search.fold import flat_edits, fold
 from desktop.core.search.manifest import (
@@ -63,6 +64,7 @@ from desktop.core.search.manifest import (
     verify_files,
     write_manifest,
 )
+from desktop.core.views import ViewOptions, build_view
 
 if TYPE_CHECKING:
     import numpy as np
@@ -149,16 +151,11 @@ def _text_changed(before: list[int] | None, now: list[int]) -> bool:
     return before is None or before[:2] != now[:2]
 
 
-def reading_text(canonical: str) -> tuple[str, Any]:
+def reading_text(canonical: str) -> tuple[str, OffsetMap]:
     """What the reader reads (the clean view in the original script) and its map.
 
-    Returns the view text and an ``OffsetMap`` canonical→view, or ``None`` for the
-    identity while the view pipeline is not available.
+    Returns the view text and its ``OffsetMap`` canonical→view.
     """
-    try:
-        from desktop.core.views import ViewOptions, build_view
-    except ImportError:
-        return canonical, None
     view = build_view(canonical, ViewOptions(clean=True, script="original"))
     return view.text, view.map
 
@@ -534,7 +531,7 @@ class SearchIndex:
         """Fold the document's reading text into the body store; its slot."""
         text, view_map = reading_text(self.library.text(doc_id))
         folded, fold_map = fold(text)
-        mapping = fold_map if view_map is None else view_map.compose(fold_map)
+        mapping = view_map.compose(fold_map)
         assert self._store is not None
         return self._store.add(doc_id, folded, flat_edits(mapping))
 
