@@ -16,18 +16,12 @@ from pathlib import Path
 import pytest
 
 import desktop.core.library as library_module
-from desktop.cli import main
 from desktop.core import filesystem
 from desktop.core.locks import FileLock
+from tests.cli.in_process import run
 from tests.faults.test_library_faults import make_odd_named_folder, needs_bytes_names
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_sentence(err: str) -> str:

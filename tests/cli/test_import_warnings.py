@@ -13,15 +13,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.cli import main
+from tests.cli.in_process import run
 
 EUC_TW = Path(__file__).resolve().parents[1] / "core" / "euc_tw"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _mixed_file(folder: Path, seed_paths: list[Path]) -> Path:

@@ -9,13 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.in_process import run
 
 
 @pytest.fixture
