@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from desktop.core.errors import ImportRefused
+from desktop.core.formats import ImportRefused
 
 __all__ = ["SafeZip", "ZipLimits", "is_safe_name"]
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import ImportRefused
-from desktop.core.formats.base import Extracted
+from desktop.core.formats import Extracted, ImportRefused
 from desktop.core.formats.markdown import extract, strip_inline
 
 SAMPLE = """---
