@@ -38,7 +38,7 @@ log = logging.getLogger("desktop.cli")
 _EXPECTED_ERRORS = {
     "desktop.core.records": ("LibraryError",),
     "desktop.core.atomic": ("UnreadableFileError",),
-    "desktop.core.formats": ("ImportRefused",),
+    "desktop.core.errors": ("ImportRefused",),
     "desktop.core.search.index": ("IndexBusyError", "IndexDamagedError"),
     "desktop.core.search.store": ("StoreError",),
 }

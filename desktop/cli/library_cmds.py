@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.cli import Context, fail, print_json
 from desktop.cli.search_cmds import reindex
-from desktop.core.encoding import decoding_warning
+from desktop.core.formats.encoding import decoding_warning
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, Library
 from desktop.core.records import ImportResult
 
@@ -162,7 +162,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_reencode(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop.core.formats import ImportRefused
+    from desktop.core.errors import ImportRefused
 
     lib = ctx.library
     doc_id = lib.resolve(args.id)

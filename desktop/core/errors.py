@@ -14,9 +14,11 @@ the core produced (for results that kept only the text, such as
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["FORMATS", "PROBLEMS", "ProblemCode", "classify", "format_key"]
+__all__ = ["FORMATS", "PROBLEMS", "ImportRefused", "ProblemCode", "classify", "format_key"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,38 @@ PROBLEMS: dict[str, ProblemCode] = _codes(
     ProblemCode("library-write-failed", "the library folder could not be written"),
     ProblemCode("unexpected", "an unexpected error (a bug); details are in the log"),
 )
+
+
+class ImportRefused(Exception):
+    """A file cannot be imported.
+
+    ``str(exc)`` says why in English (for the command line and the log); ``code`` is a
+    stable problem code from :data:`PROBLEMS` and ``params`` its string parameters,
+    from which the UI builds a sentence in the reader's language.  It lives here, not
+    in the formats package, because the library, the decoder and the UI raise or catch
+    it without needing a format handler.  ``ImportRefused("message")`` alone still
+    works and has the code "refused".
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str = "refused",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, str] = {k: str(v) for k, v in (params or {}).items()}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle code and params too (refusals cross process boundaries)."""
+        return (_rebuild_refusal, (str(self), self.code, self.params))
+
+
+def _rebuild_refusal(message: str, code: str, params: dict[str, str]) -> ImportRefused:
+    return ImportRefused(message, code=code, params=params)
+
 
 #: File formats by stable key → English name (the ``format`` param holds the key).
 FORMATS: dict[str, str] = {

@@ -32,9 +32,10 @@ from desktop.core import atomic
 from desktop.core.annotations.document import summary
 from desktop.core.annotations.merge import conflict_copies
 from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
-from desktop.core.errors import classify
+from desktop.core.errors import ImportRefused, classify
 from desktop.core.filesystem import LocationRisk, location_risk, location_warning
-from desktop.core.formats import Extracted, ImportRefused, check_size, extract, supported_suffixes
+from desktop.core.formats import check_size, extract, supported_suffixes
+from desktop.core.formats.base import Extracted
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.paths import cache_dir, printable_path, readable_name
 from desktop.core.picture_store import (

@@ -87,7 +87,7 @@ def _has_surrogates(text: str) -> bool:
 
 def _name_codecs(raw: bytes) -> list[str]:
     """GB18030 and Big5, the one the encoding detector prefers for ``raw`` first."""
-    from desktop.core.encoding import decode_bytes
+    from desktop.core.formats.encoding import decode_bytes
 
     try:
         guess = decode_bytes(raw).encoding.lower().replace("_", "-")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import atomic
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 from desktop.core.paths import printable_path
 from desktop.core.picture_store import PictureEntry, entries_from_meta, validate_pictures
 

@@ -2,7 +2,7 @@
 
 An EUC-TW file was once shown as GB18030 mojibake and nothing told the reader.  The
 core records how sure the decoder was (``DocRecord.confidence``); below
-:data:`desktop.core.encoding.LOW_CONFIDENCE` this bar appears above the text with a
+:data:`desktop.core.formats.encoding.LOW_CONFIDENCE` this bar appears above the text with a
 Re-decode… button, which asks the main window to open its re-decode dialog.  A
 re-decode with a chosen encoding is certain (confidence 1.0), so the bar goes away
 when the document is shown again.  :func:`reencode_in_background` runs the re-decode
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.core.encoding import LOW_CONFIDENCE
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
+from desktop.core.formats.encoding import LOW_CONFIDENCE
 from desktop.core.library import Library, LibraryError
 from desktop.core.records import DocRecord
 from desktop.ui.workers import Task, run_in_background

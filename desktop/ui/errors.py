@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
-from desktop.core.errors import classify
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused, classify
 from desktop.core.library import ImportResult, LibraryError
 from desktop.core.locks import LockTimeout
 from desktop.core.paths import log_dir

@@ -151,12 +151,6 @@ class LibraryTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._docs: list[DocRecord] = []
-        self._headers: list[str] | None = None
-
-    def set_headers(self, headers: list[str]) -> None:
-        """Replace the (translated) column headers with ``headers``."""
-        self._headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     def set_documents(self, docs: list[DocRecord]) -> None:
         self.beginResetModel()
@@ -203,7 +197,7 @@ class LibraryTableModel(QAbstractTableModel):
             return None
         key, header = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if self._headers else _tr(header)
+            return _tr(header)
         if role == Qt.ItemDataRole.ToolTipRole and key in _HEADER_TIPS:
             return _tr(_HEADER_TIPS[key])
         return None

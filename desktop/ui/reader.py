@@ -592,10 +592,6 @@ class ReaderPane(QWidget):
         with self._jump():
             nav.previous_chapter(self)
 
-    def set_script(self, script: str) -> None:
-        """Show the document in ``script`` (original, simplified, traditional …)."""
-        self.set_options(script=script)
-
     def zoom_in(self) -> None:
         """A larger body font (one point)."""
         with self._jump(record=False):  # the place is kept

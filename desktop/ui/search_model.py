@@ -220,9 +220,6 @@ class SearchResultsModel(QAbstractListModel):
     def rows(self) -> list[ResultRow]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> ResultRow:
-        return self._rows[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

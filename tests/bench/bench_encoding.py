@@ -5,7 +5,7 @@ from __future__ import annotations
 import chardet
 import opencc
 
-from desktop.core.encoding import decode_bytes
+from desktop.core.formats.encoding import decode_bytes
 from tests.bench.harness import SEEDS, Result, big_text, median_time
 
 _NAME = "encoding"

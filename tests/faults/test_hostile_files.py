@@ -18,8 +18,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.core.errors import classify
-from desktop.core.formats import ImportRefused, extract
+from desktop.core.errors import ImportRefused, classify
+from desktop.core.formats import extract
 from tests.core.zips import zip_bytes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,8 +32,8 @@ _PEAK_LIMIT_MB = 200
 _CHILD = """
 import json, resource, sys
 from pathlib import Path
-from desktop.core.errors import classify
-from desktop.core.formats import ImportRefused, extract
+from desktop.core.errors import ImportRefused, classify
+from desktop.core.formats import extract
 outcomes = []
 for name in sys.argv[1:]:
     path = Path(name)

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
-from desktop.core.errors import FORMATS, PROBLEMS
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused
 from desktop.core.library import ImportResult, Library, LibraryError
 from desktop.core.locks import LockTimeout
 from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary

@@ -120,7 +120,7 @@ def test_the_figure_line_works_in_the_traditional_view(
     qtbot, main_window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     _open_book(main_window, tmp_path)
-    main_window.reader.set_script("traditional")
+    main_window.reader.set_options(script="traditional")
     assert "［圖：一隻睡覺的貓］" in main_window.reader.view_text()
     _click(qtbot, main_window, _point_in_line(main_window, 1))
     viewer = _viewer(qtbot, main_window)

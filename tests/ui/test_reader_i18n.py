@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.ui.annotation_layer import NoteDialog
 from desktop.ui.export_dialog import ExportDialog, import_file_dialog, import_from_file, problem_box
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
+from desktop.ui.themes import THEMES, Theme
 from tests.ui import i18n_check
 from tests.ui.i18n_check import english_strings
 
@@ -164,4 +166,29 @@ def test_screenshots(qtbot, window: MainWindow, chinese_ui: str, tmp_path) -> No
     qtbot.waitUntil(lambda: bool(window.find_bar.matches))
     window.resize(1280, 800)
     QApplication.processEvents()
-    assert window.grab().save(str(tmp_path / f"reader_{chinese_ui}_{theme}.png"))
+    path = tmp_path / f"reader_{chinese_ui}_{theme}.png"
+    assert window.grab().save(str(path))
+    _check_reading_surface(QImage(str(path)), window, THEMES[theme])
+
+
+def _colour_counts(picture: QImage, area: QRect) -> Counter[str]:
+    """How many pixels of each ``#rrggbb`` colour ``area`` of ``picture`` holds, counting
+    every second pixel of every second row (a sample is enough, and 4x faster)."""
+    return Counter(
+        picture.pixelColor(x, y).name()
+        for y in range(area.top(), area.bottom() + 1, 2)
+        for x in range(area.left(), area.right() + 1, 2)
+    )
+
+
+def _check_reading_surface(picture: QImage, window: MainWindow, theme: Theme) -> None:
+    """The saved picture shows the page in the theme: its colour fills the reading
+    area, with text drawn in the theme's text colour and the current find hit selected
+    (a blank, unthemed or unpainted reader passed when only the saving was checked)."""
+    viewport = window.reader.text.viewport()
+    area = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+    assert picture.rect().contains(area)
+    counts = _colour_counts(picture, area)
+    assert counts.most_common(1)[0][0] == theme.page
+    assert counts[theme.text] > 200  # glyph strokes in the text colour
+    assert counts[theme.selection] > 50  # the current find hit, selected

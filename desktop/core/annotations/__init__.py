@@ -10,7 +10,7 @@ from desktop.core.annotations.anchor import ReanchorReport, find_target
 from desktop.core.annotations.document import summary
 from desktop.core.annotations.export import from_w3c, to_markdown, to_w3c
 from desktop.core.annotations.model import COLORS, KINDS, Annotation, Position, Target
-from desktop.core.annotations.store import AnnotationSaveError, AnnotationStore, Debouncer
+from desktop.core.annotations.store import AnnotationSaveError, AnnotationStore
 
 __all__ = [
     "COLORS",
@@ -18,7 +18,6 @@ __all__ = [
     "Annotation",
     "AnnotationSaveError",
     "AnnotationStore",
-    "Debouncer",
     "Position",
     "ReanchorReport",
     "Target",

@@ -51,7 +51,7 @@ from desktop.core.annotations.model import (
 from desktop.core.atomic import UnreadableFileError, read_json, write_json
 from desktop.core.locks import FileLock
 
-__all__ = ["AnnotationSaveError", "AnnotationStore", "Debouncer"]
+__all__ = ["AnnotationSaveError", "AnnotationStore"]
 
 log = logging.getLogger(__name__)
 _MERGED_DIR = ".merged-conflicts"
@@ -69,32 +69,6 @@ class SaveRequests(Protocol):
     """What :meth:`AnnotationStore.flush` hands saves to (a background saver)."""
 
     def request(self) -> None: ...
-
-
-class Debouncer:
-    """Coalesce rapid changes: :meth:`poke` on each, :meth:`due` once quiet or overdue."""
-
-    def __init__(
-        self, delay: float = 1.0, longest: float = 10.0, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.delay, self.longest, self._clock = delay, longest, clock
-        self._first: float | None = None
-        self._last = 0.0
-
-    def poke(self) -> None:
-        now = self._clock()
-        if self._first is None:
-            self._first = now
-        self._last = now
-
-    def due(self) -> bool:
-        if self._first is None:
-            return False
-        now = self._clock()
-        return now - self._last >= self.delay or now - self._first >= self.longest
-
-    def reset(self) -> None:
-        self._first = None
 
 
 def _describe(path: Path, exc: OSError) -> str:
@@ -135,7 +109,6 @@ class AnnotationStore:
         self.saver: SaveRequests | None = None
         self.last_error: str | None = None  #: why the last save failed (English)
         self.last_exception: AnnotationSaveError | None = None  #: and the error itself
-        self.debounce = Debouncer()
         self._clock = clock
         self._lock_timeout = lock_timeout
         self._text = text
@@ -285,7 +258,6 @@ class AnnotationStore:
     # ----------------------------------------------------------------- editing
     def _touch(self) -> None:
         self._generation += 1
-        self.debounce.poke()
 
     def _put(self, item: Annotation) -> Annotation:
         with self._mutex:
@@ -403,10 +375,6 @@ class AnnotationStore:
             return False
         return True
 
-    def flush_if_due(self) -> bool:
-        """For a UI timer: save once changes have been quiet for a moment."""
-        return self.flush() if self.debounce.due() else True
-
     def save(self, *, lock_timeout: float | None = None) -> int:
         """Merge with the file on disk and conflict copies, then write atomically.
 
@@ -427,7 +395,6 @@ class AnnotationStore:
             except OSError as exc:
                 raise AnnotationSaveError(_describe(self.path, exc)) from exc
         self.last_error = self.last_exception = None
-        self.debounce.reset()
         return written
 
     def read_again(self) -> None:

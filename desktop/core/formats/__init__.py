@@ -1,28 +1,28 @@
 """Turn an imported file's bytes into canonical text plus metadata.
 
 Each format lives in a module of its own with one function
-``extract(path, data, *, encoding=None) -> Extracted``; :func:`extract` picks the
-module by file name and content.  Every file is untrusted input: a handler raises
-:class:`ImportRefused` with a message that names the problem, never anything else.
+``extract(path, data, *, encoding=None) -> Extracted`` (:class:`~.base.Handler`);
+:func:`extract` picks the module by file name from :data:`HANDLERS`.  Every file is
+untrusted input: a handler raises :class:`~desktop.core.errors.ImportRefused` with a
+message that names the problem, never anything else.
+
+The handler modules import their shared names from :mod:`.base` and
+:mod:`desktop.core.errors`, never from this package, so the table below can import
+them at the top without a cycle.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from desktop.core.errors import FORMATS
-
-if TYPE_CHECKING:
-    from desktop.core.formats.pictures import Picture
+from desktop.core.errors import FORMATS, ImportRefused
+from desktop.core.formats import epub, html, markdown, text
+from desktop.core.formats.base import Extracted, Handler
 
 __all__ = [
+    "HANDLERS",
     "MAX_FILE_BYTES",
-    "Extracted",
-    "ImportRefused",
     "check_size",
     "extract",
     "handler_for",
@@ -32,59 +32,17 @@ __all__ = [
 #: Files larger than this are refused before a byte is read.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
-
-class ImportRefused(Exception):
-    """A file cannot be imported.
-
-    ``str(exc)`` says why in English (for the command line and the log); ``code`` is a
-    stable problem code from :data:`desktop.core.errors.PROBLEMS` and ``params`` its
-    string parameters, from which the UI builds a sentence in the reader's language.
-    ``ImportRefused("message")`` alone still works and has the code "refused".
-    """
-
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: str = "refused",
-        params: Mapping[str, object] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params: dict[str, str] = {k: str(v) for k, v in (params or {}).items()}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_refusal, (str(self), self.code, self.params))
-
-
-def _rebuild_refusal(message: str, code: str, params: dict[str, str]) -> ImportRefused:
-    return ImportRefused(message, code=code, params=params)
-
-
-@dataclass
-class Extracted:
-    """What a format handler found in a file."""
-
-    text: str  #: canonical text: decoded, markup removed, newlines ``\n``
-    format: str  #: "txt", "html", "epub", "markdown"
-    encoding: str | None = None  #: the decoding used, for byte formats
-    confidence: float | None = None  #: 0..1, how sure the decoder was
-    title: str | None = None
-    author: str | None = None
-    source: str | None = None
-    published: str | None = None  #: ISO date "YYYY-MM-DD" (or "YYYY-MM-DDTHH:MM")
-    language: str | None = None
-    script: str | None = None  #: "simplified", "traditional", "mixed" or "unknown"
-    #: table of contents as (canonical offset, heading), in reading order
-    chapters: list[tuple[int, str]] = field(default_factory=list)
-    #: block structure as (start, end, kind); kind "h1".."h6" or "p"
-    blocks: list[tuple[int, int, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    #: pictures in reading order, each at its figure line (EPUB, saved pages)
-    pictures: list[Picture] = field(default_factory=list)
-
-
-Handler = Callable[..., Extracted]
+#: Suffix (lower case, with the dot) to the handler that reads it.
+HANDLERS: dict[str, Handler] = {
+    ".txt": text.extract,
+    ".text": text.extract,
+    ".html": html.extract,
+    ".htm": html.extract,
+    ".xhtml": html.extract,
+    ".epub": epub.extract,
+    ".md": markdown.extract,
+    ".markdown": markdown.extract,
+}
 
 #: Suffixes refused with a named format, so the reader knows what the file was.
 _REFUSED = {
@@ -114,30 +72,19 @@ _REFUSED = {
 }
 
 
-def _handlers() -> dict[str, Handler]:
-    import desktop.core.formats.text as text
-
-    table: dict[str, Handler] = {".txt": text.extract, ".text": text.extract}
-    try:  # formats added by later modules register here
-        import desktop.core.formats.registry as registry
-
-        table.update(registry.handlers())
-    except ImportError:
-        pass
-    return table
-
-
 def supported_suffixes() -> tuple[str, ...]:
     """File name suffixes Tongwen imports, for file dialogs and folder import."""
-    return tuple(sorted(_handlers()))
+    return tuple(sorted(HANDLERS))
 
 
 def handler_for(path: Path) -> Handler | None:
     """The handler for ``path`` by its suffix, or None when the suffix is unknown."""
-    return _handlers().get(path.suffix.lower())
+    return HANDLERS.get(path.suffix.lower())
 
 
 def check_size(path: Path) -> int:
+    """The size of ``path`` in bytes; refused (code "too-large") before it is read
+    when it is over :data:`MAX_FILE_BYTES`."""
     size = os.stat(path).st_size
     if size > MAX_FILE_BYTES:
         size_mb, limit_mb = f"{size / 2**20:,.0f}", f"{MAX_FILE_BYTES // 2**20}"
@@ -150,7 +97,11 @@ def check_size(path: Path) -> int:
 
 
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
-    """Extract canonical text and metadata from ``data``, the bytes of ``path``."""
+    """Extract canonical text and metadata from ``data``, the bytes of ``path``.
+
+    A known suffix picks its handler; a suffix of a format Tongwen does not read is
+    refused by name; any other file is accepted if it is text and refused if not.
+    """
     suffix = path.suffix.lower()
     handler = handler_for(path)
     if handler is None:
@@ -161,8 +112,5 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
                 code="unsupported-format",
                 params={"format": key},
             )
-        # Unknown suffix: accept it if it is text, refuse it clearly if not.
-        import desktop.core.formats.text as text
-
         handler = text.extract
     return handler(path, data, encoding=encoding)

@@ -2,18 +2,18 @@
 
 The declared charset (``<meta charset>``, ``http-equiv``, or the XML declaration) is
 trusted only after strict UTF-8 failed, so a page labelled gb2312 whose bytes are
-UTF-8 comes out right.  Detection is delegated to ``desktop.core.encoding`` when
-that module is present, and to chardet otherwise.
+UTF-8 comes out right.  Everything else (no BOM, no UTF-8, no usable declaration,
+UTF-16/32 without a BOM) is left to :func:`~desktop.core.formats.encoding.decode_bytes`,
+which weighs GB18030 against Big5 on what they decode to.
 """
 
 from __future__ import annotations
 
 import codecs
-import importlib
 import re
 
-from desktop.core.encoding import refuse_non_text
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
+from desktop.core.formats.encoding import decode_bytes, refuse_non_text
 
 __all__ = ["declared_charset", "decode_markup"]
 
@@ -62,19 +62,8 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str, float]:
-    try:
-        module = importlib.import_module("desktop.core.encoding")
-        decode_bytes = getattr(module, "decode_bytes", None)
-    except ImportError:
-        decode_bytes = None
-    if decode_bytes is not None:
-        decoded = decode_bytes(data, name=name)
-        return str(decoded.text), str(decoded.encoding), float(decoded.confidence)
-    import chardet
-
-    guess = chardet.detect(data[: 256 * 1024])
-    codec = _python_codec(str(guess.get("encoding") or "")) or "gb18030"
-    return data.decode(codec, errors="replace"), codec, float(guess.get("confidence") or 0.0)
+    decoded = decode_bytes(data, name=name)
+    return decoded.text, decoded.encoding, decoded.confidence
 
 
 def decode_markup(

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop.core.errors import FORMATS
-from desktop.core.formats import Extracted, ImportRefused
+from desktop.core.errors import FORMATS, ImportRefused
+from desktop.core.formats.base import Extracted
 from desktop.core.formats.blocks import BlockBuilder, add_tree, strip_unwanted
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.opf import Package, read_package, read_toc, resolve

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop.core.errors import FORMATS
-from desktop.core.formats import Extracted, ImportRefused
+from desktop.core.errors import FORMATS, ImportRefused
+from desktop.core.formats.base import Extracted
 from desktop.core.formats.blocks import (
     BlockBuilder,
     add_tree,

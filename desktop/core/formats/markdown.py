@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.core.errors import FORMATS
-from desktop.core.formats import Extracted, ImportRefused
+from desktop.core.errors import FORMATS, ImportRefused
+from desktop.core.formats.base import Extracted
 from desktop.core.formats.blocks import BlockBuilder
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.sniff import foreign_kind

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 from desktop.core.formats.safexml import is_hostile, parse_xml
 from desktop.core.formats.safezip import SafeZip
 

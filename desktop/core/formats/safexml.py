@@ -18,7 +18,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 
 __all__ = ["MalformedXML", "defuse", "is_hostile", "parse_html", "parse_xml"]
 

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 
 __all__ = ["SafeZip", "ZipLimits", "is_safe_name"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.encoding import decode_bytes
-from desktop.core.formats import Extracted
+from desktop.core.formats.base import Extracted
+from desktop.core.formats.encoding import decode_bytes
 from desktop.core.metadata import extract_metadata
 
 __all__ = ["extract"]

@@ -1,4 +1,8 @@
-"""Library search: a whoosh index across scripts, exact as a substring scan.
+"""Library search across scripts, exact as a substring scan of the folded text.
+
+Bodies live in the project's own gram store (:mod:`desktop.core.search.store`:
+numpy postings over the folded text); a whoosh index beside it holds the metadata
+(title, author, source, notes) ranked by BM25F.
 
 Use :class:`SearchIndex`::
 

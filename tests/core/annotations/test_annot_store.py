@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import desktop.core.atomic as atomic
-from desktop.core.annotations import AnnotationSaveError, AnnotationStore, Debouncer, summary
+from desktop.core.annotations import AnnotationSaveError, AnnotationStore, summary
 
 TEXT = "第一回 宴桃园豪杰三结义\n话说天下大势,分久必合,合久必分。" * 5
 
@@ -81,21 +81,6 @@ def test_position_is_coalesced_until_flush(tmp_path: Path) -> None:
     assert not (tmp_path / "annotations.json").exists()
     assert store.dirty and store.flush() and not store.dirty
     assert _store(tmp_path).position.offset == 95
-
-
-def test_debouncer_waits_for_quiet() -> None:
-    now = [0.0]
-    d = Debouncer(delay=1.0, longest=5.0, clock=lambda: now[0])
-    assert not d.due()
-    d.poke()
-    now[0] = 0.5
-    assert not d.due()
-    for t in (0.9, 1.8, 2.7, 3.6, 4.5, 5.0):
-        now[0] = t
-        d.poke()
-    assert d.due()  # overdue even though changes keep coming
-    d.reset()
-    assert not d.due()
 
 
 def test_two_stores_do_not_clobber(tmp_path: Path) -> None:

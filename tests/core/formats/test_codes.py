@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.encoding import decode_bytes
-from desktop.core.errors import FORMATS, PROBLEMS, classify, format_key
-from desktop.core.formats import MAX_FILE_BYTES, ImportRefused, check_size, extract
+from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused, classify, format_key
+from desktop.core.formats import MAX_FILE_BYTES, check_size, extract
+from desktop.core.formats.encoding import decode_bytes
 from desktop.core.formats.safezip import SafeZip, ZipLimits
 from tests.core.zips import zip_bytes
 

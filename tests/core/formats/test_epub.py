@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 from desktop.core.formats.epub import extract
 
 CONTAINER = """<?xml version="1.0"?>

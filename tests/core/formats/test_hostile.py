@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from desktop.core.formats import ImportRefused, epub
+from desktop.core.errors import ImportRefused
+from desktop.core.formats import epub
 from desktop.core.formats.blocks import MAX_DEPTH, BlockBuilder, add_tree
 from desktop.core.formats.html import extract as extract_html
 from desktop.core.formats.opf import resolve

@@ -9,9 +9,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
+from desktop.core.formats import HANDLERS, supported_suffixes
 from desktop.core.formats.html import extract
-from desktop.core.formats.registry import handlers
 
 
 def _squeeze(text: str) -> str:
@@ -98,7 +98,6 @@ def test_empty_page_is_refused(tmp_path: Path) -> None:
         extract(tmp_path / "empty.html", b"   ")
 
 
-def test_registry_maps_suffixes() -> None:
-    table = handlers()
-    assert table[".htm"] is extract
-    assert {".html", ".xhtml", ".epub", ".md", ".markdown"} <= set(table)
+def test_handler_table_maps_suffixes() -> None:
+    assert HANDLERS[".htm"] is extract
+    assert {".html", ".xhtml", ".epub", ".md", ".markdown", ".txt"} <= set(supported_suffixes())

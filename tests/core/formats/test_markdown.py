@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.formats import Extracted, ImportRefused
+from desktop.core.errors import ImportRefused
+from desktop.core.formats.base import Extracted
 from desktop.core.formats.markdown import extract, strip_inline
 
 SAMPLE = """---

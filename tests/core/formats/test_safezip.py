@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 from desktop.core.formats.safezip import SafeZip, ZipLimits, is_safe_name
 
 

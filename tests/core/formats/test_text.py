@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
 from desktop.core.formats import extract as extract_any
 from desktop.core.formats.text import extract
 

@@ -1,4 +1,4 @@
-"""Tests for desktop.core.encoding: detection on shared samples, seeds and truncations."""
+"""Tests for desktop.core.formats.encoding: detection on shared samples, seeds and truncations."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.core.encoding import Decoded, canonical_encoding, decode_bytes, normalise_newlines
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused
+from desktop.core.formats.encoding import (
+    Decoded,
+    canonical_encoding,
+    decode_bytes,
+    normalise_newlines,
+)
 
 _S2T = opencc.OpenCC("s2t")
 HK_TEXT = "佢哋話呢間茶餐廳嘅奶茶好好飲㗎,我哋今晚一齊去食飯啦。" * 4
@@ -237,7 +242,7 @@ def test_english_utf16_without_bom(codec: str) -> None:
     ],
 )
 def test_refuse_non_text_refuses_nul_and_control(data: bytes, codec: str, start: int) -> None:
-    from desktop.core.encoding import refuse_non_text
+    from desktop.core.formats.encoding import refuse_non_text
 
     with pytest.raises(ImportRefused) as info:
         refuse_non_text(data, codec, start=start, name="zeros.txt")
@@ -246,7 +251,7 @@ def test_refuse_non_text_refuses_nul_and_control(data: bytes, codec: str, start:
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-be", "utf-8", "gb18030"])
 def test_refuse_non_text_keeps_text_with_tabs_form_feeds_and_esc(codec: str) -> None:
-    from desktop.core.encoding import refuse_non_text
+    from desktop.core.formats.encoding import refuse_non_text
 
     text = "第一章\t正文\f\x1b[1m粗体\x1b[0m\v。\n" * 20_000
     refuse_non_text(text.encode(codec), "utf-8" if codec == "gb18030" else codec)
@@ -255,7 +260,7 @@ def test_refuse_non_text_keeps_text_with_tabs_form_feeds_and_esc(codec: str) -> 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
 def test_refuse_non_text_reads_a_big_endian_bom_in_the_generic_codec(codec: str) -> None:
     """退 (U+9000) read in the wrong order is U+0090, a control character."""
-    from desktop.core.encoding import refuse_non_text
+    from desktop.core.formats.encoding import refuse_non_text
 
     bom = codecs.BOM_UTF16_BE if codec == "utf-16" else codecs.BOM_UTF32_BE
     data = bom + ("退" * 50_000).encode(f"{codec}-be")
@@ -264,7 +269,7 @@ def test_refuse_non_text_reads_a_big_endian_bom_in_the_generic_codec(codec: str)
 
 # -- EUC-TW and decodings that may be wrong ---------------------------------------------
 
-EUC_TW_SAMPLES = Path(__file__).parent / "euc_tw"
+EUC_TW_SAMPLES = Path(__file__).parents[1] / "euc_tw"
 
 
 @pytest.mark.parametrize("name", ["xiyouji_ch1_head.txt", "xiyouji_plane1_only.txt"])
@@ -306,7 +311,7 @@ def test_right_legacy_decodings_are_confident(seed_paths: list[Path], codec: str
     """Big5 came out at about 0.70 because big5, big5hkscs and cp950 decode it to the
     same text and were counted as rivals: right decodings looked as doubtful as wrong
     ones (EUC-TW read as GB18030 scored 0.30-0.99)."""
-    from desktop.core.encoding import LOW_CONFIDENCE
+    from desktop.core.formats.encoding import LOW_CONFIDENCE
 
     for text in _seed_texts(seed_paths):
         source = _traditional(text) if codec == "big5" else text
@@ -316,7 +321,7 @@ def test_right_legacy_decodings_are_confident(seed_paths: list[Path], codec: str
 
 def test_mixed_gb_and_big5_file_is_doubtful(seed_paths: list[Path]) -> None:
     """Half GB18030, half Big5: whichever codec wins, half the text is mojibake."""
-    from desktop.core.encoding import LOW_CONFIDENCE
+    from desktop.core.formats.encoding import LOW_CONFIDENCE
 
     texts = _seed_texts(seed_paths)
     data = texts[0].encode("gb18030") + _traditional(texts[1]).encode("big5", "replace")
@@ -324,7 +329,7 @@ def test_mixed_gb_and_big5_file_is_doubtful(seed_paths: list[Path]) -> None:
 
 
 def test_decoding_warning_only_for_low_confidence() -> None:
-    from desktop.core.encoding import LOW_CONFIDENCE, decoding_warning
+    from desktop.core.formats.encoding import LOW_CONFIDENCE, decoding_warning
 
     assert decoding_warning("gb18030", 0.99) is None
     assert decoding_warning("utf-8", None) is None
@@ -341,7 +346,7 @@ def _excerpts(text: str, size: int, count: int) -> list[str]:
 def test_right_decodings_of_excerpts_are_not_doubtful(
     seed_paths: list[Path], testdata: Path, size: int
 ) -> None:
-    from desktop.core.encoding import LOW_CONFIDENCE
+    from desktop.core.formats.encoding import LOW_CONFIDENCE
 
     novel = testdata / "novels" / "xiyouji_gutenberg_hardwrapped_zht.txt"
     sources = [*_seed_texts(seed_paths), novel.read_text("utf-8")[:200_000]]
@@ -360,7 +365,7 @@ def test_a_paragraph_in_another_encoding_makes_the_file_doubtful(
     seed_paths: list[Path], big5_first: bool
 ) -> None:
     """A 200-character Big5 paragraph in a GB18030 file (or the reverse) scored 0.99."""
-    from desktop.core.encoding import LOW_CONFIDENCE
+    from desktop.core.formats.encoding import LOW_CONFIDENCE
 
     texts = _seed_texts(seed_paths)
     majority = "\n".join(texts[0:4:3]) * 3

@@ -1,4 +1,4 @@
-"""desktop.core.euc_tw: the table of common characters, checked against glibc's iconv."""
+"""desktop.core.formats.euc_tw: the table of common characters, checked against glibc's iconv."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.core import encoding, euc_tw
+from desktop.core.formats import encoding, euc_tw
 
-SAMPLES = Path(__file__).parent / "euc_tw"
+SAMPLES = Path(__file__).parents[1] / "euc_tw"
 
 
 def _iconv_knows_euc_tw() -> bool:

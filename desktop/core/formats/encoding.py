@@ -7,7 +7,7 @@ GB18030 happily decodes every Big5 file into garbage, so legacy candidates are
 judged by *what they decode to*: the share of common Chinese characters (tables
 below) in samples from the head, middle and tail, with chardet as a tie-breaker.
 EUC-TW (CNS 11643), which no Python codec decodes, is read the same way by
-:mod:`desktop.core.euc_tw`; when it reads best the file is refused by name.
+:mod:`desktop.core.formats.euc_tw`; when it reads best the file is refused by name.
 
 The confidence says how far the winner's reading is ahead of the best *different*
 reading (big5, big5hkscs and cp950 read a file alike but for a few characters: they
@@ -31,9 +31,8 @@ from dataclasses import dataclass
 
 import chardet
 
-from desktop.core.errors import format_key
-from desktop.core.euc_tw import euc_tw_quality, is_euc_tw_name
-from desktop.core.formats import ImportRefused
+from desktop.core.errors import ImportRefused, format_key
+from desktop.core.formats.euc_tw import euc_tw_quality, is_euc_tw_name
 
 __all__ = [
     "LOW_CONFIDENCE",
