@@ -104,6 +104,60 @@ class OffsetMap:
         s0 = self.to_src(start, bias="start")
         return s0, max(s0, self.to_src(end, bias="end"))
 
+    def src_span(self, start: int, end: int) -> tuple[int, int]:
+        """A target range as the source range that produced exactly its chars.
+
+        Unlike :meth:`src_range`, source text that produced nothing (a line break
+        folding dropped) is left out at the range's edges and covered only inside
+        it: a hit on ``工作`` in ``社會\n工作`` is ``工作``, not ``\n工作``.  Text
+        replaced by a longer or shorter stretch is covered whole, as there.
+        """
+        return self._src_start(start), self._src_end(end)
+
+    def _replacing(self, x: int) -> int:
+        """Index of the non-empty target stretch of an edit holding char ``x``, or -1."""
+        j = bisect_right(self._ds, x) - 1
+        if j >= 0 and self._ds[j] <= x < self._de[j]:
+            return j
+        return -1
+
+    def _src_start(self, a: int) -> int:
+        j = self._replacing(a)
+        if j >= 0:
+            return self._rs[j]
+        k = bisect_right(self._de, a) - 1
+        return a if k < 0 else self._re[k] + (a - self._de[k])
+
+    def _src_end(self, b: int) -> int:
+        if b <= 0:
+            return self._src_start(0)
+        j = self._replacing(b - 1)
+        if j >= 0:
+            return self._re[j]
+        k = bisect_right(self._de, b - 1) - 1
+        return b if k < 0 else self._re[k] + (b - self._de[k])
+
+    def columns(self) -> tuple[array, array, array, array]:
+        """The edits as four columns (src starts, src ends, dst starts, dst ends)."""
+        return self._rs, self._re, self._ds, self._de
+
+    @classmethod
+    def from_columns(cls, dst_len: int, rs: array, re_: array, ds: array, de: array) -> OffsetMap:
+        """The map whose :meth:`columns` these are, for a target of ``dst_len`` chars.
+
+        For maps stored by their columns (the search index): the columns are taken
+        as they are, in order and merged, without walking 100,000 edits in Python;
+        only their lengths and the tail are checked (``ValueError``).
+        """
+        if not len(rs) == len(re_) == len(ds) == len(de):
+            raise ValueError("offset map columns of different lengths")
+        out = cls.__new__(cls)
+        out._rs, out._re, out._ds, out._de = (array("q", col) for col in (rs, re_, ds, de))
+        out.dst_len = dst_len
+        out.src_len = dst_len + (re_[-1] - de[-1] if len(rs) else 0)
+        out._check_tail()
+        return out
+
     def inverse(self) -> OffsetMap:
         """The map from the target back to the source."""
         return OffsetMap(self.dst_len, self.src_len, zip(self._ds, self._de, self._rs, self._re))

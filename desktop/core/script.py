@@ -1,7 +1,10 @@
 """Decide whether Chinese text is written in Simplified or Traditional characters.
 
 A Han character that OpenCC ``t2s`` changes exists only in Traditional writing; one
-that ``s2t`` changes exists only in Simplified writing.  Counting both in a text
+that ``s2t`` changes exists only in Simplified writing.  The converters are the views'
+(:func:`desktop.core.views.convert.converter`): a rare character whose only
+Simplified form is a glyph fonts lack is one the 简体 view leaves as it is, so it is
+no evidence of Traditional writing either.  Counting both in a text
 gives its script; a meaningful share of both makes it "mixed".
 """
 
@@ -9,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 __all__ = ["detect_script", "paragraph_scripts"]
 
@@ -30,23 +32,16 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SHARED = frozenset("群愿于於涌范征徵干乾余里后并台云只松谷穀面系才几")
 
 
-@cache
-def _converter(config: str) -> Any:
-    """OpenCC's ``config`` converter, made on first use: loading OpenCC and its
-    dictionaries costs start-up time the first window paint does not need."""
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 @lru_cache(maxsize=65536)
 def _kind(ch: str) -> int:
     """+1 Traditional-only, -1 Simplified-only, 0 shared or unknown."""
+    from desktop.core.views.convert import convert_text  # the views' package is large
+
     if ch in _SHARED:
         return 0
-    if _converter("t2s").convert(ch) != ch:
+    if convert_text(ch, "t2s") != ch:
         return 1
-    if _converter("s2t").convert(ch) != ch:
+    if convert_text(ch, "s2t") != ch:
         return -1
     return 0
 

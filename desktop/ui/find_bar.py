@@ -1,8 +1,9 @@
 """Find in the document (Ctrl+F): a query in either script finds matches in the view.
 
-Both sides are folded (OpenCC ``t2s``, full-width → half-width, case) and searched as
-Python strings, never with ``QTextDocument.find``.  Folding can change lengths, so the
-folded text keeps an offset map back to the view.  The loaded pieces of the reader are
+Both sides are folded by :mod:`desktop.core.fold` (the same folding as search and the
+library filter: script, width, case, line breaks between Han characters) and searched
+as Python strings, never with ``QTextDocument.find``.  Folding can change lengths, so
+the folded text keeps an offset map back to the view.  The loaded pieces of the reader are
 searched a few at a time from a zero-delay timer (each piece's fold is cached), and
 matches are handed to the reader as canonical ranges, which survive pieces loading
 before them and script switches.
@@ -16,59 +17,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from desktop.core.fold import fold_width
-from desktop.core.offsetmap import MapBuilder, OffsetMap
-from desktop.core.views import TextView, convert_text, convert_with_map
+from desktop.core.fold import find_folded, fold, fold_plain
+from desktop.core.offsetmap import OffsetMap
+from desktop.core.views import TextView
 from desktop.ui.reader import ReaderPane
 
-__all__ = ["FindBar", "find_in_text", "fold_query", "fold_with_map"]
+__all__ = ["FindBar"]
 
 _STEP_BUDGET = 0.015
-
-
-def _casefold_with_map(text: str) -> tuple[str, OffsetMap]:
-    folded = text.casefold()
-    if len(folded) == len(text):
-        return folded, OffsetMap.identity(len(text))
-    builder = MapBuilder()
-    parts = []
-    for ch in text:
-        low = ch.casefold()
-        parts.append(low)
-        if len(low) == 1:
-            builder.keep(1)
-        else:
-            builder.replace(1, len(low))
-    return "".join(parts), builder.build()
-
-
-def fold_with_map(text: str) -> tuple[str, OffsetMap]:
-    """Fold ``text`` for matching; the map goes from ``text`` to the folded text."""
-    simplified, to_simple = convert_with_map(text, "t2s")
-    folded, to_folded = _casefold_with_map(fold_width(simplified))
-    return folded, to_simple.compose(to_folded)
-
-
-def fold_query(query: str) -> str:
-    """The query folded exactly as texts are folded."""
-    return fold_width(convert_text(query, "t2s")).casefold()
-
-
-def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
-    """Ranges of ``text`` (code points) matching ``query`` across scripts, width and case."""
-    folded, mapping = fold_with_map(text)
-    return _find_folded(folded, mapping, fold_query(query))
-
-
-def _find_folded(folded: str, mapping: OffsetMap, needle: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    if not needle:
-        return found
-    at = folded.find(needle)
-    while at >= 0:
-        found.append(mapping.src_range(at, at + len(needle)))
-        at = folded.find(needle, at + len(needle))
-    return found
 
 
 class FindBar(QWidget):
@@ -153,7 +109,7 @@ class FindBar(QWidget):
     def search(self, *, jump: bool) -> None:
         """(Re)start the search over the loaded pieces, a few per timer tick."""
         self._timer.stop()
-        self._needle = fold_query(self.edit.text()) if not self.isHidden() else ""
+        self._needle = fold_plain(self.edit.text()) if not self.isHidden() else ""
         self._todo = list(reversed(self.reader.pieces()))
         self._found = []
         self._jump = jump
@@ -168,7 +124,7 @@ class FindBar(QWidget):
     def _fold(self, view: TextView) -> tuple[str, OffsetMap]:
         cached = self._folds.get(id(view))
         if cached is None or cached[0] is not view:
-            folded, mapping = fold_with_map(view.text)
+            folded, mapping = fold(view.text)
             cached = (view, folded, mapping)
             self._folds[id(view)] = cached
         return cached[1], cached[2]
@@ -178,7 +134,7 @@ class FindBar(QWidget):
         while self._todo and time.perf_counter() - began < _STEP_BUDGET:
             _view_start, canon_start, view = self._todo.pop()
             folded, mapping = self._fold(view)
-            for v0, v1 in _find_folded(folded, mapping, self._needle):
+            for v0, v1 in find_folded(folded, mapping, self._needle):
                 c0, c1 = view.canonical_range(v0, v1)
                 self._found.append((canon_start + c0, canon_start + c1))
         if not self._todo:

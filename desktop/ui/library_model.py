@@ -239,9 +239,9 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         return bool(self._words)
 
     def set_filter_text(self, text: str) -> None:
-        from desktop.core.fold import fold_for_match
+        from desktop.core.fold import fold_plain
 
-        words = [fold_for_match(w) for w in text.split()]
+        words = [fold_plain(w) for w in text.split()]
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
             self.beginFilterChange()
             self._words = words
@@ -253,12 +253,12 @@ class LibraryFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._words:
             return True
-        from desktop.core.fold import fold_for_match
+        from desktop.core.fold import fold_plain
 
         model = self.sourceModel()
         assert isinstance(model, LibraryTableModel)
         doc = model.document(source_row)
-        hay = fold_for_match(
-            " ".join(str(v) for v in (doc.title, doc.author, doc.source, doc.published) if v)
+        hay = fold_plain(  # NUL between fields: folding joins Han across whitespace
+            "\0".join(str(v) for v in (doc.title, doc.author, doc.source, doc.published) if v)
         )
         return all(w in hay for w in self._words)

@@ -149,7 +149,7 @@ def _part_of(path: Path) -> str:
 def _queries(texts: _Texts, n: int = 200) -> list[str]:
     import re
 
-    from desktop.core.search.fold import HAN
+    from desktop.core.fold import HAN
 
     rnd = random.Random(99)
     han = re.compile(f"[{HAN}]{{6,}}")

@@ -25,7 +25,6 @@ from desktop.core.locks import FileLock
 from desktop.core.paths import index_dir
 from desktop.core.search import IndexBusyError, IndexDamagedError, SearchIndex, fold, fold_plain
 from desktop.core.search import index as index_module
-from desktop.core.search.fold import columns, flat_edits, hit_range
 from desktop.core.search.index import reading_text
 from tests.conftest import REPO
 
@@ -66,11 +65,10 @@ def _scan(lib: Library, query: str) -> dict[str, list[tuple[int, int]]]:
         text, view_map = reading_text(lib.text(rec.id))
         folded, fold_map = fold(text)
         mapping = fold_map if view_map is None else view_map.compose(fold_map)
-        cols = columns(flat_edits(mapping))
         hits = set()
         pos = folded.find(needle)
         while pos >= 0:
-            hits.add(hit_range(cols, pos, pos + len(needle)))
+            hits.add(mapping.src_span(pos, pos + len(needle)))
             pos = folded.find(needle, pos + 1)
         if hits:
             found[rec.id] = sorted(hits)

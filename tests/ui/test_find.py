@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 
-from desktop.ui.find_bar import find_in_text, fold_query, fold_with_map
+from desktop.core.fold import find_folded, fold, fold_plain
+from desktop.core.search import SearchIndex
+from desktop.ui.library_model import LibraryFilterProxy, LibraryTableModel
 from desktop.ui.main_window import MainWindow
+
+
+def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
+    """What the find bar does with one piece of the view."""
+    folded, mapping = fold(text)
+    return find_folded(folded, mapping, fold_plain(query))
 
 
 def test_find_across_scripts_width_and_case() -> None:
@@ -19,12 +30,51 @@ def test_find_across_scripts_width_and_case() -> None:
 
 def test_folding_that_changes_length_maps_back() -> None:
     text = "Straße 𠮷野家 STRASSE"
-    folded, mapping = fold_with_map(text)
+    folded, mapping = fold(text)
     assert "strasse" in folded
     assert find_in_text(text, "strasse") == [(0, 6), (11, 18)]
     assert find_in_text(text, "𠮷野家") == [(7, 10)]
     assert mapping.src_len == len(text) and mapping.dst_len == len(folded)
-    assert fold_query("ＳＴＲＡßＥ") == "strasse"
+    assert fold_plain("ＳＴＲＡßＥ") == "strasse"
+
+
+#: (query, what the find bar selects in the document below): the rules once decided
+#: in desktop.core.fold, which the library filter, search and Ctrl+F used to disagree on.
+AGREED = [
+    ("STRASSE", "Straße"),  # ß is ss (search kept ß)
+    ("鳄鱼饼干", "鱷魚\n餅乾"),  # a line break inside a word (filter and Ctrl+F kept it)
+    ("ＡＢＣ", "abc"),
+    ("俓直", "俓直"),  # no rare-glyph dictionaries (search and the filter had them)
+]
+
+
+@pytest.mark.parametrize(("query", "selected"), AGREED)
+def test_filter_search_and_find_agree(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, tmp_path: Path, query: str, selected: str
+) -> None:
+    source = tmp_path / "agree.txt"
+    source.write_text("Straße 鱷魚 餅乾 俓直 abc\n\n在Straße上的鱷魚\n餅乾，abc，俓直。\n", "utf-8")
+    library = main_window.library
+    doc_id = library.add_file(source).id
+    assert doc_id is not None
+    model = LibraryTableModel()
+    model.set_documents(library.documents())
+    shown = LibraryFilterProxy()
+    shown.setSourceModel(model)
+    shown.set_filter_text(query)
+    assert [shown.index(r, 0).data() for r in range(shown.rowCount())] == [
+        library.get(doc_id).title
+    ]
+    index = SearchIndex.open(library)
+    index.ensure_current()
+    assert [hit.doc_id for hit in index.search(query).hits] == [doc_id]
+    main_window.open_document(doc_id)
+    qtbot.waitUntil(lambda: not main_window.reader.loading)
+    bar = main_window.find_bar
+    bar.open_bar()
+    assert _search(qtbot, main_window, query) >= 1  # the title line may be hidden
+    start, end = bar.matches[-1]
+    assert main_window.reader.canonical[start:end] == selected
 
 
 def _open(window: MainWindow, title_start: str) -> str:

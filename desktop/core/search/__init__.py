@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.search.fold import fold, fold_plain
+from desktop.core.fold import fold, fold_plain
 from desktop.core.search.query import ParsedQuery, parse_query
 from desktop.core.search.results import SearchHit, SearchResults
 

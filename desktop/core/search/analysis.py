@@ -14,7 +14,8 @@ from typing import Any
 from whoosh import columns, fields
 from whoosh.analysis import Analyzer, Token
 
-from desktop.core.search.fold import fold_plain, text_grams
+from desktop.core.fold import fold_plain
+from desktop.core.search.folded import text_grams
 
 __all__ = ["TITLE_BOOST", "GramAnalyzer", "make_schema"]
 

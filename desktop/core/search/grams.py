@@ -1,7 +1,7 @@
 """Index terms of folded text as integers, counted with array operations only.
 
 A term (*gram*) is a Han character, a pair of adjacent Han characters, or a run of
-Latin letters and digits (a word); :func:`fold.text_grams` defines them as strings.
+Latin letters and digits (a word); :func:`folded.text_grams` defines them as strings.
 The body store keys its postings by integers instead, so that a document's grams
 are found by reading its UTF-32 code points as an array:
 
@@ -18,7 +18,8 @@ from collections import Counter
 
 import numpy as np
 
-from desktop.core.search.fold import HAN, encode
+from desktop.core.fold import HAN
+from desktop.core.search.folded import encode
 
 __all__ = ["MAX_COUNT", "gram_arrays", "gram_counts", "gram_key", "is_han"]
 

@@ -49,10 +49,11 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 
+from desktop.core.fold import fold
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.offsetmap import OffsetMap
 from desktop.core.search.analysis import make_schema
-from desktop.core.search.fold import flat_edits, fold
+from desktop.core.search.folded import flat_edits
 from desktop.core.search.manifest import (
     MANIFEST,
     Manifest,
@@ -76,7 +77,7 @@ __all__ = ["INDEX_VERSION", "IndexBusyError", "IndexDamagedError", "SearchIndex"
 log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 6  #: 6: one folding (desktop.core.fold: ß as ss, no rare-glyph t2s)
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
 #: Seconds an opening process waits for another process's commit to be published.

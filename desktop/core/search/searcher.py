@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
-from desktop.core.search.fold import HAN, fold_plain, hit_range
+from desktop.core.fold import HAN, fold_plain
+from desktop.core.offsetmap import OffsetMap
 from desktop.core.search.grams import MAX_COUNT
 from desktop.core.search.matching import Match, all_of, any_of, exact, select, union, without
 from desktop.core.search.query import TEXT_FIELDS, DateRange, Filter, Node, Term, parse_query
@@ -206,12 +207,12 @@ def _hits(run: _Run, doc_id: str) -> list[tuple[int, int]]:
     if slot is None or not run.body_terms:
         return []
     folded = run.store.folded_text(slot)
-    cols = run.store.map_columns(slot)
+    mapping = OffsetMap.from_columns(len(folded), *run.store.map_columns(slot))
     found: list[tuple[int, int]] = []
     for term in run.body_terms:
         pos = folded.find(term)
         while pos >= 0 and len(found) < MAX_HITS_PER_DOC:
-            found.append(hit_range(cols, pos, pos + len(term)))
+            found.append(mapping.src_span(pos, pos + len(term)))
             pos = folded.find(term, pos + 1)
     return sorted(set(found))
 

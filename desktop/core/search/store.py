@@ -40,7 +40,7 @@ from typing import BinaryIO
 import numpy as np
 
 from desktop.core import atomic
-from desktop.core.search.fold import Columns, columns, encode
+from desktop.core.search.folded import Columns, columns, encode
 from desktop.core.search.grams import gram_arrays, gram_key
 from desktop.core.search.manifest import fsync_path
 from desktop.core.search.postings import Pending, Segment, SegmentWriter

@@ -1,10 +1,16 @@
 """Script conversion with OpenCC, and the exact offset map of a conversion.
 
-Converters are module-level and cached (a native ``OpenCC`` object cannot be pickled),
-and are created with ``include_tofu_risk_dictionaries=False``: the official binding
-enables OpenCC's "may output tofu" dictionaries by default (``TSCharactersExt`` in
-``t2s``), which turn Traditional characters into rare Simplified ones that most fonts
-lack.  Tongwen's display text and ``tongwen-cli convert`` both use the same setting.
+:func:`converter` is Tongwen's one OpenCC converter factory: the views, folding
+(search, the library filter, find in the document), script detection and the CLI all
+take their converters from it.  Converters are module-level and cached (a native
+``OpenCC`` object cannot be pickled), and are created with
+``include_tofu_risk_dictionaries=False``: the official binding enables OpenCC's "may
+output tofu" dictionaries by default (``TSCharactersExt`` in ``t2s``), which turn 905
+Traditional characters (``俓`` → ``𠇹``) into rare Simplified ones that most fonts lack.
+
+Long texts are converted a piece at a time, cut at line breaks: one OpenCC call
+holds the GIL throughout (~130 ms for a 10 MB novel), which would freeze the window
+while a worker converts or indexes.
 
 The 简体 view of Traditional text follows the document's regional standard
 (:mod:`desktop.core.views.region`): ``t2s`` for the general standard, ``hk2s`` for
@@ -37,6 +43,7 @@ __all__ = [
     "TW2S_KEEP_ME",
     "convert_text",
     "convert_with_map",
+    "converter",
     "sanitize",
     "script_config",
 ]
@@ -88,6 +95,10 @@ _PHRASE_BASE = {
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PIECE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+|[^\n]")
 _MAX_SPLIT_RUN = 400
+#: Characters converted per OpenCC call (see :func:`convert_text`).
+_CHUNK = 1 << 17
+#: Where a long text may be cut between OpenCC calls: no converted phrase spans them.
+_CUTS = ("\n", "。", "！", "？", "；", "，")
 
 
 def script_config(script: str, phrases: bool = False, region: str | None = None) -> str | None:
@@ -115,7 +126,9 @@ def script_config(script: str, phrases: bool = False, region: str | None = None)
 
 
 @cache
-def _converter(config: str) -> Any:
+def converter(config: str) -> Any:
+    """The OpenCC converter for ``config``, made on first use (loading OpenCC and
+    its dictionaries costs start-up time the first window paint does not need)."""
     config = _KEEP_ME.get(config, config)
     if config not in CONFIGS:
         raise ValueError(
@@ -138,12 +151,30 @@ def sanitize(text: str) -> str:
 def convert_text(text: str, config: str) -> str:
     """Convert ``text`` with OpenCC ``config``; the same output as OpenCC on sanitised input."""
     if not text:
-        _converter(config)
+        converter(config)
         return text
     text = sanitize(text)
     if config in _KEEP_ME and "么" in text:
         text = _ME.sub("麼", text)
-    return str(_converter(config).convert(text))
+    convert = converter(config).convert
+    return "".join(str(convert(piece)) for piece in _chunks(text))
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` in pieces of at most about :data:`_CHUNK` chars, cut after a line
+    break (or, in a line that long, a sentence mark)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > _CHUNK:
+        end = start + _CHUNK
+        cut = text.rfind("\n", start, end)
+        if cut <= start:
+            cut = max(text.rfind(mark, start, end) for mark in _CUTS)
+        end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def _convert_many(pieces: list[str], config: str) -> list[str]:

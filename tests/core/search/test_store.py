@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from desktop.core.fold import fold, fold_plain
 from desktop.core.search import store as store_module
-from desktop.core.search.fold import columns, flat_edits, fold, fold_plain, text_grams
+from desktop.core.search.folded import columns, flat_edits, text_grams
 from desktop.core.search.grams import gram_arrays, gram_counts, gram_key
 from desktop.core.search.postings import BLOCK, Pending, Segment, SegmentWriter, pack, unpack
 from desktop.core.search.store import BodyStore, StoreError
