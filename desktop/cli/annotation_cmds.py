@@ -25,10 +25,9 @@ from desktop.core.annotations import (
     to_w3c,
 )
 from desktop.core.annotations.export import source_doc_id
+from desktop.core.script import SCRIPTS
 
 __all__ = ["register"]
-
-_SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 
 def register(sub: Any) -> None:
@@ -57,7 +56,7 @@ def register(sub: Any) -> None:
     p.add_argument("words", nargs="+", metavar="ID | export ID | import FILE")
     p.add_argument("--json", action="store_true", help="list: print JSON")
     p.add_argument("--format", choices=("markdown", "w3c"), help="export: output format")
-    p.add_argument("--script", choices=_SCRIPTS, default="original", help="export: script")
+    p.add_argument("--script", choices=SCRIPTS, default="original", help="export: script")
     p.add_argument("--output", metavar="FILE", help="export: write here instead of stdout")
     p.add_argument("--id", dest="doc", metavar="ID", help="import: the target document")
     p.set_defaults(func=cmd_annotations)

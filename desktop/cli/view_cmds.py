@@ -12,7 +12,8 @@ from typing import Any
 
 from desktop.cli import Context, print_json
 from desktop.core.chapters import detect_chapters
-from desktop.core.views import SCRIPTS, ViewOptions, build_view, convert_text, script_config
+from desktop.core.script import SCRIPTS
+from desktop.core.views import ViewOptions, build_view, convert_text, script_config
 from desktop.core.views.convert import CONFIGS
 
 __all__ = ["add_show_arguments", "register", "show_command"]

@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.script import HAN
+
 __all__ = [
     "AUTOMATIC",
     "CUSTOM",
@@ -56,7 +58,7 @@ _BUILTIN = re.compile(
     r"|番外[^\n]{0,24}"
     r"|[一二三四五六七八九十百]{1,4}、[^\n]{1,24}"
     r"|\d{1,3}[.、．][ \t]*[^\d\s][^\n]{0,24}"
-    r"|[\u4e00-\u9fff]{1,2}[公王帝](?:[元一二三四五六七八九十]{1,3}年)?"
+    rf"|[{HAN}]{{1,2}}[公王帝](?:[元一二三四五六七八九十]{{1,3}}年)?"
     r")[ \t　]*$",
     re.MULTILINE,
 )

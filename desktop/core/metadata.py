@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.script import HAN as _HAN
 from desktop.core.script import detect_script
 
 __all__ = ["TextMetadata", "extract_metadata", "find_date"]
 
 _HEAD_LINES = 40
 _TITLE_MAX = 40
-_HAN = r"\u3400-\u9fff"
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
 )
@@ -82,7 +82,7 @@ _NAME_TAGS = re.compile(
     r"|(?:txt|TXT)?(?:全集|全本|完本|精校版|校对版|完结版|完整版)?(?:txt|TXT)?(?:下载|下載)"
     r"|(?:最新章节|最新章節|全文阅读|全文閱讀|在线阅读|在線閱讀)"
 )
-_NAME_AUTHOR = re.compile(r"(?:作者|著)\s*[:\uff1a_\-]?\s*([\u3400-\u9fff·]{2,6})\s*$")
+_NAME_AUTHOR = re.compile(rf"(?:作者|著)\s*[:\uff1a_\-]?\s*([{_HAN}·]{{2,6}})\s*$")
 
 
 @dataclass
@@ -151,12 +151,12 @@ def name_parts(filename: str) -> NameParts:
     if bracketed:
         stem, rest = bracketed.group(1), bracketed.group(2).strip(" _-·")
         rest = re.sub(r"^(?:作者|著)\s*[:\uff1a]?\s*|\s*著$", "", rest)
-        if re.fullmatch(r"[\u3400-\u9fff·]{2,6}", rest):
+        if re.fullmatch(f"[{_HAN}·]{{2,6}}", rest):
             author = rest
     elif found := _NAME_AUTHOR.search(stem):
         author, stem = found.group(1), stem[: found.start()]
     else:
-        split = re.match(r"^([\u3400-\u9fff]{2,20})[_\-\s]+([\u3400-\u9fff·]{2,4})$", stem)
+        split = re.match(rf"^([{_HAN}]{{2,20}})[_\-\s]+([{_HAN}·]{{2,4}})$", stem)
         if split:  # 西游记_吴承恩: the second part is short enough to be a name
             stem, author = split.group(1), split.group(2)
     if author and author.endswith("著"):

@@ -14,7 +14,25 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["detect_script", "paragraph_scripts"]
+__all__ = ["HAN", "HAN_RANGES", "SCRIPTS", "detect_script", "paragraph_scripts"]
+
+#: The scripts a document can be shown in, in toolbar order (``ViewOptions.script``):
+#: the text as written, 简体, 繁體 (OpenCC's standard), 臺灣正體, 香港繁體.
+SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
+
+#: The code points of Han characters, inclusive: 〇, CJK extension A, the unified
+#: ideographs, the compatibility ideographs and the supplementary planes' extensions
+#: B to G.  One definition, so the reader, search, metadata and views agree on what a
+#: Chinese character is (they had seven that differed at the edges).
+HAN_RANGES = (
+    (0x3007, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+#: :data:`HAN_RANGES` as the inside of a regular-expression class: ``f"[{HAN}]"``.
+HAN = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES)
 
 #: Fewer telling characters than this: "unknown".
 MIN_TELLING = 3
@@ -24,7 +42,7 @@ MIN_TELLING = 3
 MIXED_SHARE = 0.2
 MIN_MINORITY = 5
 _SAMPLE_CHARS = 400_000
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN}]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 #: Characters OpenCC converts that are nevertheless standard in both scripts

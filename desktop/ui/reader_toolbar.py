@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.script import SCRIPTS
 from desktop.ui.reader import ReaderPane
 from desktop.ui.region_button import RegionButton
-from desktop.ui.settings import SCRIPT_CHOICES, AppSettings
+from desktop.ui.settings import AppSettings
 from desktop.ui.typography_popover import TypographyPopover
 
 __all__ = [
@@ -167,7 +168,7 @@ class ScriptSegments(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        for script in SCRIPT_CHOICES:
+        for script in SCRIPTS:
             button = QToolButton(self)
             button.setText(short_script_label(script))
             button.setCheckable(True)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.script import HAN
 from desktop.core.search import SearchResults
 from desktop.core.views import ViewOptions
 from desktop.ui.index_service import IndexService
@@ -57,7 +58,7 @@ log = logging.getLogger(__name__)
 
 # Pause after the last keystroke before searching the full text.
 DEBOUNCE_MS = 300
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 

@@ -14,20 +14,18 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from desktop.core.script import SCRIPTS
+from desktop.core.views.pinyin import PINYIN_MODES
+
 __all__ = [
     "FONT_REGIONS",
-    "PINYIN_MODES",
     "RECENT_LIMIT",
-    "SCRIPT_CHOICES",
     "THEME_NAMES",
     "UI_LANGUAGES",
     "AppSettings",
     "script_region",
 ]
 
-#: Scripts a reader can choose, in toolbar order (values of ``ViewOptions.script``).
-SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
-PINYIN_MODES = ("hide", "ruby", "inline")
 THEME_NAMES = ("system", "light", "dark", "sepia")
 #: Glyph regions that get a font choice of their own (see ``desktop.ui.fonts.FACES``).
 FONT_REGIONS = ("SC", "TC", "HK")
@@ -119,21 +117,21 @@ class AppSettings:
     # ----------------------------------------------------------------- script
     @property
     def default_script(self) -> str:
-        return self._choice("reader/script", SCRIPT_CHOICES)
+        return self._choice("reader/script", SCRIPTS)
 
     @default_script.setter
     def default_script(self, script: str) -> None:
-        if script not in SCRIPT_CHOICES:
+        if script not in SCRIPTS:
             raise ValueError(f"unknown script {script!r}")
         self._set("reader/script", script)
 
     def document_script(self, doc_id: str) -> str:
         """The script chosen for this document, else the global default."""
         value = self.qsettings.value(f"documents/{doc_id}/script")
-        return value if value in SCRIPT_CHOICES else self.default_script
+        return value if value in SCRIPTS else self.default_script
 
     def set_document_script(self, doc_id: str, script: str) -> None:
-        if script not in SCRIPT_CHOICES:
+        if script not in SCRIPTS:
             raise ValueError(f"unknown script {script!r}")
         self._set(f"documents/{doc_id}/script", script)
 

@@ -41,18 +41,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.paths import library_dir
+from desktop.core.script import SCRIPTS
+from desktop.core.views.pinyin import PINYIN_MODES
 from desktop.ui.dialogs import ok_cancel_buttons
 from desktop.ui.fonts import body_family
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.plain import plain_label
 from desktop.ui.reader_toolbar import script_label
-from desktop.ui.settings import (
-    FONT_REGIONS,
-    PINYIN_MODES,
-    SCRIPT_CHOICES,
-    THEME_NAMES,
-    AppSettings,
-)
+from desktop.ui.settings import FONT_REGIONS, THEME_NAMES, AppSettings
 from desktop.ui.themes import mark_as_problem
 
 __all__ = ["SAMPLES", "SettingsDialog", "han_families", "library_folder_problem"]
@@ -196,7 +192,7 @@ class SettingsDialog(QDialog):
     def _reading_page(self) -> QWidget:
         self.script_combo = self._combo(
             self.tr("Default script for new documents"),
-            [(script_label(s), s) for s in SCRIPT_CHOICES],
+            [(script_label(s), s) for s in SCRIPTS],
         )
         self.clean_check = self._check(
             self.tr("&Clean view by default"),

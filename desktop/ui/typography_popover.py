@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.views.pinyin import PINYIN_MODES
 from desktop.ui.reader import ReaderPane
-from desktop.ui.settings import PINYIN_MODES, THEME_NAMES, AppSettings
+from desktop.ui.settings import THEME_NAMES, AppSettings
 from desktop.ui.themes import theme_label
 
 __all__ = ["TypographyPopover"]

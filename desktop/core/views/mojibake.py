@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.offsetmap import OffsetMap, apply_edits
+from desktop.core.script import HAN
 from desktop.core.views.convert import convert_text
 from desktop.core.views.pinyin import iter_hints
 
@@ -45,7 +46,7 @@ _RUN = re.compile(r"\?[!！]([^\x00-\x7f?]{2,40})([\x40-\x7e]|\?(?=[(（]?[a-zü
 _LEAD_BYTES = (0xA1, 0xA3)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _READ = rf"[a-zü{_TONED}]{{1,7}}"
-_PHANTOM = re.compile(rf"(?<=[\u3400-\u9fff])\?({_READ})\)\?({_READ})\)")
+_PHANTOM = re.compile(rf"(?<=[{HAN}])\?({_READ})\)\?({_READ})\)")
 _JUNK = re.compile(rf"\?(?:{_READ}\))?")
 _CAPTION_MAX = 40
 _SENTENCE_END = tuple("。！？!?…”」』")

@@ -11,19 +11,21 @@ import re
 from collections.abc import Iterator
 
 from desktop.core.offsetmap import OffsetMap, apply_edits
+from desktop.core.script import HAN
 
 __all__ = ["HINT", "PINYIN_MODES", "hide_hints", "iter_hints", "strip_hints"]
 
-PINYIN_MODES = ("hide", "inline", "ruby")
-_HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+#: What the reader can do with pronunciation hints, in the order the settings list
+#: them: hide them, show them on hover (ruby), leave them in the text.
+PINYIN_MODES = ("hide", "ruby", "inline")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{_TONED}]+(?:ng|n|r)?"
 _READING = rf"(?=[a-zü{_TONED} ]*[{_TONED}])({_SYLLABLE}(?: {_SYLLABLE}){{0,3}})[)）]"
 #: A hint: group 1 is the reading.
-HINT = re.compile(rf"(?<=[{_HAN}])[(（]{_READING}")
+HINT = re.compile(rf"(?<=[{HAN}])[(（]{_READING}")
 #: The same matches as HINT, found faster: the parenthesis comes first in the pattern
 #: (so the search skips to it) and the Han character before it is checked after.
-_HINT_SCAN = re.compile(rf"[(（](?<=[{_HAN}][(（]){_READING}")
+_HINT_SCAN = re.compile(rf"[(（](?<=[{HAN}][(（]){_READING}")
 
 
 def iter_hints(text: str) -> Iterator[re.Match[str]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.offsetmap import Bias, OffsetMap
+from desktop.core.script import SCRIPTS
 from desktop.core.views.blanks import collapse_blank_lines
 from desktop.core.views.boilerplate import hide_boilerplate
 from desktop.core.views.convert import convert_with_map, script_config
@@ -32,7 +33,6 @@ __all__ = [
     "build_view_chunked",
 ]
 
-SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 Span = tuple[int, int, str]
 
 
@@ -43,7 +43,7 @@ class ViewOptions:
     clean: bool = True  #: False: raw canonical text (script conversion still applies)
     script: str = "original"  #: one of SCRIPTS
     phrases: bool = False  #: Taiwan/Hong Kong phrase conversion (s2twp, s2hkp)
-    pinyin: str = "hide"  #: "hide" | "inline" | "ruby"
+    pinyin: str = "hide"  #: one of PINYIN_MODES
     #: The document's regional standard (one of REGIONS), which chooses the 简体
     #: conversion; None: detected from the text (``detect_region``).
     region: str | None = None

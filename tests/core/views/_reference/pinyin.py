@@ -14,7 +14,7 @@ from desktop.core.offsetmap import OffsetMap, apply_edits
 __all__ = ["HINT", "PINYIN_MODES", "hide_hints", "strip_hints"]
 
 PINYIN_MODES = ("hide", "inline", "ruby")
-_HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # script.HAN
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{_TONED}]+(?:ng|n|r)?"
 #: A hint: group 1 is the reading.
