@@ -1,16 +1,28 @@
-"""Markdown (.md, .markdown): a small converter to canonical text.
+"""Markdown (.md, .markdown): parsed by markdown-it-py (CommonMark) into blocks.
 
 Headings become chapters; emphasis, link and image syntax are removed (``[x](url)``
-becomes ``x``, ``![alt](src)`` becomes ``alt``); fenced code is kept as text; list
-items stay one per line, bullets shown as ``•`` and numbers kept; a YAML front
+becomes ``x``, ``![alt](src)`` becomes ``alt``); backslash escapes and entities are
+resolved; raw HTML tags are dropped and their text kept; code is kept as text.  A
+list is one block with an item a line, bullets shown as ``•`` and numbers kept; a
+table is one block with a row a line and its cells apart by a tab.  A YAML front
 matter block gives title, author and date.  Lines inside a paragraph keep their
 newlines (reflowing is a view step).
+
+A parser, not regular expressions: those parked escaped characters in U+E000–U+E07F
+and turned every character there into ASCII, and GB18030 decodes its user-defined
+bytes into that very range.  markdown-it stops reading a container nested deeper
+than its limit and drops the rest; a file that deep is kept whole as plain text.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from desktop.core.errors import FORMATS, ImportRefused
 from desktop.core.formats.base import Extracted
@@ -20,53 +32,33 @@ from desktop.core.formats.sniff import foreign_kind
 
 __all__ = ["extract", "strip_inline"]
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BULLET = re.compile(r"^(\s*)[-*+][ \t]+(.*)$")
-_ORDERED = re.compile(r"^(\s*)(\d{1,9})[.)][ \t]+(.*)$")
-_QUOTE = re.compile(r"^ {0,3}> ?")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = (
-    re.compile(r"(\*\*\*|\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![A-Za-z0-9])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![A-Za-z0-9])"),
-)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_PARK = 0xE000
-_PARKED = re.compile("[\ue000-\ue07f]")
+log = logging.getLogger(__name__)
+
+#: Containers (a list takes two: the list and its item) markdown-it enters before it
+#: gives up on the rest of one.  100 parses in well under Python's recursion limit.
+_MAX_NESTING = 100
+_PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _FRONT_KEYS = {"title": "title", "author": "author", "date": "published", "lang": "language"}
 
 
-def _strip_plain(text: str) -> str:
-    # Escaped characters are parked in the private use area while syntax is removed.
-    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    for pattern in _EMPHASIS:
-        text = pattern.sub(r"\2", text)
-    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), text)
+def _inline_text(tokens: Sequence[Token] | None) -> str:
+    """The reader's text of an inline run: markup gone, a picture by its alt text."""
+    parts: list[str] = []
+    for token in tokens or ():
+        if token.type in ("text", "text_special", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif token.type == "image":
+            parts.append(_inline_text(token.children))
+    return "".join(parts)
 
 
 def strip_inline(text: str) -> str:
     """Remove inline Markdown syntax; code spans are kept verbatim."""
-    out: list[str] = []
-    last = 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_strip_plain(text[last : match.start()]))
-        out.append(match.group(2).strip())
-        last = match.end()
-    out.append(_strip_plain(text[last:]))
-    return "".join(out)
+    return "".join(_inline_text(token.children) for token in _PARSER.parseInline(text))
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -83,72 +75,98 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0
 
 
-class _Converter:
-    """Line-by-line Markdown to blocks."""
+class _Walker:
+    """markdown-it's flat token stream to blocks: one pass, no recursion."""
 
     def __init__(self) -> None:
         self.builder = BlockBuilder()
-        self.para: list[str] = []
-        self.kind = "p"
-        self.fence: str | None = None
-        self.code: list[str] = []
+        self.heading: str | None = None
+        self.lists = 0  #: depth of list nesting
+        self.marker = ""  #: bullet or number for the item's first line
+        self.table = False
+        self.cells: list[str] = []
+        self.lines: list[str] = []  #: lines of the list or table being built
 
-    def flush(self) -> None:
-        if self.para:
-            self.builder.add("\n".join(strip_inline(line) for line in self.para), self.kind)
-        self.para, self.kind = [], "p"
+    def feed(self, token: Token) -> None:
+        handler = getattr(self, f"_{token.type}", None)
+        if handler is not None:
+            handler(token)
 
-    def feed(self, line: str) -> None:
-        if self.fence is not None:
-            self._code_line(line)
-            return
-        fence = _FENCE.match(line)
-        if fence:
-            self.flush()
-            self.fence = fence.group(1)[0] * len(fence.group(1))
-            return
-        if not line.strip():
-            self.flush()
-            return
-        self._text_line(line)
-
-    def _code_line(self, line: str) -> None:
-        assert self.fence is not None
-        if line.strip().startswith(self.fence) and not line.strip().strip(self.fence[0]):
-            self.builder.add("\n".join(self.code), "p")
-            self.fence, self.code = None, []
+    def _text(self, text: str, kind: str = "p") -> None:
+        if not text.strip() and not self.table:
+            return  # an item's marker waits for its first words
+        if self.table:
+            self.cells.append(" ".join(text.split()))
+        elif self.lists:
+            self.lines.append(self.marker + text.rstrip())
+            self.marker = ""
         else:
-            self.code.append(line)
+            self.builder.add(text, kind)
 
-    def _text_line(self, line: str) -> None:
-        atx = _ATX.match(line)
-        setext = _SETEXT.match(line)
-        if atx:
-            self.flush()
-            self.builder.add(strip_inline(atx.group(2) or ""), f"h{len(atx.group(1))}")
-        elif setext and self.para and self.kind == "p" and len(self.para) == 1:
-            self.kind = "h1" if setext.group(1)[0] == "=" else "h2"
-            self.flush()
-        elif _RULE.match(line):
-            self.flush()
-        elif not _REF_DEF.match(line):
-            self._body_line(line)
+    def _flush_lines(self) -> None:
+        if not self.lists and not self.table:
+            self.builder.add("\n".join(self.lines), "p")
+            self.lines = []
 
-    def _body_line(self, line: str) -> None:
-        line = _QUOTE.sub("", line)
-        bullet = _BULLET.match(line)
-        ordered = _ORDERED.match(line)
-        if bullet:
-            line = f"{bullet.group(1)}• {bullet.group(2)}"
-        elif ordered:
-            line = f"{ordered.group(1)}{ordered.group(2)}. {ordered.group(3)}"
-        self.para.append(line.rstrip() if (bullet or ordered) else line.strip())
+    def _heading_open(self, token: Token) -> None:
+        self.heading = token.tag
 
-    def finish(self) -> BlockBuilder:
-        if self.fence is not None:  # an unclosed fence keeps its text
-            self.builder.add("\n".join(self.code), "p")
-        self.flush()
-        return self.builder
+    def _heading_close(self, token: Token) -> None:
+        self.heading = None
+
+    def _inline(self, token: Token) -> None:
+        self._text(_inline_text(token.children), self.heading or "p")
+
+    def _fence(self, token: Token) -> None:
+        self._text(token.content.rstrip("\n"))
+
+    _code_block = _fence
+
+    def _html_block(self, token: Token) -> None:
+        self._text(_TAG.sub("", token.content).strip())
+
+    def _bullet_list_open(self, token: Token) -> None:
+        self.lists += 1
+
+    _ordered_list_open = _bullet_list_open
+
+    def _bullet_list_close(self, token: Token) -> None:
+        self.lists -= 1
+        self._flush_lines()
+
+    _ordered_list_close = _bullet_list_close
+
+    def _list_item_open(self, token: Token) -> None:
+        bullet = f"{token.info}. " if token.info else "• "
+        self.marker = "  " * (self.lists - 1) + bullet
+
+    def _table_open(self, token: Token) -> None:
+        self.table = True
+
+    def _table_close(self, token: Token) -> None:
+        self.table = False
+        self._flush_lines()
+
+    def _tr_open(self, token: Token) -> None:
+        self.cells = []
+
+    def _tr_close(self, token: Token) -> None:
+        self.lines.append("\t".join(self.cells))
+
+
+def _convert(body: str, name: str) -> tuple[BlockBuilder, list[str]]:
+    """Blocks of the Markdown ``body``, and warnings for the reader."""
+    tokens = _PARSER.parse(body)
+    if any(token.level >= _MAX_NESTING - 1 for token in tokens):
+        log.warning("%s: Markdown nested too deep to parse; kept as plain text", name)
+        builder = BlockBuilder()
+        for paragraph in _PARAGRAPHS.split(body):
+            builder.add(paragraph)
+        return builder, ["the Markdown is nested too deep to read; it is kept as plain text"]
+    walker = _Walker()
+    for token in tokens:
+        walker.feed(token)
+    return walker.builder, []
 
 
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
@@ -165,22 +183,19 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         raise ImportRefused(f"{path.name}: binary data, not Markdown", code="binary-file")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front, skip = _front_matter(lines)
-    converter = _Converter()
-    for line in lines[skip:]:
-        converter.feed(line)
-    builder = converter.finish()
-    title = front.get("title") or _first_heading(builder)
+    builder, warnings = _convert("\n".join(lines[skip:]), path.name)
     return Extracted(
         text=builder.text(),
         format="markdown",
         encoding=used,
         confidence=confidence,
-        title=title,
+        title=front.get("title") or _first_heading(builder),
         author=front.get("author"),
         published=front.get("published"),
         language=front.get("language"),
         chapters=builder.chapters,
         blocks=builder.blocks,
+        warnings=warnings,
     )
 
 

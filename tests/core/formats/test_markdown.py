@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,51 @@ def test_inline_stripping() -> None:
 def test_pdf_renamed_md_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused, match="PDF"):
         extract(tmp_path / "notes.md", b"%PDF-1.4 binary")
+
+
+def test_private_use_characters_stay_as_they_are(tmp_path: Path) -> None:
+    """GB18030 decodes its user-defined bytes (AAA1…) into U+E000…; escapes were once
+    parked in U+E000–U+E07F and every character there came out as ASCII (U+E041 as A)."""
+    coined = "\ue000\ue041\ue05c\ue07f"
+    data = f"# 造字{coined}\n\n正文 {coined} \\*星号\\* 完\n".encode("gb18030")
+    assert data.startswith(b"# \xd4\xec\xd7\xd6\xaa\xa1")  # the user-defined area
+    result = extract(tmp_path / "coined.md", data, encoding="gb18030")
+    assert result.text == f"造字{coined}\n\n正文 {coined} *星号* 完"
+    assert result.chapters == [(0, f"造字{coined}")]
+
+
+def test_nested_lists_tables_html_and_entities(tmp_path: Path) -> None:
+    source = (
+        "- 一\n  - 二 ![](p.png)\n    1. 三\n- ![]()\n\n"
+        "| 名 | 值 |\n|---|---|\n| 甲 **乙** | 1 |\n\n"
+        "<div>\n<p>块 <i>内</i></p><!-- 注释 -->\n</div>\n\n"
+        "&amp; &#x4e00; \\<b> ~~删~~\n"
+    )
+    result = extract(tmp_path / "mixed.md", source.encode())
+    assert result.text.split("\n\n") == [
+        "• 一\n  • 二\n    1. 三",
+        "名\t值\n甲 乙\t1",
+        "块 内",
+        "& 一 <b> 删",
+    ]
+
+
+def test_nesting_too_deep_to_parse_keeps_every_line(tmp_path: Path) -> None:
+    """markdown-it drops what lies past its nesting limit (here everything): the file
+    is then kept as plain text rather than losing a word."""
+    deep = "- " * 60 + "最深\n\n之后 *还有*\n"
+    result = extract(tmp_path / "deep.md", deep.encode())
+    assert "最深" in result.text and "之后 *还有*" in result.text
+    assert result.warnings and "plain text" in result.warnings[0]
+    shallow = extract(tmp_path / "ok.md", ("> " * 20 + "引用\n\n之后\n").encode())
+    assert shallow.text == "引用\n\n之后" and shallow.warnings == []
+
+
+def test_runs_of_emphasis_characters_do_not_freeze_the_import(tmp_path: Path) -> None:
+    """The regular expressions backtracked: 20,000 ``*a `` took 42 s (ten times as
+    many, over an hour).  The parser reads each run in about half a second."""
+    started = time.monotonic()
+    for unit in ("*a ", "_a ", "**a"):
+        result = extract(tmp_path / "runs.md", (unit * 20_000).encode())
+        assert len(result.text) >= 20_000
+    assert time.monotonic() - started < 15
