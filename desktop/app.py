@@ -223,7 +223,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
 
     log.info("opening the library at %s", root)
     try:
-        library = Library.open(root)
+        library = Library.open(root, check=False)  # the window checks the folders after
     except (LibraryError, OSError) as exc:
         log.error("cannot open the library at %s: %s", root, exc)
         box = QMessageBox(

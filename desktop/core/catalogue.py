@@ -46,14 +46,16 @@ def catalogue_path(cache: Path, library_root: Path) -> Path:
     return cache / "catalogue" / f"{key.hexdigest()[:20]}.sqlite"
 
 
-def folder_signature(folder: Path) -> str:
+def folder_signature(folder: str | os.PathLike[str]) -> str:
     """What changes when anything a record is made of changes: the folder's listing
     (a conflict copy arriving, a file replaced by rename) and the two files, even when
-    written in place.  Raises OSError when the folder cannot be looked at."""
-    parts = [_stamp(folder.stat())]
+    written in place.  Raises OSError when the folder cannot be looked at.  (Plain
+    ``os.stat`` on strings: at 100,000 folders pathlib's overhead was half the time.)"""
+    path = os.fspath(folder)
+    parts = [_stamp(os.stat(path))]
     for name in _SIGNED:
         try:
-            parts.append(_stamp((folder / name).stat()))
+            parts.append(_stamp(os.stat(f"{path}{os.sep}{name}")))
         except FileNotFoundError:
             parts.append("-")
     return " ".join(parts)

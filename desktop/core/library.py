@@ -26,9 +26,12 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import atomic
+
+if TYPE_CHECKING:
+    from desktop.core.catalogue import Catalogue
 from desktop.core.annotations.document import summary
 from desktop.core.annotations.merge import conflict_copies
 from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
@@ -126,6 +129,13 @@ def _still_arriving(folder: Path) -> bool:
     return time.time() - newest < ARRIVAL_QUIET_SECONDS
 
 
+def _signature_or_blank(sign: Callable[[str], str], folder: str) -> str:
+    try:
+        return sign(folder)
+    except OSError:
+        return ""
+
+
 def _apply_chapter_rule(meta: dict[str, Any], text: str) -> None:
     """Chapters found by the reader's own rule (``user.chapter_pattern``) in a new text.
 
@@ -159,17 +169,27 @@ class Library:
         self.location_risk: LocationRisk | None = None
         self._lock = threading.RLock()
         self._records: dict[str, DocRecord] = {}
+        #: Folder signature of each record taken from the catalogue or read since.
+        self._signatures: dict[str, str] = {}
+        #: Folders that could not be read, with their signature then (not read again
+        #: until they change, so a periodic check does not repeat their warning).
+        self._failed: dict[str, str] = {}
         self._listeners: list[Listener] = []
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, root: str | os.PathLike[str]) -> Library:
-        """Open the library at ``root``, creating an empty one if the folder has none."""
+    def open(cls, root: str | os.PathLike[str], *, check: bool = True) -> Library:
+        """Open the library at ``root``, creating an empty one if the folder has none.
+
+        ``check=False`` takes the records from the catalogue without looking at the
+        document folders (the window, which then calls :meth:`check_folders` in the
+        background); the CLI and every other caller check them.
+        """
         lib = cls(Path(root))
-        lib._open()
+        lib._open(check=check)
         return lib
 
-    def _open(self) -> None:
+    def _open(self, *, check: bool = True) -> None:
         if self.root.exists() and not self.root.is_dir():
             raise LibraryError(f"{self.root} is a file, not a library folder")
         self.root.mkdir(parents=True, exist_ok=True)
@@ -177,7 +197,7 @@ class Library:
         self._open_marker()
         self._warn_about_location()
         self._remove_stale_staging()
-        self._load_records()
+        self._load_records(check=check)
 
     def _open_marker(self) -> None:
         """Read ``library.json``; a damaged one (bad JSON or shape) is set aside and
@@ -234,34 +254,90 @@ class Library:
                 continue
             log.info("removed %s, left by an interrupted import", path.name)
 
-    def _load_records(self) -> None:
-        """Every document's record: from the catalogue when its folder has not changed
-        since (a big library opens in a fraction of the time), else from its files."""
-        from desktop.core.catalogue import Catalogue, catalogue_path, folder_signature
+    def _load_records(self, *, check: bool = True) -> None:
+        """Every document's record, first from the catalogue (a big library opens in a
+        fraction of the time), then, with ``check``, from the files of every folder that
+        changed since.  Without ``check`` the folders are not looked at (the window
+        paints at once and calls :meth:`check_folders` in the background), unless there
+        is no catalogue yet."""
+        from desktop.core.catalogue import Catalogue
 
-        catalogue = Catalogue(catalogue_path(cache_dir(), self.root))
+        catalogue = self._catalogue()
         cached = catalogue.load()
+        catalogue.close()
         records: dict[str, DocRecord] = {}
+        signatures: dict[str, str] = {}
+        for doc_id, (signature, text) in cached.items():
+            record = Catalogue.record(text)
+            if record is not None and record.id == doc_id:
+                records[doc_id], signatures[doc_id] = record, signature
+        with self._lock:
+            self._records, self._signatures = records, signatures
+        if check or not cached:
+            self.check_folders(emit=False)
+
+    def _catalogue(self) -> Catalogue:
+        from desktop.core.catalogue import Catalogue, catalogue_path
+
+        return Catalogue(catalogue_path(cache_dir(), self.root))
+
+    def check_folders(self, *, emit: bool = True) -> list[tuple[str, str]]:
+        """Look at every document folder and read again those changed since their record
+        was made (another process, a sync tool); drop those gone.  Returns the events
+        (``added``, ``meta-changed``, ``removed``) and, with ``emit``, sends them.
+
+        Safe in a worker thread while the window runs.  A change that lands while a
+        folder is read is caught by the next check: the signature is taken first.
+        """
+        from desktop.core.catalogue import folder_signature
+
+        docs = os.fspath(self.docs_dir)
+        with os.scandir(docs) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+        with self._lock:
+            known = dict(self._signatures)
+            listed = set(self._records)
         changed: dict[str, tuple[str, DocRecord]] = {}
-        for folder in sorted(self.docs_dir.iterdir()):
-            if folder.name.startswith(".") or not folder.is_dir():
-                continue
+        events: list[tuple[str, str]] = []
+        for name in names:
             try:
-                signature = folder_signature(folder)
+                signature: str | None = folder_signature(f"{docs}{os.sep}{name}")
             except OSError:
                 signature = None
-            row = cached.get(folder.name)
-            record = Catalogue.record(row[1]) if row and row[0] == signature else None
-            if record is None:
-                record = self._read_record(folder)
-                if record is not None and signature is not None and not self._warned(folder):
-                    changed[record.id] = (signature, record)
-            if record is not None:
-                records[record.id] = record
-        catalogue.update(changed, set(cached) - set(records))
-        catalogue.close()
+            if signature is not None and signature in (known.get(name), self._failed.get(name)):
+                continue
+            record = self._read_record(self.docs_dir / name)
+            if record is None:  # its signature as the read left it (it may set files aside)
+                self._failed[name] = _signature_or_blank(folder_signature, f"{docs}{os.sep}{name}")
+                if name in listed:
+                    events.append(("removed", name))
+                continue
+            self._failed.pop(name, None)
+            trusted = signature is not None and not self._warned(self.docs_dir / name)
+            with self._lock:
+                self._records[record.id] = record
+                if trusted:
+                    self._signatures[record.id] = signature  # type: ignore[assignment]
+                else:
+                    self._signatures.pop(record.id, None)
+            if trusted:
+                changed[record.id] = (signature, record)  # type: ignore[assignment]
+            events.append(("meta-changed" if record.id in listed else "added", record.id))
+        present = set(names)
+        gone = [doc_id for doc_id in listed if doc_id not in present]
+        events += [("removed", doc_id) for doc_id in gone]
+        removed = {doc_id for event, doc_id in events if event == "removed"}
         with self._lock:
-            self._records = records
+            for doc_id in removed:
+                self._records.pop(doc_id, None)
+                self._signatures.pop(doc_id, None)
+        catalogue = self._catalogue()
+        catalogue.update(changed, removed | (set(known) - present))
+        catalogue.close()
+        if emit:
+            for event, doc_id in events:
+                self._emit(event, doc_id)
+        return events
 
     def _warned(self, folder: Path) -> bool:
         """Whether reading ``folder`` left a warning (a repair, a conflict copy left

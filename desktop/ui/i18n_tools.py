@@ -95,6 +95,7 @@ NO_STRINGS = (
     "desktop/ui/__init__.py",
     "desktop/ui/file_dialogs.py",
     "desktop/ui/focus_mode.py",
+    "desktop/ui/library_watch.py",
     "desktop/ui/window_theme.py",
     "desktop/ui/i18n.py",
     "desktop/ui/i18n_tools.py",

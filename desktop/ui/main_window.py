@@ -38,6 +38,7 @@ from desktop.ui.focus_mode import FocusMode
 from desktop.ui.history import ReadingHistory
 from desktop.ui.index_service import IndexService
 from desktop.ui.library_pane import LibraryPane
+from desktop.ui.library_watch import FolderCheck
 from desktop.ui.menus import MenuBuilder
 from desktop.ui.picture_viewer import FigureLines
 from desktop.ui.plain import plain_label, plain_message_box
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_layout()
         _AfterFirstPaint(self, self.index_service.start)
+        # the library opened from its catalogue: its folders are checked from now on
+        self.folder_check = FolderCheck(library, self)
+        _AfterFirstPaint(self, self.folder_check.start)
         _AfterFirstPaint(self, self.recent.reopen_last)  # continue where the reader was
         self._report_recovery(library.warnings)
         self._warn_about_location(library)
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
             return
         if self._import_task is not None:
             self._import_task.cancel()
+        self.folder_check.stop()
         self.index_service.shutdown()
         self.annotations.shut_down()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -132,3 +132,80 @@ def test_a_repaired_folder_is_read_again_next_time(
     read = _reads(monkeypatch)
     Library.open(opened.root)
     assert read == [doc.id]
+
+
+def _copy_document(library: Library, source_id: str, new_id: str) -> None:
+    """A document arriving from another machine: a new folder with its files."""
+    import shutil
+
+    folder = library.docs_dir / new_id
+    shutil.copytree(library.doc_dir(source_id), folder)
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    meta["id"] = new_id
+    meta["extracted"]["title"] = "另一台電腦加的"
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+
+
+def test_opening_without_a_check_reads_no_folder(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = _reads(monkeypatch)
+    quick = Library.open(opened.root, check=False)
+    assert read == [] and len(quick.documents()) == 5
+
+
+def test_the_check_finds_what_other_processes_changed(opened: Library) -> None:
+    quick = Library.open(opened.root, check=False)
+    heard: list[tuple[str, str]] = []
+    quick.subscribe(lambda event, doc_id: heard.append((event, doc_id)))
+    first, second = (d.id for d in opened.documents()[:2])
+    new_id = "f" * 64
+    _copy_document(opened, first, new_id)
+    other = Library.open(opened.root)  # another process edits and removes
+    other.update_meta(first, title="改過的")
+    other.remove(second)
+    events = quick.check_folders()
+    assert sorted(events) == sorted(
+        [("added", new_id), ("meta-changed", first), ("removed", second)]
+    )
+    assert heard == events
+    assert quick.get(new_id).title == "另一台電腦加的" and quick.get(first).title == "改過的"
+    assert second not in {d.id for d in quick.documents()}
+    assert quick.check_folders() == []  # nothing new: nothing read, nothing said
+
+
+def test_a_change_during_the_check_is_caught_by_the_next(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signature is taken before the folder is read: a write landing in between
+    makes the stored signature stale, so the next check reads the folder again."""
+    quick = Library.open(opened.root, check=False)
+    doc = opened.documents()[0]
+    meta_path = opened.doc_dir(doc.id) / "meta.json"
+    (opened.doc_dir(doc.id) / "meta.json").touch()  # the check will read this folder
+    real = Library._read_record
+
+    def read_then_write(self: Library, folder: Path) -> object:
+        record = real(self, folder)
+        if folder.name == doc.id:  # another machine's edit arrives just after the read
+            meta = json.loads(meta_path.read_text("utf-8"))
+            meta["user"]["title"] = "掃描時寫入"
+            meta_path.write_text(json.dumps(meta, ensure_ascii=False) + " ", "utf-8")
+        return record
+
+    monkeypatch.setattr(Library, "_read_record", read_then_write)
+    quick.check_folders()
+    monkeypatch.setattr(Library, "_read_record", real)
+    assert quick.check_folders() == [("meta-changed", doc.id)]
+    assert quick.get(doc.id).title == "掃描時寫入"
+
+
+def test_an_unreadable_folder_is_not_warned_about_at_every_check(opened: Library) -> None:
+    quick = Library.open(opened.root, check=False)
+    bad = opened.docs_dir / ("e" * 64)
+    bad.mkdir()
+    (bad / "meta.json").write_text("{broken", "utf-8")  # and no original to rebuild from
+    quick.check_folders()
+    warned = len(quick.warnings)
+    quick.check_folders()
+    assert warned >= 1 and len(quick.warnings) == warned

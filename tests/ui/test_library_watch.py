@@ -1,0 +1,39 @@
+"""The window picks up documents another process adds, changes or removes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from desktop.ui.main_window import MainWindow
+
+
+def _titles(window: MainWindow) -> set[str]:
+    model = window.library_pane.model
+    return {model.index(row, 0).data() for row in range(model.rowCount())}
+
+
+def test_changes_from_another_process_appear(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    library = main_window.library
+    first, second = (d.id for d in library.documents()[:2])
+    check = main_window.folder_check
+    qtbot.waitUntil(lambda: check.checks >= 1, timeout=10_000)  # the first check ran
+    new_id = "d" * 64
+    folder = library.docs_dir / new_id
+    shutil.copytree(library.doc_dir(first), folder)
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    meta["id"], meta["extracted"]["title"] = new_id, "同步來的新文章"
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    shutil.rmtree(library.doc_dir(second))
+    removed_title = next(d.title for d in main_window.library.documents() if d.id == second)
+    check.check_now()
+    qtbot.waitUntil(lambda: "同步來的新文章" in _titles(main_window), timeout=10_000)
+    qtbot.waitUntil(lambda: removed_title not in _titles(main_window), timeout=10_000)
+
+
+def test_checks_go_on_and_stop_with_the_window(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    check = main_window.folder_check
+    qtbot.waitUntil(lambda: check.checks >= 1, timeout=10_000)
+    assert check._timer.isActive()  # the next one is planned
+    main_window.close()
+    assert not check._timer.isActive()
