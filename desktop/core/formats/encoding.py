@@ -29,8 +29,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import chardet
-
 from desktop.core.errors import ImportRefused, format_key
 from desktop.core.formats.euc_tw import euc_tw_quality, is_euc_tw_name
 
@@ -502,7 +500,13 @@ def _decode_aligned(data: bytes, codec: str) -> str:
 
 
 def _chardet_guess(sample: bytes) -> tuple[str | None, float]:
-    """chardet's codec for ``sample`` (None if it has none) and its confidence."""
+    """chardet's codec for ``sample`` (None if it has none) and its confidence.
+
+    chardet is imported here, on the first legacy file: it takes ~100 ms to import,
+    and the formats package (imported at start-up) imports this module.
+    """
+    import chardet
+
     found = chardet.detect(sample[:_SAMPLE])
     name = found.get("encoding")
     try:

@@ -16,19 +16,22 @@ than its limit and drops the rest; a file that deep is kept whole as plain text.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import FORMATS, ImportRefused
 from desktop.core.formats.base import Extracted
 from desktop.core.formats.blocks import BlockBuilder
 from desktop.core.formats.charset import decode_markup
 from desktop.core.formats.sniff import foreign_kind
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["extract", "strip_inline"]
 
@@ -37,7 +40,6 @@ log = logging.getLogger(__name__)
 #: Containers (a list takes two: the list and its item) markdown-it enters before it
 #: gives up on the rest of one.  100 parses in well under Python's recursion limit.
 _MAX_NESTING = 100
-_PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _FRONT_KEYS = {"title": "title", "author": "author", "date": "published", "lang": "language"}
@@ -56,9 +58,18 @@ def _inline_text(tokens: Sequence[Token] | None) -> str:
     return "".join(parts)
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark with tables and strikethrough, made on first use: markdown-it takes
+    ~100 ms to import, and this module is imported at start-up with the formats."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+
+
 def strip_inline(text: str) -> str:
     """Remove inline Markdown syntax; code spans are kept verbatim."""
-    return "".join(_inline_text(token.children) for token in _PARSER.parseInline(text))
+    return "".join(_inline_text(token.children) for token in _parser().parseInline(text))
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -156,7 +167,7 @@ class _Walker:
 
 def _convert(body: str, name: str) -> tuple[BlockBuilder, list[str]]:
     """Blocks of the Markdown ``body``, and warnings for the reader."""
-    tokens = _PARSER.parse(body)
+    tokens = _parser().parse(body)
     if any(token.level >= _MAX_NESTING - 1 for token in tokens):
         log.warning("%s: Markdown nested too deep to parse; kept as plain text", name)
         builder = BlockBuilder()

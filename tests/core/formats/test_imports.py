@@ -115,3 +115,14 @@ def test_each_handler_module_imports_alone() -> None:
     for handler in handlers:
         code = f"import {FORMATS}.{handler}; import {FORMATS}; {FORMATS}.extract"
         subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_handler_table_leaves_heavy_parsers_for_first_use() -> None:
+    """The window imports the formats at start-up (for the suffixes); chardet and
+    markdown-it take ~100 ms each to import and wait for the first file that needs them."""
+    code = (
+        f"import sys, {FORMATS}; "
+        "loaded = [m for m in ('chardet', 'markdown_it', 'trafilatura') if m in sys.modules]; "
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
