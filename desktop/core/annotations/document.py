@@ -26,6 +26,7 @@ __all__ = [
     "Loaded",
     "build_document",
     "parse_document",
+    "read_notes",
     "summary",
     "text_fingerprint",
     "validate_document",
@@ -162,3 +163,22 @@ def summary(doc_dir: Path, chars: int | None = None) -> tuple[int, float]:
     if not isinstance(offset, int) or not total:
         return count, 0.0
     return count, max(0.0, min(1.0, offset / total))
+
+
+def read_notes(doc_dir: Path) -> list[str]:
+    """The notes of a document's live annotations, for the search index.
+
+    Read like :func:`summary`: ``annotations.json``, else its backup; never writes,
+    never sets a file aside (the index reads in its own worker, beside the store
+    that owns the file).  A file that is missing, unreadable, not an annotation file
+    or of a newer format gives no notes, as the store would show none.
+    """
+    for name in (FILE_NAME, FILE_NAME + ".bak"):
+        try:
+            value = json.loads((doc_dir / name).read_bytes())
+            validate_document(value)
+        except (OSError, ValueError):  # missing, unreadable, damaged: the backup
+            continue
+        items = parse_document(value).items
+        return [i.note for i in items if i.alive and i.note and i.note.strip()]
+    return []

@@ -1,5 +1,8 @@
 """The library's search index: kept current, rebuilt when it cannot be trusted.
 
+The files, their versions, the commit order and what a crash between two steps
+leaves are specified in ``docs/search-store.md``.
+
 The index lives in the user cache folder (``paths.index_dir(library.root)``), never
 in the library::
 
@@ -34,21 +37,19 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import logging
 import os
-import pickle
 import re
 import shutil
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 
+from desktop.core.annotations import read_notes
 from desktop.core.fold import fold
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.offsetmap import OffsetMap
@@ -77,7 +78,7 @@ __all__ = ["INDEX_VERSION", "IndexBusyError", "IndexDamagedError", "SearchIndex"
 log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
-INDEX_VERSION = 6  #: 6: one folding (desktop.core.fold: ß as ss, no rare-glyph t2s)
+INDEX_VERSION = 7  #: 6: one folding (core.fold); 7: no pickles (slot tables, lexicons .npz)
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
 #: Seconds an opening process waits for another process's commit to be published.
@@ -104,10 +105,6 @@ class IndexDamagedError(RuntimeError):
     """A search found the index's files damaged; the next update rebuilds it."""
 
 
-#: What a damaged body store raises while it is read.
-_DAMAGE = (OSError, EOFError, IndexError, UnicodeDecodeError, zlib.error, pickle.UnpicklingError)
-
-
 def _stat(path: str) -> list[int]:
     try:
         st = os.stat(path)
@@ -117,29 +114,8 @@ def _stat(path: str) -> list[int]:
 
 
 def _notes_from_file(doc_dir: Path) -> str:
-    """Annotation notes of a document, read tolerantly from ``annotations.json``."""
-    try:
-        data = json.loads((doc_dir / "annotations.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return ""
-    notes: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            if value.get("deleted"):
-                return
-            note = value.get("note")
-            if isinstance(note, str) and note.strip():
-                notes.append(note)
-            for item in value.values():
-                if isinstance(item, (dict, list)):
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(data)
-    return "\n".join(notes)
+    """The notes of a document's live annotations, as the annotations package reads them."""
+    return "\n".join(read_notes(doc_dir))
 
 
 def _text_changed(before: list[int] | None, now: list[int]) -> bool:
@@ -610,7 +586,10 @@ class SearchIndex:
                         limit,
                         self._slot_column(searcher),
                     )
-                except (StoreError, *_DAMAGE) as exc:
+                # Damage is what the store found as it read (StoreError) or a file that
+                # cannot be read.  Not IndexError, KeyError...: those are bugs, and must
+                # surface rather than start a silent rebuild.
+                except (StoreError, OSError) as exc:
                     if attempt == 1 and self._changed() and self._load() is None:
                         continue  # rewritten underneath this search: ask the new files
                     self._close()

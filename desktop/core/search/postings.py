@@ -9,12 +9,16 @@ A segment is two files.  ``seg-N.post`` holds zlib'd *blocks* of about
 (the first one absolute) and then every posting's count.  Integer columns are
 stored byte-shuffled (all low bytes, then the next ones...), which lets zlib see
 the runs of zero bytes that small deltas leave.  ``seg-N.lex`` holds the sorted
-gram keys, each gram's posting count and the block table, compressed the same way.
+gram keys, each gram's posting count and the block table, compressed the same way,
+as an uncompressed ``.npz`` archive of four ``uint8`` arrays (``keys``, ``sizes``,
+``starts``, ``offsets``) read with ``allow_pickle=False``: the zip's CRC-32 per
+member shows a damaged lexicon when it is read.  The byte layout is specified in
+``docs/search-store.md``.
 """
 
 from __future__ import annotations
 
-import pickle
+import zipfile
 import zlib
 from collections import OrderedDict
 from itertools import pairwise
@@ -23,7 +27,17 @@ from typing import BinaryIO
 
 import numpy as np
 
-__all__ = ["BLOCK", "Pending", "Segment", "SegmentWriter", "pack", "unpack"]
+__all__ = [
+    "BLOCK",
+    "UNREADABLE",
+    "Pending",
+    "Segment",
+    "SegmentWriter",
+    "StoreError",
+    "pack",
+    "read_lexicon",
+    "unpack",
+]
 
 #: Postings per compressed block (a gram's postings never straddle two blocks).
 BLOCK = 16_384
@@ -32,6 +46,14 @@ _LEX_LEVEL = 6
 _CACHED_BLOCKS = 64  #: per segment; a block holds ~16K postings (~80 KB decoded)
 
 Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  #: keys, slots, counts per posting
+_LEXICON_PARTS = ("keys", "sizes", "starts", "offsets")
+#: What reading a damaged file of the store raises, turned into StoreError where the
+#: file is read.  Not IndexError, TypeError...: those are bugs, and must surface.
+UNREADABLE = (OSError, EOFError, ValueError, KeyError, zlib.error, zipfile.BadZipFile)
+
+
+class StoreError(Exception):
+    """The body store on disk is missing, damaged or from another version."""
 
 
 def _shuffle(values: np.ndarray) -> bytes:
@@ -133,7 +155,17 @@ class SegmentWriter:
             "offsets": pack(np.array(self._offsets, dtype=np.uint64)),
         }
         with open(self._folder / f"seg-{self._number}.lex", "wb") as fh:
-            pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            parts = {k: np.frombuffer(v, np.uint8) for k, v in lexicon.items()}
+            np.savez(fh, **parts)  # type: ignore[arg-type]
+
+
+def read_lexicon(path: Path) -> dict[str, bytes]:
+    """The four packed parts of a lexicon file; StoreError when it is damaged."""
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            return {k: archive[k].tobytes() for k in _LEXICON_PARTS}
+    except UNREADABLE as exc:
+        raise StoreError(f"{path}: damaged lexicon ({exc})") from exc
 
 
 class Segment:
@@ -151,13 +183,16 @@ class Segment:
     def _open(self) -> BinaryIO:
         if self._fh is not None:
             return self._fh
-        with open(self._folder / f"seg-{self.number}.lex", "rb") as fh:
-            lexicon = pickle.load(fh)
-        self._keys = np.cumsum(unpack(lexicon["keys"], np.uint64), dtype=np.uint64)
-        sizes = unpack(lexicon["sizes"], np.uint32)
+        path = self._folder / f"seg-{self.number}.lex"
+        lexicon = read_lexicon(path)
+        try:
+            self._keys = np.cumsum(unpack(lexicon["keys"], np.uint64), dtype=np.uint64)
+            sizes = unpack(lexicon["sizes"], np.uint32)
+            self._block_starts = unpack(lexicon["starts"], np.uint64).astype(np.int64)
+            self._offsets = unpack(lexicon["offsets"], np.uint64).astype(np.int64)
+        except UNREADABLE as exc:
+            raise StoreError(f"{path}: damaged lexicon ({exc})") from exc
         self._firsts = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
-        self._block_starts = unpack(lexicon["starts"], np.uint64).astype(np.int64)
-        self._offsets = unpack(lexicon["offsets"], np.uint64).astype(np.int64)
         self._fh = open(self._folder / f"seg-{self.number}.post", "rb")  # noqa: SIM115
         return self._fh
 
@@ -225,11 +260,7 @@ class Segment:
             return got
         if self._last is not None and self._last[0] == b:
             return self._last[1]
-        fh = self._open()
-        fh.seek(int(self._offsets[b]))
-        raw = zlib.decompress(fh.read(int(self._offsets[b + 1] - self._offsets[b])))
-        n = int(self._block_starts[b + 1] - self._block_starts[b])
-        got = (_unshuffle(raw[: 4 * n], np.uint32), np.frombuffer(raw[4 * n :], np.uint8))
+        got = self._read_block(b)
         if not cache:  # a merge reads blocks in order: keep only the last one
             self._last = (b, got)
             return got
@@ -237,6 +268,19 @@ class Segment:
         if len(self._blocks) > _CACHED_BLOCKS:
             self._blocks.popitem(last=False)
         return got
+
+    def _read_block(self, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Block ``b``'s slot deltas and counts; StoreError when it does not inflate whole."""
+        fh = self._open()
+        fh.seek(int(self._offsets[b]))
+        n = int(self._block_starts[b + 1] - self._block_starts[b])
+        try:
+            raw = zlib.decompress(fh.read(int(self._offsets[b + 1] - self._offsets[b])))
+        except zlib.error as exc:
+            raise StoreError(f"{fh.name}: damaged at block {b} ({exc})") from exc
+        if len(raw) != 5 * n:  # a uint32 delta and a uint8 count per posting
+            raise StoreError(f"{fh.name}: block {b} holds {len(raw)} bytes, not {5 * n}")
+        return _unshuffle(raw[: 4 * n], np.uint32), np.frombuffer(raw[4 * n :], np.uint8)
 
     def close(self) -> None:
         """Close the postings file and forget the lexicon (it is read again if needed)."""

@@ -10,10 +10,16 @@ bodies live here instead, in a few flat files inside the index folder:
 ``seg-N.lex``   a segment's lexicon: sorted gram keys → (block, first posting, count)
 ``seg-N.post``  zlib'd blocks of postings: slot deltas (``uint32``), then counts
                 (``uint8``, capped at 255), gram after gram in key order
-``slots-T.pkl`` per slot: document id, text and map extents, length, map CRC;
-                the committed lengths and CRC-32s of the two append-only files.
-                ``T`` is the commit's token: a new table per commit, the old one
-                removed once the manifest names the new one.
+``slots-T.npz`` per slot: document id, text and map extents, length, map CRC;
+                the committed lengths and CRC-32s of the two append-only files, in
+                a JSON header with the format version.  ``T`` is the commit's
+                token: a new table per commit, the old one removed once the
+                manifest names the new one.
+
+No file is a pickle: tables and lexicons are ``.npz`` archives of plain arrays, read
+with ``allow_pickle=False``.  ``docs/search-store.md`` specifies every file, what is
+appended and what is replaced, the commit order and what a crash between two steps
+leaves.
 
 A *slot* is one indexed version of one document; re-indexing a document appends a
 new slot and retires the old one.  Postings are keyed by :func:`grams.gram_key`, so
@@ -29,8 +35,9 @@ from :meth:`BodyStore.load`, so what it loaded stays readable while a writer goe
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import os
-import pickle
 import zlib
 from array import array
 from collections import OrderedDict
@@ -43,11 +50,18 @@ from desktop.core import atomic
 from desktop.core.search.folded import Columns, columns, encode
 from desktop.core.search.grams import gram_arrays, gram_key
 from desktop.core.search.manifest import fsync_path
-from desktop.core.search.postings import Pending, Segment, SegmentWriter
+from desktop.core.search.postings import (
+    UNREADABLE,
+    Pending,
+    Segment,
+    SegmentWriter,
+    StoreError,
+)
 
 __all__ = ["BodyStore", "StoreError"]
 
-_FORMAT = 5
+_FORMAT = 6  #: 6: tables and lexicons as .npz (5 pickled them)
+_TABLE_FORMAT = "tongwen-body-store"
 _APPENDED = ("texts.bin", "maps.bin")
 _FLUSH_POSTINGS = 8_000_000  #: postings held in memory before a segment is written
 _MAX_SEGMENTS = 16
@@ -61,12 +75,8 @@ _NO_SLOTS = np.empty(0, np.uint32)
 _NO_COUNTS = np.empty(0, np.uint8)
 
 
-class StoreError(Exception):
-    """The body store on disk is missing, damaged or from another version."""
-
-
 class _Slots:
-    """The slot table (pickled as a whole)."""
+    """The slot table, written whole at each commit (see :func:`_table_bytes`)."""
 
     def __init__(self) -> None:
         self.ids: list[str | None] = []
@@ -118,17 +128,14 @@ class BodyStore:
     def load(cls, folder: Path, table: str, crc: int | None = None) -> BodyStore:
         """Open the store committed with slot table ``table``; StoreError if unusable.
 
-        ``crc`` is the table's recorded CRC-32 (checked before it is unpickled).
+        ``crc`` is the table's recorded CRC-32 (checked before it is parsed).
         """
         store = cls(folder)
         try:
             raw = (folder / table).read_bytes()
             if crc is not None and zlib.crc32(raw) != crc:
                 raise StoreError(f"{folder / table}: does not match its checksum")
-            state = pickle.loads(raw)
-            if not isinstance(state, dict) or state.get("format") != _FORMAT:
-                raise StoreError(f"{folder}: body store format {_format_of(state)!r}")
-            store._slots = state["slots"]
+            store._slots = _parse_table(raw, folder / table)
             store._segments = [Segment(folder, n) for n in store._slots.segments]
             for seg in store._segments:
                 seg.keys()  # a damaged lexicon shows now, so the index is rebuilt
@@ -136,7 +143,7 @@ class BodyStore:
         except StoreError:
             store.close()
             raise
-        except Exception as exc:
+        except UNREADABLE as exc:
             store.close()
             raise StoreError(f"{folder}: unreadable body store ({exc})") from exc
         store.table = table
@@ -163,6 +170,8 @@ class BodyStore:
     # ------------------------------------------------------------------ writing
     def add(self, doc_id: str, folded: str, flat_map: array) -> int:
         """Index a document's folded body; replaces an older version of it."""
+        if not doc_id or "\n" in doc_id:
+            raise ValueError(f"a document id must be one line of text, not {doc_id!r}")
         self.remove(doc_id)
         s = self._slots
         slot = len(s.ids)
@@ -263,11 +272,8 @@ class BodyStore:
 
         Call :meth:`prepare` first; the write is committed when the manifest names it.
         """
-        name = f"slots-{token}.pkl"
-        state = {"format": _FORMAT, "slots": self._slots}
-        atomic.write_bytes(
-            self.folder / name, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), backup=False
-        )
+        name = f"slots-{token}.npz"
+        atomic.write_bytes(self.folder / name, _table_bytes(self._slots), backup=False)
         self.table = name
         return name
 
@@ -279,7 +285,7 @@ class BodyStore:
 
     def committed(self) -> None:
         """The manifest names the new table: remove older tables and merged segments."""
-        for path in self.folder.glob("slots-*.pkl"):
+        for path in self.folder.glob("slots-*"):
             if path.name != self.table:
                 with contextlib.suppress(OSError):
                     path.unlink()
@@ -474,5 +480,66 @@ class BodyStore:
             raise StoreError(f"{self.folder / 'maps.bin'}: damaged at slot {slot} ({exc})") from exc
 
 
-def _format_of(state: object) -> object:
-    return state.get("format") if isinstance(state, dict) else type(state).__name__
+#: The slot table's integer columns: name, ``array`` type code, type stored.
+_COLUMNS = (
+    ("text_off", "q", np.int64),
+    ("text_len", "q", np.int64),
+    ("chars", "q", np.int64),
+    ("map_off", "q", np.int64),
+    ("map_len", "q", np.int64),
+    ("map_bytes", "q", np.int64),
+    ("map_crc", "L", np.uint32),
+)
+
+
+def _table_bytes(slots: _Slots) -> bytes:
+    """The slot table as an ``.npz``: a JSON header, the ids, one array per column.
+
+    Ids are UTF-8, one per line (a retired slot's is empty), so no array holds
+    Python objects and the file loads with ``allow_pickle=False``.
+    """
+    header = {
+        "format": _TABLE_FORMAT,
+        "version": _FORMAT,
+        "slots": len(slots.ids),
+        "segments": slots.segments,
+        "live": slots.live,
+        "total_chars": slots.total_chars,
+        "appended": {name: list(v) for name, v in slots.appended.items()},
+    }
+    ids = "\n".join(d or "" for d in slots.ids).encode("utf-8")
+    arrays = {
+        "header": np.frombuffer(json.dumps(header).encode("utf-8"), np.uint8),
+        "ids": np.frombuffer(ids, np.uint8),
+    }
+    for name, _code, dtype in _COLUMNS:
+        arrays[name] = np.asarray(getattr(slots, name), dtype=dtype)
+    out = io.BytesIO()
+    np.savez(out, **arrays)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def _parse_table(raw: bytes, path: Path) -> _Slots:
+    """The slot table :func:`_table_bytes` wrote; StoreError for another format."""
+    with np.load(io.BytesIO(raw), allow_pickle=False) as archive:
+        header = json.loads(archive["header"].tobytes())
+        if not isinstance(header, dict) or header.get("format") != _TABLE_FORMAT:
+            raise StoreError(f"{path}: not a slot table")
+        if header.get("version") != _FORMAT:
+            raise StoreError(f"{path}: body store format {header.get('version')!r}")
+        slots = _Slots()
+        count = int(header["slots"])
+        text = archive["ids"].tobytes().decode("utf-8")
+        slots.ids = [d or None for d in text.split("\n")] if count else []
+        for name, code, _dtype in _COLUMNS:
+            column = array(code, archive[name].tolist())
+            if len(column) != count:
+                raise StoreError(f"{path}: column {name} has {len(column)} rows, not {count}")
+            setattr(slots, name, column)
+    if len(slots.ids) != count:
+        raise StoreError(f"{path}: {len(slots.ids)} ids for {count} slots")
+    slots.segments = [int(n) for n in header["segments"]]
+    slots.live, slots.total_chars = int(header["live"]), int(header["total_chars"])
+    appended = header["appended"]
+    slots.appended = {name: (int(appended[name][0]), int(appended[name][1])) for name in _APPENDED}
+    return slots

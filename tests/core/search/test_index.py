@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.annotations import AnnotationStore
 from desktop.core.library import Library
 from desktop.core.locks import FileLock
 from desktop.core.paths import index_dir
@@ -104,7 +105,7 @@ def test_rebuilt_when_old_version_or_unreadable(seeded: Library) -> None:
     index = SearchIndex.open(seeded, subscribe=False)
     index.ensure_current()
     assert index.data_folder is not None
-    next((index.data_folder / "body").glob("slots-*.pkl")).write_bytes(b"garbage")
+    next((index.data_folder / "body").glob("slots-*.npz")).write_bytes(b"garbage")
     index.close()
     assert "damaged" in str(_rebuild_reason(seeded))
     index = SearchIndex.open(seeded, subscribe=False)
@@ -225,8 +226,9 @@ def test_a_note_does_not_index_the_body_again(seeded: Library) -> None:
     assert index.data_folder is not None
     texts = index.data_folder / "body" / "texts.bin"
     size, slot = texts.stat().st_size, index._store.slot_of(doc)  # type: ignore[union-attr]
-    notes = {"annotations": [{"id": "n1", "note": "鳳凰花開的路口"}]}
-    (seeded.doc_dir(doc) / "annotations.json").write_text(json.dumps(notes), "utf-8")
+    store = AnnotationStore.open(seeded.doc_dir(doc), text=seeded.text(doc))
+    store.add_note(0, 2, "鳳凰花開的路口")
+    store.save()
     index.refresh([doc])
     assert _ids(index, "凤凰花开") == {doc}
     assert texts.stat().st_size == size
