@@ -169,15 +169,16 @@ def _check_order(item: tuple[str, list[int]]) -> tuple[bool, int]:
 
 
 def fsync_path(path: Path) -> None:
-    """fsync a file, or a folder where the platform allows it."""
-    folder = path.is_dir()
-    if folder and os.name != "posix":
+    """fsync a file written in place, or a folder the way every atomic write does.
+
+    Folders go through :func:`desktop.core.atomic.fsync_dir`, so the index and the
+    user's files sync folders by one rule.
+    """
+    if path.is_dir():
+        atomic.fsync_dir(path)
         return
-    fd = os.open(path, os.O_RDONLY if folder else os.O_RDWR)  # Windows syncs writable fds only
+    fd = os.open(path, os.O_RDWR)  # Windows syncs writable fds only
     try:
         os.fsync(fd)
-    except OSError:  # some file systems refuse fsync on a folder
-        if not folder:
-            raise
     finally:
         os.close(fd)
