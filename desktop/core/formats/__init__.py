@@ -7,17 +7,19 @@ untrusted input: a handler raises :class:`~desktop.core.errors.ImportRefused` wi
 message that names the problem, never anything else.
 
 The handler modules import their shared names from :mod:`.base` and
-:mod:`desktop.core.errors`, never from this package, so the table below can import
-them at the top without a cycle.
+:mod:`desktop.core.errors`, never from this package: no cycle.  The table names each
+handler's module, imported the first time a file of that kind comes: the window
+imports this package (and ``.encoding``, ``.pictures``) at start-up, and the HTML and
+EPUB handlers bring lxml (about 50 ms) that the first paint does not need.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 from desktop.core.errors import FORMATS, ImportRefused
-from desktop.core.formats import epub, html, markdown, text
 from desktop.core.formats.base import Extracted, Handler
 
 __all__ = [
@@ -32,16 +34,17 @@ __all__ = [
 #: Files larger than this are refused before a byte is read.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
-#: Suffix (lower case, with the dot) to the handler that reads it.
-HANDLERS: dict[str, Handler] = {
-    ".txt": text.extract,
-    ".text": text.extract,
-    ".html": html.extract,
-    ".htm": html.extract,
-    ".xhtml": html.extract,
-    ".epub": epub.extract,
-    ".md": markdown.extract,
-    ".markdown": markdown.extract,
+#: Suffix (lower case, with the dot) to the module of this package whose ``extract``
+#: reads it.
+HANDLERS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".epub": "epub",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 
 #: Suffixes refused with a named format, so the reader knows what the file was.
@@ -79,7 +82,13 @@ def supported_suffixes() -> tuple[str, ...]:
 
 def handler_for(path: Path) -> Handler | None:
     """The handler for ``path`` by its suffix, or None when the suffix is unknown."""
-    return HANDLERS.get(path.suffix.lower())
+    module = HANDLERS.get(path.suffix.lower())
+    return None if module is None else _handler(module)
+
+
+def _handler(module: str) -> Handler:
+    extract_file: Handler = importlib.import_module(f"{__name__}.{module}").extract
+    return extract_file
 
 
 def check_size(path: Path) -> int:
@@ -112,5 +121,5 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
                 code="unsupported-format",
                 params={"format": key},
             )
-        handler = text.extract
+        handler = _handler("text")
     return handler(path, data, encoding=encoding)

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from desktop.core.errors import ImportRefused
-from desktop.core.formats import HANDLERS, supported_suffixes
+from desktop.core.formats import HANDLERS, handler_for, supported_suffixes
 from desktop.core.formats.html import extract
 
 
@@ -99,5 +99,6 @@ def test_empty_page_is_refused(tmp_path: Path) -> None:
 
 
 def test_handler_table_maps_suffixes() -> None:
-    assert HANDLERS[".htm"] is extract
+    assert HANDLERS[".htm"] == "html"
+    assert handler_for(Path("a.HTM")) is extract
     assert {".html", ".xhtml", ".epub", ".md", ".markdown", ".txt"} <= set(supported_suffixes())

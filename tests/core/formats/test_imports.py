@@ -122,7 +122,8 @@ def test_the_handler_table_leaves_heavy_parsers_for_first_use() -> None:
     markdown-it take ~100 ms each to import and wait for the first file that needs them."""
     code = (
         f"import sys, {FORMATS}; "
-        "loaded = [m for m in ('chardet', 'markdown_it', 'trafilatura') if m in sys.modules]; "
+        "loaded = [m for m in ('chardet', 'markdown_it', 'trafilatura', 'lxml') "
+        "if m in sys.modules]; "
         "assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
