@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
+from desktop.core.script import HAN
 from desktop.core.views.convert import convert_text, convert_with_map, sanitize
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HAN", "find_folded", "fold", "fold_plain"]
 
-#: A regular-expression class of Han characters (CJK ideographs and 〇).
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 #: Above this length the width is folded with a numpy table (``str.translate``
