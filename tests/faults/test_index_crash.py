@@ -25,7 +25,7 @@ from desktop.core.library import Library
 from desktop.core.search import SearchIndex, fold
 from desktop.core.search.index import reading_text
 from tests.conftest import REPO
-from tests.faults.test_index_faults import CRASHER, _add_text, _answers, _crash_library, _env, _scan
+from tests.faults.test_index_faults import _add_text, _answers, _assert_right, _env, _scan
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -85,6 +85,34 @@ STEPS = {
 }
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
 
+#: Indexes for ever: updates, rebuilds, re-indexed bodies, notes; killed from outside.
+CRASHER = """
+import os, sys
+from pathlib import Path
+from desktop.core.library import Library
+from desktop.core.search import SearchIndex
+library = Library.open(Path(sys.argv[1]))
+index = SearchIndex.open(library, subscribe=False)
+ids = [rec.id for rec in library.documents()]
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    index.ensure_current(rebuild=n % 3 == 0)
+    for doc_id in ids[n % 2 :: 2]:  # a new mtime makes the body be indexed again
+        os.utime(library.doc_dir(doc_id) / "text.txt")
+    index.refresh(ids[: n % len(ids) + 1])
+    index.update_notes(ids[n % len(ids)], f"第{n}條批注 社会工作")
+"""
+
+
+def _crash_library(lib: Library, folder: Path, extra: int) -> None:
+    sentences = [s for t in (lib.text(r.id) for r in lib.documents()) for s in t.split("。")]
+    rnd = random.Random(13)
+    for n in range(extra):
+        text = "。".join(rnd.choice(sentences) for _ in range(40))
+        _add_text(lib, folder, f"extra-{n}.txt", text)
+
 
 @pytest.fixture
 def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
@@ -105,6 +133,7 @@ def _probe(lib: Library, doc_id: str) -> str:
 
 def _assert_whole_and_right(index: SearchIndex, lib: Library) -> None:
     """Every document is found by a query from its own text, and found where a scan finds."""
+    _assert_right(index, lib)
     for rec in lib.documents():
         probe = _probe(lib, rec.id)
         answers = _answers(index, probe)

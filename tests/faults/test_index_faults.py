@@ -1,4 +1,4 @@
-"""The search index under faults: locks, rebuilds underneath, damaged files, kills.
+"""The search index under faults: locks, rebuilds underneath, damaged files (kills: test_index_crash.py).
 
 Every answer is compared with a plain substring scan of the library's folded
 reading texts (:func:`_scan`), so "usable" always means "right", offsets included.
@@ -8,7 +8,6 @@ Writers that must really be other processes run as subprocesses.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -355,79 +354,7 @@ def test_store_files_are_fsynced_before_the_manifest_names_them(
     assert missing and all(not m for m in missing), missing
 
 
-CRASHER = """
-import os, sys
-from pathlib import Path
-from desktop.core.library import Library
-from desktop.core.search import SearchIndex
-library = Library.open(Path(sys.argv[1]))
-index = SearchIndex.open(library, subscribe=False)
-ids = [rec.id for rec in library.documents()]
-print("ready", flush=True)
-n = 0
-while True:
-    n += 1
-    index.ensure_current(rebuild=n % 3 == 0)
-    for doc_id in ids[n % 2 :: 2]:  # a new mtime makes the body be indexed again
-        os.utime(library.doc_dir(doc_id) / "text.txt")
-    index.refresh(ids[: n % len(ids) + 1])
-    index.update_notes(ids[n % len(ids)], f"第{n}條批注 社会工作")
-"""
-
-
-def _crash_library(lib: Library, folder: Path, extra: int) -> None:
-    sentences = [s for t in (lib.text(r.id) for r in lib.documents()) for s in t.split("。")]
-    rnd = random.Random(13)
-    for n in range(extra):
-        text = "。".join(rnd.choice(sentences) for _ in range(40))
-        _add_text(lib, folder, f"extra-{n}.txt", text)
-
-
-def _kill_during_indexing(lib: Library, kills: int, seed: int) -> tuple[int, int]:
-    """SIGKILL an indexing process ``kills`` times; (kills mid-run, damage found)."""
-    rnd = random.Random(seed)
-    died = damaged = 0
-    for _round in range(kills):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", CRASHER, str(lib.root)],
-            cwd=REPO,
-            env=_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()[-2000:]  # type: ignore[union-attr]
-        time.sleep(rnd.uniform(0.05, 2.0))
-        proc.send_signal(signal.SIGKILL)
-        _out, err = proc.communicate(timeout=30)
-        died += proc.returncode == -signal.SIGKILL
-        assert "Traceback" not in err, err[-2000:]
-        index = SearchIndex.open(lib, subscribe=False, notes=lambda d: "")
-        index.lock_wait = 10
-        index.ensure_current()
-        damaged += index.rebuilt_because is not None
-        damaged += _answers_after_repair(index, lib)
-        index.close()
-    return died, damaged
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_kills_during_indexing_never_leave_a_wrong_index(seeded: Library, tmp_path: Path) -> None:
-    _crash_library(seeded, tmp_path, 10)
-    died, _damaged = _kill_during_indexing(seeded, 5, seed=1)
-    assert died >= 4
-
-
-@pytest.mark.stress
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_many_kills_during_indexing_never_leave_a_wrong_index(
-    seeded: Library, tmp_path: Path
-) -> None:
-    _crash_library(seeded, tmp_path, 40)
-    died, damaged = _kill_during_indexing(seeded, 40, seed=2)
-    assert died >= 36
-    print(f"{died} kills, {damaged} detected as damaged and rebuilt")
+# The kills at random moments and at each commit step: test_index_crash.py.
 
 
 # ----------------------------------------------- 6. folders others have open
