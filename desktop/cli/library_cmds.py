@@ -24,6 +24,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("list", help="list the documents in the library")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--tag", action="append", default=[], help="only documents with this tag")
     p.set_defaults(func=cmd_list)
 
     from desktop.cli.view_cmds import add_show_arguments, show_command
@@ -93,6 +94,7 @@ def _import_warning(lib: Library, result: ImportResult) -> str | None:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     docs = sorted(ctx.library.documents(), key=lambda d: (d.published or "", d.title))
+    docs = [d for d in docs if all(tag in d.tags for tag in args.tag)]
     if args.json:
         print_json([d.as_dict() for d in docs])
         return 0

@@ -32,7 +32,7 @@ __all__ = ["SCHEMA", "Catalogue", "catalogue_path", "folder_signature", "row_cou
 log = logging.getLogger(__name__)
 
 #: Version of the tables; another version is rebuilt, never read.
-SCHEMA = 1
+SCHEMA = 2  # 2: records carry tags and the last-read time
 #: The files whose change changes a record (besides the folder's own listing).
 _SIGNED = ("meta.json", "annotations.json")
 _FIELDS = {f.name for f in fields(DocRecord)}

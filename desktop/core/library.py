@@ -32,10 +32,10 @@ from desktop.core import atomic
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import Catalogue
-from desktop.core.annotations.document import summary
+from desktop.core.annotations.document import reading_state
 from desktop.core.annotations.merge import conflict_copies
 from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
-from desktop.core.errors import ImportRefused, classify
+from desktop.core.errors import ImportRefused, Skip
 from desktop.core.filesystem import LocationRisk, location_risk, location_warning
 from desktop.core.formats import check_size, extract, supported_suffixes
 from desktop.core.formats.base import Extracted
@@ -54,11 +54,14 @@ from desktop.core.records import (
     EDITABLE_FIELDS,
     LIBRARY_FORMAT,
     LIBRARY_VERSION,
+    MAX_TAGS,
     REGION_CHOICES,
+    TAG_MAX_CHARS,
     DocRecord,
     ImportResult,
     LibraryError,
     merge_user_edits,
+    normal_tag,
     record_from_meta,
     salvage_user_edits,
     validate_library,
@@ -452,11 +455,11 @@ class Library:
 
     def _attach_annotation_summary(self, record: DocRecord, folder: Path) -> None:
         try:
-            count, progress = summary(folder)
+            count, progress, read = reading_state(folder)
         except Exception as exc:  # a damaged annotations file must not hide the document
             log.warning("annotation summary of %s failed: %s", folder.name, exc)
             return
-        record.annotations, record.progress = count, progress
+        record.annotations, record.progress, record.last_read = count, progress, read
 
     # ---------------------------------------------------------------- listening
     def subscribe(self, callback: Listener) -> None:
@@ -677,11 +680,8 @@ class Library:
             if progress is not None:
                 progress(n, len(plan), str(path))
             if skip is not None:
-                code, params = classify(skip)
                 results.append(
-                    ImportResult(
-                        printable_path(path), "skipped", error=skip, code=code, params=params
-                    )
+                    ImportResult(printable_path(path), "skipped", error=skip.reason, code=skip.code)
                 )
             else:
                 results.append(self.add_file(path, encoding=encoding))
@@ -689,17 +689,18 @@ class Library:
             progress(len(results), len(plan), "")
         return results
 
-    def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | None]]:
-        """The files an import of ``paths`` would read, with a reason for each skip."""
-        plan: list[tuple[Path, str | None]] = []
+    def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Skip | None]]:
+        """The files an import of ``paths`` would read, with a :class:`Skip` for each
+        one left out (its code and English reason)."""
+        plan: list[tuple[Path, Skip | None]] = []
         for raw in paths:
             path = Path(raw)
             if path.is_symlink():
-                plan.append((path, "symbolic link (not followed)"))
+                plan.append((path, Skip("link-not-followed", "symbolic link (not followed)")))
             elif path.is_dir():
                 plan.extend(_walk(path))
             elif not path.exists():
-                plan.append((path, "no such file"))
+                plan.append((path, Skip("not-found", "no such file")))
             else:
                 plan.append((path, None))
         return plan
@@ -793,6 +794,42 @@ class Library:
         record = self._write_meta(doc_id, change)
         self._emit("meta-changed", doc_id)
         return record
+
+    def set_tags(
+        self, doc_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> DocRecord:
+        """Add and remove the reader's tags of a document (``user.tags`` in its
+        ``meta.json``, with its edit time, so they sync and merge like other edits).
+        A tag that is empty, too long or has control characters is refused."""
+        wanted = {normal_tag(t): t for t in add}
+        if "" in wanted:
+            bad = wanted[""]
+            raise ValueError(f"{bad!r} is not a tag (1 to {TAG_MAX_CHARS} characters)")
+        dropped = {normal_tag(t) for t in remove}
+        when = _utc_now()
+
+        def change(meta: dict[str, Any]) -> None:
+            user = meta.setdefault("user", {})
+            tags = (set(user.get("tags", [])) | set(wanted)) - dropped
+            if len(tags) > MAX_TAGS:
+                raise ValueError(f"a document has at most {MAX_TAGS} tags")
+            if tags:
+                user["tags"] = sorted(tags)
+            else:
+                user.pop("tags", None)
+            meta.setdefault("user_modified", {})["tags"] = when
+
+        record = self._write_meta(doc_id, change)
+        self._emit("meta-changed", doc_id)
+        return record
+
+    def tag_counts(self) -> dict[str, int]:
+        """Every tag in the library with the number of documents that have it."""
+        counts: dict[str, int] = {}
+        for record in self.documents():
+            for tag in record.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return dict(sorted(counts.items()))
 
     def set_chapters(
         self, doc_id: str, chapters: list[tuple[int, str]], pattern: str | None
@@ -1014,7 +1051,7 @@ def _check_date(value: str) -> None:
         raise ValueError(f"{value!r} is not a date like 2024-08-04, 2024-08 or 2024")
 
 
-def _walk(folder: Path) -> list[tuple[Path, str | None]]:
+def _walk(folder: Path) -> list[tuple[Path, Skip | None]]:
     from desktop.core.walk import iter_import_files
 
     return list(iter_import_files(folder, supported_suffixes()))

@@ -28,6 +28,7 @@ __all__ = [
     "ImportResult",
     "LibraryError",
     "merge_user_edits",
+    "normal_tag",
     "record_from_meta",
     "salvage_user_edits",
     "validate_library",
@@ -44,7 +45,10 @@ DOC_VERSION = 1
 EDITABLE_FIELDS = ("title", "author", "source", "published")
 #: What a sync conflict copy can bring: the user's edits, each with its own edit time
 #: in ``user_modified``; ``chapters`` is the table of contents with its pattern.
-MERGED_FIELDS = (*EDITABLE_FIELDS, "chapters", "region")
+MERGED_FIELDS = (*EDITABLE_FIELDS, "chapters", "region", "tags")
+#: At most this many tags per document, each at most :data:`TAG_MAX_CHARS` long.
+MAX_TAGS = 200
+TAG_MAX_CHARS = 64
 #: The regional standards a user may choose for a document's 简体 view (``user.region``;
 #: absent: detected).  The same names as ``desktop.core.views.region.REGIONS``, not
 #: imported from there so that opening a library does not load the views pipeline.
@@ -85,6 +89,10 @@ class DocRecord:
     pictures: list[PictureEntry] = field(default_factory=list)
     progress: float = 0.0
     annotations: int = 0
+    #: The reader's own words for the document (``user.tags``), sorted.
+    tags: list[str] = field(default_factory=list)
+    #: When the reading position last moved (ISO time, "" if never).
+    last_read: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +105,7 @@ class DocRecord:
             "format": self.format,
             "encoding": self.encoding,
             "chars": self.chars,
+            "tags": list(self.tags),
         }
 
 
@@ -198,6 +207,7 @@ def validate_meta(value: Any) -> None:
     for section in ("extracted", "user"):
         _check_text_fields(value.get(section, {}), section)
     _check_chapters(value.get("chapters", []))
+    _check_tags(value.get("user", {}).get("tags", []))
     if not all(isinstance(w, str) for w in value.get("warnings", [])):
         raise ValueError("'warnings' holds something other than text")
     if not all(isinstance(t, str) for t in value.get("user_modified", {}).values()):
@@ -217,6 +227,23 @@ def _check_text_fields(section: dict[str, Any], name: str) -> None:
     for key in _TEXT_FIELDS:
         if not isinstance(section.get(key, ""), (str, type(None))):
             raise ValueError(f"{name}.{key} is a {type(section[key]).__name__}, not text")
+
+
+def _check_tags(tags: Any) -> None:
+    if not isinstance(tags, list) or len(tags) > MAX_TAGS:
+        raise ValueError(f"user.tags is {type(tags).__name__}, not a list of at most {MAX_TAGS}")
+    for tag in tags:
+        if not isinstance(tag, str) or normal_tag(tag) != tag:
+            raise ValueError(f"user.tags holds {tag!r}, not a tag")
+
+
+def normal_tag(text: str) -> str:
+    """A tag as stored: trimmed, inner spaces as one, no control characters; "" when
+    nothing is left or it is too long (callers refuse that)."""
+    tag = " ".join(str(text).split())
+    if not tag or len(tag) > TAG_MAX_CHARS or any(ord(c) < 32 or c == "\x7f" for c in tag):
+        return ""
+    return tag
 
 
 def _check_chapters(chapters: list[Any]) -> None:
@@ -260,6 +287,7 @@ def record_from_meta(meta: dict[str, Any]) -> DocRecord:
         warnings=list(meta.get("warnings", [])),
         region=_chosen_region(meta),
         pictures=entries_from_meta(meta.get("pictures", [])),
+        tags=sorted(set(meta.get("user", {}).get("tags", []))),
     )
 
 

@@ -96,3 +96,18 @@ def test_console_script_runs(library_dir: Path, seed_paths: list[Path]) -> None:
     proc = subprocess.run(env_cmd, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "健全社會工作體制機制" in proc.stdout
+
+
+def test_tag_tags_list_and_shelves(lib: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(capsys, "--library", lib, "list", "--json")
+    doc_id = json.loads(out)[0]["id"]
+    code, out, _ = run(capsys, "--library", lib, "tag", doc_id[:12], "--add", "待读")
+    assert code == 0 and "待读" in out
+    code, out, _ = run(capsys, "--library", lib, "tags", "--json")
+    assert json.loads(out) == [{"tag": "待读", "documents": 1}]
+    code, out, _ = run(capsys, "--library", lib, "list", "--json", "--tag", "待读")
+    assert [d["id"] for d in json.loads(out)] == [doc_id]
+    code, out, _ = run(capsys, "--library", lib, "shelves", "--add", "待读", "tag:待读")
+    assert code == 0 and "待读  tag:待读" in out and "[continue-reading]" in out
+    code, _, err = run(capsys, "--library", lib, "tag", doc_id[:12], "--add", " ")
+    assert code == 1 and "not a tag" in err

@@ -7,7 +7,7 @@ re-found if the canonical text changes.  See :class:`AnnotationStore`.
 from __future__ import annotations
 
 from desktop.core.annotations.anchor import ReanchorReport, find_target
-from desktop.core.annotations.document import read_notes, summary
+from desktop.core.annotations.document import read_notes, reading_state, summary
 from desktop.core.annotations.export import from_w3c, to_markdown, to_w3c
 from desktop.core.annotations.model import COLORS, KINDS, Annotation, Position, Target
 from desktop.core.annotations.store import AnnotationSaveError, AnnotationStore
@@ -24,6 +24,7 @@ __all__ = [
     "find_target",
     "from_w3c",
     "read_notes",
+    "reading_state",
     "summary",
     "to_markdown",
     "to_w3c",

@@ -103,6 +103,7 @@ def build_document(
             "count": sum(1 for i in items if i.alive),
             "offset": position.offset,
             "chars": chars,
+            "read": position.modified,
         },
     }
     if fingerprint:
@@ -128,7 +129,13 @@ def _full_summary(path: Path) -> dict[str, Any]:
     loaded = parse_document(value)
     fp = loaded.fingerprint or {}
     count = sum(1 for i in loaded.items if i.alive)
-    return {"count": count, "offset": loaded.position.offset, "chars": fp.get("chars")}
+    position = loaded.position
+    return {
+        "count": count,
+        "offset": position.offset,
+        "chars": fp.get("chars"),
+        "read": position.modified,
+    }
 
 
 def _text_chars(doc_dir: Path) -> int | None:
@@ -145,6 +152,13 @@ def summary(doc_dir: Path, chars: int | None = None) -> tuple[int, float]:
     ``chars`` (the canonical text length) when known; otherwise the stored length is
     used.  A missing or unreadable file gives ``(0, 0.0)``.
     """
+    count, progress, _read = reading_state(doc_dir, chars)
+    return count, progress
+
+
+def reading_state(doc_dir: Path, chars: int | None = None) -> tuple[int, float, str]:
+    """:func:`summary` and when the reading position last moved (ISO time; "" when
+    never, or in a file written before the summary held it)."""
     info: dict[str, Any] | None = None
     for name in (FILE_NAME, FILE_NAME + ".bak"):
         path = doc_dir / name
@@ -154,15 +168,16 @@ def summary(doc_dir: Path, chars: int | None = None) -> tuple[int, float]:
         except (OSError, ValueError):
             continue
     if info is None:
-        return 0, 0.0
+        return 0, 0.0, ""
+    read = str(info["read"]) if isinstance(info.get("read"), str) else ""
     count, offset = info.get("count"), info.get("offset")
     total = chars if chars is not None else info.get("chars")
     if not isinstance(total, int):
         total = _text_chars(doc_dir) if offset else None
     count = count if isinstance(count, int) else 0
     if not isinstance(offset, int) or not total:
-        return count, 0.0
-    return count, max(0.0, min(1.0, offset / total))
+        return count, 0.0, read
+    return count, max(0.0, min(1.0, offset / total)), read
 
 
 def read_notes(doc_dir: Path) -> list[str]:

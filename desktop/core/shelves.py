@@ -1,0 +1,131 @@
+"""Shelves: saved searches a reader names, kept in the library folder so they sync.
+
+A shelf is a name and a query in the search syntax (``tag:待读 script:traditional``,
+``published:2024..``).  The reader's shelves live in ``<library>/shelves.json``
+(atomic writes, under the library's file lock, like every file there); two shelves
+are built in and need no file: *Continue reading* (started, not finished, the last
+read first) and *Recently added* (the newest imports first).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.core import atomic
+from desktop.core.locks import FileLock
+from desktop.core.records import DocRecord
+
+__all__ = [
+    "CONTINUE_READING",
+    "RECENTLY_ADDED",
+    "Shelf",
+    "builtin_shelf",
+    "read_shelves",
+    "remove_shelf",
+    "save_shelf",
+]
+
+FILE_NAME = "shelves.json"
+FORMAT = "tongwen-shelves"
+VERSION = 1
+#: Names of the built-in shelves (the UI shows them translated).
+CONTINUE_READING = "continue-reading"
+RECENTLY_ADDED = "recently-added"
+#: A document counts as finished from this share read on.
+FINISHED = 0.98
+#: How many documents the built-in shelves hold at most.
+BUILTIN_LIMIT = 50
+MAX_NAME = 80
+MAX_QUERY = 1000
+
+
+@dataclass(frozen=True)
+class Shelf:
+    name: str
+    query: str
+    created: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "query": self.query, "created": self.created}
+
+
+def _validate(value: Any) -> None:
+    if not isinstance(value, dict) or value.get("format") != FORMAT:
+        raise ValueError("not a Tongwen shelves.json")
+    if not isinstance(value.get("version"), int) or value["version"] > VERSION:
+        raise ValueError(f"shelves.json of version {value.get('version')!r}")
+    shelves = value.get("shelves")
+    if not isinstance(shelves, list):
+        raise ValueError("'shelves' is not a list")
+    for shelf in shelves:
+        if not (
+            isinstance(shelf, dict)
+            and isinstance(shelf.get("name"), str)
+            and isinstance(shelf.get("query"), str)
+        ):
+            raise ValueError(f"a shelf is {shelf!r}, not a name and a query")
+
+
+def read_shelves(root: Path) -> list[Shelf]:
+    """The reader's shelves in the order they were made; none when there is no file.
+
+    A damaged file is set aside (its backup used when it has one), as for every file
+    in the library."""
+    result = atomic.read_json(root / FILE_NAME, default=lambda: None, validate=_validate)
+    if result.value is None:
+        return []
+    return [
+        Shelf(s["name"], s["query"], str(s.get("created", ""))) for s in result.value["shelves"]
+    ]
+
+
+def _write(root: Path, shelves: list[Shelf]) -> None:
+    value = {"format": FORMAT, "version": VERSION, "shelves": [s.to_json() for s in shelves]}
+    atomic.write_json(root / FILE_NAME, value)
+
+
+def _check(name: str, query: str) -> tuple[str, str]:
+    name, query = " ".join(name.split()), query.strip()
+    if not name or len(name) > MAX_NAME:
+        raise ValueError(f"a shelf's name must be 1 to {MAX_NAME} characters")
+    if not query or len(query) > MAX_QUERY:
+        raise ValueError(f"a shelf's query must be 1 to {MAX_QUERY} characters")
+    if name in (CONTINUE_READING, RECENTLY_ADDED):
+        raise ValueError(f"{name!r} is the name of a built-in shelf")
+    return name, query
+
+
+def save_shelf(root: Path, name: str, query: str) -> Shelf:
+    """Add a shelf, or give an existing one of that name a new query."""
+    name, query = _check(name, query)
+    with FileLock(root / f".{FILE_NAME}.lock"):
+        shelves = read_shelves(root)
+        old = next((s for s in shelves if s.name == name), None)
+        shelf = Shelf(name, query, old.created if old else time.strftime("%Y-%m-%dT%H:%M:%S"))
+        shelves = [shelf if s.name == name else s for s in shelves] if old else [*shelves, shelf]
+        _write(root, shelves)
+    return shelf
+
+
+def remove_shelf(root: Path, name: str) -> bool:
+    """Remove the shelf called ``name``; False when there is none."""
+    with FileLock(root / f".{FILE_NAME}.lock"):
+        shelves = read_shelves(root)
+        kept = [s for s in shelves if s.name != name]
+        if len(kept) == len(shelves):
+            return False
+        _write(root, kept)
+    return True
+
+
+def builtin_shelf(name: str, records: list[DocRecord]) -> list[DocRecord]:
+    """The documents of a built-in shelf, in its order."""
+    if name == CONTINUE_READING:
+        started = [r for r in records if 0 < r.progress < FINISHED]
+        return sorted(started, key=lambda r: r.last_read, reverse=True)[:BUILTIN_LIMIT]
+    if name == RECENTLY_ADDED:
+        return sorted(records, key=lambda r: r.imported, reverse=True)[:BUILTIN_LIMIT]
+    raise KeyError(name)
