@@ -238,10 +238,11 @@ def _check_tags(tags: Any) -> None:
 
 
 def normal_tag(text: str) -> str:
-    """A tag as stored: trimmed, inner spaces as one, no control characters; "" when
-    nothing is left or it is too long (callers refuse that)."""
+    """A tag as stored: trimmed, inner spaces as one, no control characters and no ASCII
+    comma (the search index keeps a document's tags comma-separated); "" when nothing
+    is left, it is too long or holds one of those (callers refuse that)."""
     tag = " ".join(str(text).split())
-    if not tag or len(tag) > TAG_MAX_CHARS or any(ord(c) < 32 or c == "\x7f" for c in tag):
+    if not tag or len(tag) > TAG_MAX_CHARS or any(ord(c) < 32 or c in ",\x7f" for c in tag):
         return ""
     return tag
 

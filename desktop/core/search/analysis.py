@@ -66,6 +66,7 @@ def make_schema() -> fields.Schema:
         notes=_text(stored=True),
         script=fields.ID,
         format=fields.ID,
+        tags=fields.KEYWORD(commas=True, lowercase=True),
         published=fields.ID,
         imported=fields.ID,
     )

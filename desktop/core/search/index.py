@@ -78,7 +78,8 @@ __all__ = ["INDEX_VERSION", "IndexBusyError", "IndexDamagedError", "SearchIndex"
 log = logging.getLogger(__name__)
 
 #: Bump when the folding, the grams or the files change: older indexes are rebuilt.
-INDEX_VERSION = 7  #: 6: one folding (core.fold); 7: no pickles (slot tables, lexicons .npz)
+#: 6: one folding (core.fold); 7: no pickles (slot tables, lexicons .npz); 8: tags
+INDEX_VERSION = 8
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
 #: Seconds an opening process waits for another process's commit to be published.
@@ -499,6 +500,7 @@ class SearchIndex:
             notes=self._notes(doc_id) or "",
             script=(record.script or "").lower(),
             format=(record.format or "").lower(),
+            tags=",".join(record.tags),
             published=record.published or "",
             imported=record.imported or "",
         )

@@ -3,7 +3,7 @@
 Syntax: space-separated terms are all required; ``"a quoted phrase"`` is one term
 (its spaces kept, Han-to-Han spaces fold away); ``-term`` excludes; ``a OR b``
 either; ``title:``, ``author:``, ``source:`` limit a term to a field; ``script:`` and
-``format:`` filter; ``published:2024`` or ``published:2024-08..2024-12`` filter on
+``format:`` and ``tag:`` filter; ``published:2024`` or ``published:2024-08..2024-12`` filter on
 the date.  Bad syntax never raises: the query degrades to a plain search of its
 words and :attr:`ParsedQuery.hint` says what was wrong.
 """
@@ -17,7 +17,7 @@ __all__ = ["TEXT_FIELDS", "DateRange", "Filter", "Node", "ParsedQuery", "Term", 
 
 #: Fields a term may name; ``None`` means any of them (and the body).
 TEXT_FIELDS = ("title", "author", "source", "notes")
-_FILTER_FIELDS = ("script", "format")
+_FILTER_FIELDS = ("script", "format", "tag")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TOKEN = re.compile(r'\s*(-?)(?:([a-z]+):)?(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 
@@ -32,7 +32,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Filter:
-    """An exact metadata value: ``script:traditional``, ``format:epub``."""
+    """An exact metadata value: ``script:traditional``, ``format:epub``, ``tag:待读``."""
 
     field: str
     value: str

@@ -134,7 +134,8 @@ class _Run:
     def node(self, node: Node) -> Match | None:
         """Documents the node may match; None when the node asks for nothing."""
         if isinstance(node, Filter):
-            return _unscored(self._found(wq.Term(node.field, node.value)))
+            field = "tags" if node.field == "tag" else node.field  # tag:X, one of the tags
+            return _unscored(self._found(wq.Term(field, node.value)))
         if isinstance(node, DateRange):
             high = node.high + "\uffff" if node.high else None
             return _unscored(self._found(wq.TermRange("published", node.low or None, high)))

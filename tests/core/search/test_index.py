@@ -281,3 +281,17 @@ def test_a_small_commit_does_only_what_publishing_needs(
         assert not [p for p in synced if p.endswith(("texts.bin", "maps.bin"))]  # unchanged
     assert _ids(index, "凤凰花开") == {doc}
     assert len(opened) == 1
+
+
+def test_tag_filter_follows_the_tags(seeded: Library) -> None:
+    index = SearchIndex.open(seeded)
+    index.ensure_current()
+    first, second = (d.id for d in seeded.documents()[:2])
+    seeded.set_tags(first, add=["待读", "Work"])
+    seeded.set_tags(second, add=["待读"])
+    assert _ids(index, "tag:待读") == {first, second}
+    assert _ids(index, "tag:work") == {first}  # tags match whatever their case
+    assert _ids(index, "社会 tag:work") <= {first}
+    assert _ids(index, "tag:待读 -tag:work") == {second}
+    seeded.set_tags(first, remove=["待读"])
+    assert _ids(index, "tag:待读") == {second}

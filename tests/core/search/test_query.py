@@ -34,3 +34,9 @@ def test_bad_syntax_degrades_with_a_hint() -> None:
 
 def test_empty_query() -> None:
     assert parse_query("   ").empty
+
+
+def test_tag_is_a_filter() -> None:
+    parsed = parse_query("社会 tag:待读 -tag:Work")
+    assert [Filter("tag", "待读")] in parsed.clauses
+    assert parsed.excluded == [Filter("tag", "work")]
