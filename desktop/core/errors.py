@@ -6,19 +6,19 @@ sentence for the command line and the log.  Each user-facing refusal also carrie
 encoding …); the UI turns code and params into a sentence in the reader's language.
 
 :data:`FORMATS` names the file formats that may appear as the ``format`` param, by
-a stable key.  :func:`classify` recovers code and params from an English message
-the core produced (for results that kept only the text, such as
-``ImportResult.error`` today).
+a stable key.  Codes are always passed explicitly, alongside the English text (a
+refusal's ``code``, a :class:`Skip`'s ``code``, ``ImportResult.code``): nothing
+recovers a code from a message, so rewording a message never changes what the
+reader is told.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["FORMATS", "PROBLEMS", "ImportRefused", "ProblemCode", "classify", "format_key"]
+__all__ = ["FORMATS", "PROBLEMS", "ImportRefused", "ProblemCode", "Skip"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,9 @@ PROBLEMS: dict[str, ProblemCode] = _codes(
     ProblemCode("permission-denied", "the file may not be read"),
     ProblemCode("unreadable", "the file or folder cannot be read"),
     ProblemCode("library-write-failed", "the library folder could not be written"),
+    # raised by the library for the library folder itself (LibraryError.code)
+    ProblemCode("not-a-library", "a file where the library folder should be"),
+    ProblemCode("library-error", "the library folder cannot be used"),
     ProblemCode("unexpected", "an unexpected error (a bug); details are in the log"),
 )
 
@@ -102,6 +105,15 @@ class ImportRefused(Exception):
 
 def _rebuild_refusal(message: str, code: str, params: dict[str, str]) -> ImportRefused:
     return ImportRefused(message, code=code, params=params)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Why a file was left out of an import before it was read: a problem code from
+    :data:`PROBLEMS` for the UI and the English ``reason`` for the command line."""
+
+    code: str
+    reason: str
 
 
 #: File formats by stable key → English name (the ``format`` param holds the key).
@@ -139,111 +151,3 @@ FORMATS: dict[str, str] = {
     "html": "web page",
     "markdown": "Markdown",
 }
-
-#: Other English wordings of a format found in messages.
-_ALIASES = {
-    "zip archive (or a docx/epub/odt packed as zip)": "zip",
-    "empty zip archive": "zip",
-    "pdf document": "pdf",
-    "old microsoft office document": "office97",
-    "mp3 audio file": "mp3",
-    "a web page": "html",
-    "text file": "text",
-}
-_BY_NAME = {name.lower(): key for key, name in FORMATS.items()}
-
-
-def format_key(name: str) -> str:
-    """The :data:`FORMATS` key for an English format name ("a PNG image" → "png").
-
-    An unknown name gives "" (the UI then speaks of "this format").
-    """
-    lowered = name.strip().lower()
-    if lowered in _ALIASES:
-        return _ALIASES[lowered]
-    lowered = re.sub(r"^(?:an?|the) ", "", lowered)
-    return _ALIASES.get(lowered) or _BY_NAME.get(lowered, "")
-
-
-_Params = dict[str, str]
-
-
-def _fmt(match: re.Match[str]) -> _Params:
-    params = {"format": format_key(match["format"])}
-    if "expected" in match.re.groupindex:
-        params["expected"] = format_key(match["expected"])
-    return params
-
-
-def _only(*names: str):  # type: ignore[no-untyped-def]
-    return lambda match: {n: match[n] for n in names if match[n] is not None}
-
-
-_NONE = _only()
-#: (pattern, code, params from the match), tried in order on the whole message.
-_PATTERNS = [
-    (
-        r"the file is (?P<size_mb>[\d,]+) MB; Tongwen imports files up to (?P<limit_mb>\d+) MB",
-        "too-large",
-        _only("size_mb", "limit_mb"),
-    ),
-    (r"(?P<format>.+) files are not supported", "unsupported-format", _fmt),
-    (r".+ is not a ZIP archive, not an EPUB", "not-epub", _NONE),
-    (
-        r".+ is a (?P<format>.+?) file(?: renamed \.epub)?, not (?P<expected>an EPUB|Markdown|"
-        r"a web page)",
-        "wrong-format",
-        _fmt,
-    ),
-    (r".+ is (?P<format>an? .+?), not (?P<expected>a text file)", "wrong-format", _fmt),
-    (r".+: binary data, not Markdown", "binary-file", _NONE),
-    (r".+ contains (?:NUL|many control) bytes: .*", "binary-file", _NONE),
-    (r".+: not a readable ZIP archive .*", "damaged-archive", _NONE),
-    (
-        r".+: the archive has (?P<count>[\d,]+) members \(at most (?P<limit>[\d,]+) .*",
-        "too-many-members",
-        _only("count", "limit"),
-    ),
-    (r".+: archive entries overlap .*|.+ is compressed more than .*ZIP bomb.*", "zip-bomb", _NONE),
-    (r".+: the archive has no member '(?P<member>.*)'", "damaged-archive", _only("member")),
-    (r".+?: (?P<member>.+) is encrypted", "encrypted", _only("member")),
-    (r".+?: (?P<member>.+) (?:is damaged|cannot be read) \(.*", "damaged-archive", _only("member")),
-    (r".+ decompresses to more than (?P<limit_mb>\d+) MB", "archive-too-large", _only("limit_mb")),
-    (r".+: (?:declares \d+ XML entities|XML entit).*", "entity-bomb", _NONE),
-    (r".+: the HTML cannot be read .*", "damaged-html", _NONE),
-    (r".+: the book has no readable spine", "damaged-book", _NONE),
-    (r".+: cannot be read \(it is DRM-protected\)", "drm-protected", _NONE),
-    (r".+: not an EPUB .*", "not-epub", _NONE),
-    (r".+: the page is empty", "empty-page", _NONE),
-    (r".*(?:no readable text|contains no readable text)\)?", "no-readable-text", _NONE),
-    (r".*unknown encoding '(?P<encoding>.*)'", "unknown-encoding", _only("encoding")),
-    (r".+ cannot be decoded as (?P<encoding>[^ :]+).*", "cannot-decode", _only("encoding")),
-    (
-        r".+ is (?P<encoding>[^ ]+) \(.*\) text: (?P=encoding) is not supported.*",
-        "unsupported-encoding",
-        _only("encoding"),
-    ),
-    (r"no such file|No such file or directory", "not-found", _NONE),
-    (r"not a regular file|is a folder|Is a directory", "not-a-file", _NONE),
-    (r"named pipe \(FIFO\)|device file|socket", "special-file", _NONE),
-    (r"symbolic link \(not followed\)|a link to a folder; .*", "link-not-followed", _NONE),
-    (r"unsupported file type", "unsupported-type", _NONE),
-    (r"(?:unreadable \()?permission denied\)?|Permission denied", "permission-denied", _NONE),
-    (r"unreadable.*", "unreadable", _NONE),
-    (r"could not write the library: .*", "library-write-failed", _NONE),
-    (r"unexpected error: .*", "unexpected", _NONE),
-]
-_COMPILED = [(re.compile(p, re.DOTALL), code, params) for p, code, params in _PATTERNS]
-
-
-def classify(message: str) -> tuple[str, dict[str, str]]:
-    """Code and params for an English problem message written by the core.
-
-    Messages the core does not write give ``("refused", {})``.
-    """
-    text = message.strip()
-    for pattern, code, params in _COMPILED:
-        match = pattern.fullmatch(text)
-        if match:
-            return code, params(match)
-    return "refused", {}

@@ -194,7 +194,7 @@ class Library:
 
     def _open(self, *, check: bool = True) -> None:
         if self.root.exists() and not self.root.is_dir():
-            raise LibraryError(f"{self.root} is a file, not a library folder")
+            raise LibraryError(f"{self.root} is a file, not a library folder", code="not-a-library")
         self.root.mkdir(parents=True, exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
         self._open_marker()
@@ -689,7 +689,9 @@ class Library:
             progress(len(results), len(plan), "")
         return results
 
-    def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Skip | None]]:
+    def plan_import(
+        self, paths: Iterable[str | os.PathLike[str]]
+    ) -> list[tuple[Path, Skip | None]]:
         """The files an import of ``paths`` would read, with a :class:`Skip` for each
         one left out (its code and English reason)."""
         plan: list[tuple[Path, Skip | None]] = []

@@ -58,7 +58,16 @@ SALVAGED_FIELDS = (*EDITABLE_FIELDS, "region")
 
 
 class LibraryError(Exception):
-    """The library folder cannot be used (not a library, newer format, unreadable)."""
+    """The library folder cannot be used (not a library, newer format, unreadable).
+
+    ``code`` is its problem code in :data:`desktop.core.errors.PROBLEMS`, passed by
+    whoever raises it; a newer format or a damaged file is told by the exception
+    chain (``__cause__``), as for every other data file.
+    """
+
+    def __init__(self, message: str = "", *, code: str = "library-error") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Walk a folder chosen for import: regular files only, links never followed.
 
 :func:`iter_import_files` yields ``(path, None)`` for each file to import and
-``(path, reason)`` for each one skipped, so the reader sees what was left out and
-why.  Symbolic links (to files or folders) are never followed, which also makes
+``(path, skip)`` for each one skipped (a :class:`~desktop.core.errors.Skip`: the
+problem code and the English reason), so the reader sees what was left out and why.  Symbolic links (to files or folders) are never followed, which also makes
 loops impossible; FIFOs, devices and sockets are never opened.  Hidden entries
 (names starting with ``.``, such as ``.git`` or ``.DS_Store``) are skipped quietly:
 they are not reported.
@@ -15,41 +15,48 @@ import stat
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
+from desktop.core.errors import Skip
+
 __all__ = ["iter_import_files"]
 
 
-def _kind_reason(mode: int) -> str | None:
+LINK = Skip("link-not-followed", "symbolic link (not followed)")
+
+
+def _kind_skip(mode: int) -> Skip | None:
     if stat.S_ISLNK(mode):
-        return "symbolic link (not followed)"
+        return LINK
     if stat.S_ISFIFO(mode):
-        return "named pipe (FIFO)"
+        return Skip("special-file", "named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device file"
+        return Skip("special-file", "device file")
     if stat.S_ISSOCK(mode):
-        return "socket"
+        return Skip("special-file", "socket")
     if not stat.S_ISREG(mode):
-        return "not a regular file"
+        return Skip("not-a-file", "not a regular file")
     return None
 
 
-def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], str | None]:
+def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], Skip | None]:
     try:
         with os.scandir(folder) as scan:
             return sorted(scan, key=lambda entry: entry.name), None
     except OSError as exc:
-        return [], f"unreadable folder ({exc.strerror or exc})"
+        return [], Skip("unreadable", f"unreadable folder ({exc.strerror or exc})")
 
 
-def _check_file(entry: os.DirEntry[str], suffixes: Collection[str]) -> str | None:
+def _check_file(entry: os.DirEntry[str], suffixes: Collection[str]) -> Skip | None:
     if Path(entry.name).suffix.lower() not in suffixes:
-        return "unsupported file type"
+        return Skip("unsupported-type", "unsupported file type")
     if not os.access(entry.path, os.R_OK):
-        return "unreadable (permission denied)"
+        return Skip("permission-denied", "unreadable (permission denied)")
     return None
 
 
-def iter_import_files(folder: Path, suffixes: Collection[str]) -> Iterator[tuple[Path, str | None]]:
-    """Yield every file under ``folder``, recursively, with a reason when skipped.
+def iter_import_files(
+    folder: Path, suffixes: Collection[str]
+) -> Iterator[tuple[Path, Skip | None]]:
+    """Yield every file under ``folder``, recursively, with a :class:`Skip` when skipped.
 
     ``suffixes`` are lower-case with the dot (``".txt"``).  Files come in name
     order, folder by folder.
@@ -69,10 +76,10 @@ def iter_import_files(folder: Path, suffixes: Collection[str]) -> Iterator[tuple
             try:
                 mode = entry.stat(follow_symlinks=False).st_mode
             except OSError as exc:
-                yield path, f"unreadable ({exc.strerror or exc})"
+                yield path, Skip("unreadable", f"unreadable ({exc.strerror or exc})")
                 continue
             if stat.S_ISDIR(mode):
                 subfolders.append(path)
                 continue
-            yield path, _kind_reason(mode) or _check_file(entry, wanted)
+            yield path, _kind_skip(mode) or _check_file(entry, wanted)
         pending.extend(reversed(subfolders))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.annotations.store import AnnotationSaveError
 from desktop.core.atomic import FutureVersionError, UnreadableFileError
-from desktop.core.errors import ImportRefused, classify
+from desktop.core.errors import ImportRefused
 from desktop.core.library import ImportResult, LibraryError
 from desktop.core.locks import LockTimeout
 from desktop.core.paths import log_dir
@@ -126,9 +126,8 @@ def _os_kind(exc: OSError) -> str:
 
 
 def _is_future(exc: BaseException) -> bool:
-    return any(isinstance(e, FutureVersionError) for e in _cause_chain(exc)) or (
-        "newer" in str(exc) and "Tongwen" in str(exc)
-    )
+    """A file written by a newer Tongwen: told by the exception chain, never the words."""
+    return any(isinstance(e, FutureVersionError) for e in _cause_chain(exc))
 
 
 def _code_of(exc: BaseException) -> tuple[str, dict[str, str]]:
@@ -146,7 +145,7 @@ def _code_of(exc: BaseException) -> tuple[str, dict[str, str]]:
             return "newer-version", {}
         if isinstance(exc.__cause__, UnreadableFileError):
             return "damaged-data", {}
-        return ("not-a-library" if "is a file" in str(exc) else "library-error"), {}
+        return exc.code, {}
     if isinstance(exc, UnicodeDecodeError):
         return "decode-error", {"encoding": exc.encoding}
     if isinstance(exc, MemoryError):
@@ -159,10 +158,7 @@ def describe(exc: BaseException, path: Path | str | None = None) -> Problem:
     details = _details(exc)
     name = _name_of(path, exc)
     if isinstance(exc, ImportRefused):
-        code, params = exc.code, dict(exc.params)
-        if code == "refused":  # raised without a code: recover it from the message
-            code, params = classify(str(exc))
-        return _make(code, params, name, details)
+        return _make(exc.code, dict(exc.params), name, details)
     code, params = _code_of(exc)
     if code == "annotations-not-saved":
         return _annotations_problem(exc, name, details)
@@ -182,17 +178,10 @@ def _annotations_problem(exc: BaseException, name: str | None, details: str) -> 
 
 
 def describe_result(result: ImportResult) -> Problem:
-    """The reader's view of a failed or skipped import result.
-
-    Uses ``result.code`` / ``result.params`` when the library provides them, else
-    recovers the code from the English ``result.error``.
-    """
+    """The reader's view of a failed or skipped import result, from its code and
+    params (the English ``result.error`` is kept as the details)."""
     message = result.error or ""
-    code = getattr(result, "code", None)
-    params = getattr(result, "params", None)
-    if not code:
-        code, params = classify(message)
-    return _make(code, dict(params or {}), Path(result.path).name, message)
+    return _make(result.code or "refused", dict(result.params), Path(result.path).name, message)
 
 
 def show_error(

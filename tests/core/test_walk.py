@@ -16,9 +16,18 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file type
 
 
 def _walk(folder: Path) -> dict[str, str | None]:
+    """Each path found, with its English reason when skipped."""
     return {
-        str(path.relative_to(folder)): reason
-        for path, reason in iter_import_files(folder, SUFFIXES)
+        str(path.relative_to(folder)): skip and skip.reason
+        for path, skip in iter_import_files(folder, SUFFIXES)
+    }
+
+
+def _codes(folder: Path) -> dict[str, str | None]:
+    """Each path found, with its problem code when skipped."""
+    return {
+        str(path.relative_to(folder)): skip and skip.code
+        for path, skip in iter_import_files(folder, SUFFIXES)
     }
 
 
@@ -46,6 +55,7 @@ def test_recursive_with_reasons(tree: Path) -> None:
         "sub/photo.jpg": "unsupported file type",
         "sub/deeper/d.epub": None,
     }
+    assert _codes(tree)["sub/photo.jpg"] == "unsupported-type"
 
 
 def test_hidden_entries_are_skipped_quietly(tree: Path) -> None:
@@ -62,8 +72,10 @@ def test_symlinks_are_reported_not_followed(tree: Path, tmp_path: Path) -> None:
     (tree / "file-link.txt").symlink_to(outside / "secret.txt")
     (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
     found = _walk(tree)
+    codes = _codes(tree)
     for name in ("link-out", "file-link.txt", "sub/loop"):
         assert found[name] == "symbolic link (not followed)"
+        assert codes[name] == "link-not-followed"
     assert not any("secret" in name for name in found if found[name] is None)
 
 
@@ -74,16 +86,18 @@ def test_fifo_and_socket_are_skipped(tree: Path) -> None:
     try:
         sock.bind(str(tree / "s.txt"))
         found = _walk(tree)  # must not block on the FIFO
+        codes = _codes(tree)
     finally:
         sock.close()
     assert found["pipe.txt"] == "named pipe (FIFO)"
     assert found["s.txt"] == "socket"
+    assert codes["pipe.txt"] == codes["s.txt"] == "special-file"
 
 
 @posix_only
 def test_device_is_skipped() -> None:
-    found = dict(iter_import_files(Path("/dev"), {""}))
-    assert found.get(Path("/dev/null")) == "device file"
+    skip = dict(iter_import_files(Path("/dev"), {""}))[Path("/dev/null")]
+    assert skip is not None and (skip.code, skip.reason) == ("special-file", "device file")
 
 
 @posix_only
@@ -97,8 +111,10 @@ def test_unreadable_folder_is_reported(tree: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert (found["locked"] or "").startswith("unreadable")
+    assert _codes(tree)["locked"] == "unreadable"
 
 
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     found = list(iter_import_files(tmp_path / "nope", SUFFIXES))
-    assert len(found) == 1 and found[0][1] is not None and "unreadable" in found[0][1]
+    assert len(found) == 1 and found[0][1] is not None
+    assert found[0][1].code == "unreadable" and "unreadable" in found[0][1].reason

@@ -18,7 +18,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.core.errors import ImportRefused, classify
+from desktop.core.errors import ImportRefused
 from desktop.core.formats import extract
 from tests.core.zips import zip_bytes
 
@@ -32,7 +32,7 @@ _PEAK_LIMIT_MB = 200
 _CHILD = """
 import json, resource, sys
 from pathlib import Path
-from desktop.core.errors import ImportRefused, classify
+from desktop.core.errors import ImportRefused
 from desktop.core.formats import extract
 outcomes = []
 for name in sys.argv[1:]:
@@ -193,7 +193,6 @@ def _assert_refused_as_bomb(outcome: dict[str, object]) -> None:
     assert outcome["outcome"] == "refused", outcome
     assert outcome["code"] == "entity-bomb", outcome
     assert str(outcome["file"]) in str(outcome["message"]), outcome
-    assert classify(str(outcome["message"]))[0] == "entity-bomb"  # results keeping text only
 
 
 def test_amplified_entity_page_is_refused_within_200_mb(tmp_path: Path) -> None:
@@ -381,7 +380,6 @@ def test_nul_and_control_files_are_refused(
         extract(tmp_path / f"zeros{suffix}", data)
     assert info.value.code == "binary-file"
     assert f"zeros{suffix}" in str(info.value)
-    assert classify(str(info.value))[0] == "binary-file"
 
 
 def test_text_that_is_mostly_nul_after_a_real_start_is_refused(tmp_path: Path) -> None:

@@ -71,6 +71,13 @@ def _refusal(code: str) -> ImportRefused:
     return ImportRefused(f"English detail for {code}", code=code, params=params)
 
 
+def _newer_annotations() -> AnnotationSaveError:
+    error = AnnotationSaveError("annotations.json was written by a newer version of Tongwen")
+    error.__cause__ = UnreadableFileError("annotations.json: newer")
+    error.__cause__.__cause__ = FutureVersionError("format version 99")
+    return error
+
+
 def _other_errors() -> list[BaseException]:
     future = UnreadableFileError("x: newer")
     future.__cause__ = FutureVersionError("library format version 9 is newer than this Tongwen")
@@ -81,10 +88,10 @@ def _other_errors() -> list[BaseException]:
     return [
         future,
         UnreadableFileError("x: Expecting value: line 1 column 1"),
-        LibraryError("/tmp/x is a file, not a library folder"),
+        LibraryError("/tmp/x is a file, not a library folder", code="not-a-library"),
         library,
         saving,
-        AnnotationSaveError("annotations.json was written by a newer version of Tongwen"),
+        _newer_annotations(),
         LockTimeout("another Tongwen process holds the lock"),
         UnicodeDecodeError("gb18030", b"\xff", 0, 1, "illegal multibyte sequence"),
         MemoryError(),
@@ -174,6 +181,35 @@ def test_kinds_of_other_errors() -> None:
     assert "Traceback" in describe(_other_errors()[9], "x").details or "RuntimeError" in (
         describe(_other_errors()[9], "x").details
     )
+
+
+def test_codes_come_from_the_exception_not_its_words() -> None:
+    """The words of a message never decide the problem: "newer … Tongwen" without a
+    FutureVersionError behind it, or "is a file" without the code, are what they are."""
+    wordy = LibraryError("x is a file written by a newer Tongwen")
+    assert "not a library folder" not in describe(wordy, "x").text
+    assert "newer version" not in describe(wordy, "x").text
+    saving = AnnotationSaveError("a newer Tongwen took the disk")
+    saving.__cause__ = OSError(errno.ENOSPC, "No space left on device")
+    assert "could not be saved" in describe(saving, "x").text
+    old_style = ImportRefused("PDF files are not supported")  # no code: no guessing
+    assert "cannot read this format" not in describe(old_style, "x.pdf").text
+
+
+def test_newer_annotations_file_is_told_when_saving(tmp_path: Path) -> None:
+    """Saving over a newer annotations file is refused with a FutureVersionError behind
+    it, so the reader is told the file is newer and read-only (not "could not save")."""
+    import json
+
+    from desktop.core.annotations.store import AnnotationStore
+
+    future = {"format": "tongwen-annotations", "version": 99, "items": []}
+    (tmp_path / "annotations.json").write_text(json.dumps(future), "utf-8")
+    store = AnnotationStore.open(tmp_path, text="社会工作的第一篇文章。")
+    store.add_highlight(0, 2)
+    with pytest.raises(AnnotationSaveError) as info:
+        store.save()
+    assert "read-only" in describe(info.value, "x").text
 
 
 def test_unknown_file_is_named_generically() -> None:

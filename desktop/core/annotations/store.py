@@ -48,7 +48,7 @@ from desktop.core.annotations.model import (
     new_id,
     utc_now,
 )
-from desktop.core.atomic import UnreadableFileError, read_json, write_json
+from desktop.core.atomic import FutureVersionError, UnreadableFileError, read_json, write_json
 from desktop.core.locks import FileLock
 
 __all__ = ["AnnotationSaveError", "AnnotationStore"]
@@ -382,10 +382,10 @@ class AnnotationStore:
         the wait for another process's lock (default: the store's).  Nothing is written
         while the file is :attr:`unread`: it is read first, and a failure is raised.
         """
-        if self.read_only:
+        if self.read_only:  # the chain tells the UI why (a newer file), not the words
             raise AnnotationSaveError(
                 f"{self.path} was written by a newer version of Tongwen; not saving over it"
-            )
+            ) from FutureVersionError(f"{self.path} has a newer format version")
         timeout = self._lock_timeout if lock_timeout is None else lock_timeout
         with self._save_mutex:
             try:

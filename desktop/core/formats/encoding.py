@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from desktop.core.errors import ImportRefused, format_key
+from desktop.core.errors import ImportRefused
 from desktop.core.formats.euc_tw import euc_tw_quality, is_euc_tw_name
 
 __all__ = [
@@ -98,22 +98,24 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: Binary formats a text file may really be: magic bytes, the format's key in
+#: ``desktop.core.errors.FORMATS`` (the UI names it) and the English words of the message.
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a DOCX/EPUB/ODT packed as ZIP)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"%PDF-", "a PDF document"),
-    (b"\x7fELF", "an executable program (ELF)"),
-    (b"MZ", "a Windows program (EXE/DLL)"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"ID3", "an MP3 audio file"),
+    (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
+    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
+    (b"GIF87a", "gif", "a GIF image"),
+    (b"GIF89a", "gif", "a GIF image"),
+    (b"PK\x03\x04", "zip", "a ZIP archive (or a DOCX/EPUB/ODT packed as ZIP)"),
+    (b"PK\x05\x06", "zip", "an empty ZIP archive"),
+    (b"%PDF-", "pdf", "a PDF document"),
+    (b"\x7fELF", "elf", "an executable program (ELF)"),
+    (b"MZ", "exe", "a Windows program (EXE/DLL)"),
+    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
+    (b"\x1f\x8b", "gzip", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "office97", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "sqlite", "an SQLite database"),
+    (b"ID3", "mp3", "an MP3 audio file"),
 )
 _SAMPLE = 32 * 1024
 #: Decodings below this confidence may be wrong: the reader is told (a bar over the
@@ -374,12 +376,12 @@ def _utf16(data: bytes, codec: str, skip: int) -> str:
 
 
 def _refuse_binary(data: bytes, label: str) -> None:
-    for magic, kind in _MAGIC:
+    for magic, key, kind in _MAGIC:
         if data.startswith(magic) and (magic != b"MZ" or 0 in data[:256]):
             raise ImportRefused(
                 f"{label} is {kind}, not a text file",
                 code="wrong-format",
-                params={"format": format_key(kind), "expected": "text"},
+                params={"format": key, "expected": "text"},
             )
     sample = _sample(data)
     if 0 in sample:

@@ -1,5 +1,5 @@
-"""Problem codes: every refusal carries a registered code, and its English message
-classifies back to the same code and params."""
+"""Problem codes: every refusal, skip and library error carries a registered code,
+passed explicitly (nothing recovers a code from the English message)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused, classify, format_key
+from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused
 from desktop.core.formats import MAX_FILE_BYTES, check_size, extract
+from desktop.core.formats.encoding import _MAGIC as TEXT_MAGIC
 from desktop.core.formats.encoding import decode_bytes
 from desktop.core.formats.safezip import SafeZip, ZipLimits
+from desktop.core.library import Library, LibraryError
 from tests.core.zips import zip_bytes
 
 CORE = Path(__file__).resolve().parents[3] / "desktop" / "core"
@@ -73,24 +75,24 @@ def _cases(tmp: Path) -> dict[str, Callable[[], object]]:
 
 
 @pytest.mark.parametrize("code", sorted(_cases(Path("/unused"))))
-def test_refusals_carry_their_code_and_classify_back(code: str, tmp_path: Path) -> None:
+def test_refusals_carry_their_code(code: str, tmp_path: Path) -> None:
     exc = _refusal(_cases(tmp_path)[code])
     assert exc.code == code, str(exc)
     assert set(exc.params) <= set(PROBLEMS[code].params) | {"offset"}
-    found, params = classify(str(exc))
-    assert found == code, str(exc)
-    assert {k: v for k, v in params.items() if k in exc.params} == {
-        k: v for k, v in exc.params.items() if k in params
-    }
 
 
 def test_format_params_are_known_keys(tmp_path: Path) -> None:
     exc = _refusal(lambda: extract(tmp_path / "p.png.txt", b"\x89PNG\r\n\x1a\n" + bytes(300)))
     assert exc.code == "wrong-format"
     assert exc.params == {"format": "png", "expected": "text"}
-    assert classify(str(exc)) == ("wrong-format", {"format": "png", "expected": "text"})
-    assert format_key("a Windows program (EXE/DLL)") == "exe"
-    assert format_key("something new") == ""
+
+
+@pytest.mark.parametrize(("magic", "key", "words"), TEXT_MAGIC, ids=[m[2] for m in TEXT_MAGIC])
+def test_binary_text_names_its_format_by_key(magic: bytes, key: str, words: str) -> None:
+    """The decoder passes the format's key with its English words (no lookup by name)."""
+    exc = _refusal(lambda: decode_bytes(magic + b"\0" + b"x" * 300, name="a.txt"))
+    assert (exc.code, exc.params) == ("wrong-format", {"format": key, "expected": "text"})
+    assert str(exc) == f"a.txt is {words}, not a text file"
 
 
 def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,7 +103,6 @@ def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big.write_bytes(b"x" * (2 * 2**20))
     exc = _refusal(lambda: check_size(big))
     assert exc.code == "too-large" and exc.params["limit_mb"] == "0"
-    assert classify(str(exc))[0] == "too-large"
     assert MAX_FILE_BYTES > 10
 
 
@@ -113,32 +114,38 @@ def test_old_style_refusal_still_works_and_pickles() -> None:
     assert (str(again), again.code, again.params) == ("x", "encrypted", {"member": "3"})
 
 
-@pytest.mark.parametrize(
-    ("message", "code"),
-    [
-        ("no such file", "not-found"),
-        ("named pipe (FIFO)", "special-file"),
-        ("symbolic link (not followed)", "link-not-followed"),
-        ("a link to a folder; links are not followed", "link-not-followed"),
-        ("unsupported file type", "unsupported-type"),
-        ("unreadable (permission denied)", "permission-denied"),
-        ("unreadable folder (Input/output error)", "unreadable"),
-        ("not a regular file", "not-a-file"),
-        ("the file contains no readable text", "no-readable-text"),
-        ("could not write the library: [Errno 28] No space left", "library-write-failed"),
-        ("unexpected error: KeyError('x')", "unexpected"),
-        ("something nobody wrote", "refused"),
-    ],
-)
-def test_library_and_walker_messages_classify(message: str, code: str) -> None:
-    assert classify(message)[0] == code
+def test_skipped_paths_carry_their_code(library_dir: Path, tmp_path: Path) -> None:
+    """What an import leaves out is reported with the code the library gave it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "link.txt").symlink_to(folder / "photo.jpg")
+    paths = [folder, tmp_path / "missing.txt", tmp_path / "link.txt"]
+    results = Library.open(library_dir).add_paths(paths)
+    found = {Path(r.path).name: (r.status, r.code, r.error) for r in results}
+    assert found == {
+        "photo.jpg": ("skipped", "unsupported-type", "unsupported file type"),
+        "missing.txt": ("skipped", "not-found", "no such file"),
+        "link.txt": ("skipped", "link-not-followed", "symbolic link (not followed)"),
+    }
+
+
+def test_library_error_carries_its_code(tmp_path: Path) -> None:
+    (tmp_path / "lib").write_text("a file, not a folder")
+    with pytest.raises(LibraryError) as info:
+        Library.open(tmp_path / "lib")
+    assert info.value.code == "not-a-library"
+    assert str(info.value) == f"{tmp_path / 'lib'} is a file, not a library folder"
+    assert LibraryError("x").code == "library-error"
 
 
 def test_every_code_used_in_the_core_is_registered() -> None:
     used = set()
     for path in CORE.rglob("*.py"):
-        used |= set(re.findall(r'code="([a-z0-9-]+)"', path.read_text(encoding="utf-8")))
-    assert used, "no codes found"
+        source = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'code="([a-z0-9-]+)"', source))
+        used |= set(re.findall(r'Skip\(\s*"([a-z0-9-]+)"', source))
+    assert {"not-a-library", "unsupported-type", "special-file"} <= used
     assert used <= set(PROBLEMS)
 
 
@@ -148,3 +155,7 @@ def test_format_keys_cover_the_sniffers() -> None:
 
     keys = set(_REFUSED.values()) | {k for _, k in _MAGIC} | {k for _, k in _ZIP_KINDS}
     assert keys <= set(FORMATS)
+
+
+def test_decoder_format_keys_are_known() -> None:
+    assert {key for _, key, _ in TEXT_MAGIC} <= set(FORMATS)
