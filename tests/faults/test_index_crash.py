@@ -22,10 +22,16 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library import Library
-from desktop.core.search import SearchIndex, fold
-from desktop.core.search.index import reading_text
+from desktop.core.search import SearchIndex
 from tests.conftest import REPO
-from tests.faults.test_index_faults import _add_text, _answers, _assert_right, _env, _scan
+from tests.faults.test_index_faults import (
+    _add_text,
+    _answers,
+    _assert_right,
+    _env,
+    _folded_bodies,
+    _scan_bodies,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -122,11 +128,10 @@ def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
     return lib
 
 
-def _probe(lib: Library, doc_id: str) -> str:
-    """Four Han characters from the middle of the document's folded reading text."""
-    folded, _map = fold(reading_text(lib.text(doc_id))[0])
+def _probe(folded: str) -> str:
+    """Four Han characters from the middle of a folded reading text."""
     runs = _HAN_RUN.findall(folded)
-    assert runs, doc_id
+    assert runs, folded[:80]
     run = runs[len(runs) // 2]
     return run[len(run) // 2 - 2 : len(run) // 2 + 2] if len(run) >= 4 else run
 
@@ -134,11 +139,12 @@ def _probe(lib: Library, doc_id: str) -> str:
 def _assert_whole_and_right(index: SearchIndex, lib: Library) -> None:
     """Every document is found by a query from its own text, and found where a scan finds."""
     _assert_right(index, lib)
-    for rec in lib.documents():
-        probe = _probe(lib, rec.id)
+    bodies = _folded_bodies(lib)
+    for doc_id, (folded, _map) in bodies.items():
+        probe = _probe(folded)
         answers = _answers(index, probe)
-        assert rec.id in answers, (rec.title, probe)
-        assert answers == _scan(lib, probe), probe
+        assert doc_id in answers, (lib.get(doc_id).title, probe)
+        assert answers == _scan_bodies(bodies, probe), probe
 
 
 def _run_stepper(lib: Library, step: str, mode: str) -> None:

@@ -21,6 +21,7 @@ import pytest
 from desktop.cli import Context, main, search_cmds
 from desktop.core.library import Library
 from desktop.core.locks import FileLock
+from desktop.core.offsetmap import OffsetMap
 from desktop.core.paths import index_dir
 from desktop.core.search import IndexBusyError, IndexDamagedError, SearchIndex, fold, fold_plain
 from desktop.core.search import index as index_module
@@ -56,21 +57,35 @@ def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
     return lib
 
 
-def _scan(lib: Library, query: str) -> dict[str, list[tuple[int, int]]]:
-    """Hits of ``query`` in every body by a plain substring scan, in canonical offsets."""
-    needle = fold_plain(query)
-    found: dict[str, list[tuple[int, int]]] = {}
+def _folded_bodies(lib: Library) -> dict[str, tuple[str, OffsetMap]]:
+    """Every document's folded reading text and its map back to canonical offsets."""
+    bodies = {}
     for rec in lib.documents():
         text, view_map = reading_text(lib.text(rec.id))
         folded, fold_map = fold(text)
-        mapping = fold_map if view_map is None else view_map.compose(fold_map)
+        bodies[rec.id] = folded, view_map.compose(fold_map)
+    return bodies
+
+
+def _scan(lib: Library, query: str) -> dict[str, list[tuple[int, int]]]:
+    """Hits of ``query`` in every body by a plain substring scan, in canonical offsets."""
+    return _scan_bodies(_folded_bodies(lib), query)
+
+
+def _scan_bodies(
+    bodies: dict[str, tuple[str, OffsetMap]], query: str
+) -> dict[str, list[tuple[int, int]]]:
+    """:func:`_scan` over bodies folded once (for many queries)."""
+    needle = fold_plain(query)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, (folded, mapping) in bodies.items():
         hits = set()
         pos = folded.find(needle)
         while pos >= 0:
             hits.add(mapping.src_span(pos, pos + len(needle)))
             pos = folded.find(needle, pos + 1)
         if hits:
-            found[rec.id] = sorted(hits)
+            found[doc_id] = sorted(hits)
     return found
 
 
