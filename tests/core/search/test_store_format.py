@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from array import array
 from pathlib import Path
@@ -19,9 +20,11 @@ import pytest
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import Library
-from desktop.core.search import SearchIndex, fold_plain
+from desktop.core.search import INDEX_VERSION, SearchIndex, fold_plain
 from desktop.core.search import searcher as searcher_module
+from desktop.core.search import store as store_module
 from desktop.core.search.store import BodyStore, StoreError
+from tests.conftest import REPO
 
 
 def _store(folder: Path) -> BodyStore:
@@ -50,6 +53,16 @@ def test_no_file_of_the_store_is_a_pickle(tmp_path: Path) -> None:
     assert header["format"] == "tongwen-body-store" and header["version"] == 6
     assert header["slots"] == 3 and header["live"] == 2 and header["segments"] == [1, 2]
     assert ids == "a\nb\n"  # the retired slot's id is empty
+
+
+def test_the_format_page_names_the_versions_in_force() -> None:
+    """docs/search-store.md is the specification: its versions are the code's."""
+    page = (REPO / "docs" / "search-store.md").read_text("utf-8")
+    index_row = re.search(r"^\| Index version \|.*?\| (\d+) \|", page, re.M)
+    store_row = re.search(r"^\| Body store format \|.*?\| (\d+) \|", page, re.M)
+    assert index_row and int(index_row.group(1)) == INDEX_VERSION
+    assert store_row and int(store_row.group(1)) == store_module._FORMAT
+    assert f'"version": {INDEX_VERSION}, "token"' in page
 
 
 def test_a_reloaded_store_is_the_store_that_was_saved(tmp_path: Path) -> None:
