@@ -36,8 +36,8 @@ run: system-run $(STAMP)
 	$(VENV)/bin/tongwen $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop tests
-	$(VENV)/bin/ruff format --check desktop tests
+	$(VENV)/bin/ruff check desktop tests tools
+	$(VENV)/bin/ruff format --check desktop tests tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -69,9 +69,9 @@ screenshots: $(STAMP)
 	$(PY) resources/screenshots/make_screenshots.py
 
 # Translations: re-extract strings, derive 繁體 from 简体 where not hand-made, compile .qm.
-# `make i18n ARGS=reader` limits it to one area (see desktop/ui/i18n_tools.py).
+# `make i18n ARGS=reader` limits it to one area, a package of desktop/ui (see tools/i18n_tools.py).
 i18n: $(STAMP)
-	$(PY) -m desktop.ui.i18n update $(ARGS)
+	$(PY) tools/i18n_tools.py update $(ARGS)
 
 # constraints.txt pins every package `make venv` and `make package` install, so that
 # `make test` on any machine tests exactly the set CI tested.  `make lock` refreshes it

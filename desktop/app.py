@@ -68,7 +68,7 @@ def _single_instance(root: Path, files: Sequence[str]) -> tuple[Any, int | None]
     """Who runs the window on ``root``: ``(guard, None)`` when this launch does (guard is
     False when the mechanism is off), ``(None, exit status)`` when another instance has
     the library: it took ``files`` (0), or it does not answer (1, after saying so)."""
-    from desktop.ui.single_instance import (
+    from desktop.ui.app.single_instance import (
         Claim,
         SingleInstance,
         instance_key,
@@ -148,9 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.paths import config_dir
-    from desktop.ui.i18n import install_language, resolve_language
-    from desktop.ui.settings import AppSettings
-    from desktop.ui.window_theme import apply_window_theme
+    from desktop.ui.app.window_theme import apply_window_theme
+    from desktop.ui.common.i18n import install_language, resolve_language
+    from desktop.ui.settings.app_settings import AppSettings
 
     if QApplication.instance() is None:
         # Fractional display scales (125 %, 150 %) as they are, not rounded: sharp text.
@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status  # the running instance took the files, or does not answer
     current: list[Any] = []
     if guard is not False:
-        from desktop.ui.single_instance import deliver_files
+        from desktop.ui.app.single_instance import deliver_files
 
         def received_files(received: list[str]) -> None:
             # A hand-over can arrive before the first window exists (while a message
@@ -219,7 +219,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
 
     from desktop.core.library import Library, LibraryError
     from desktop.core.paths import seeds_dir
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     log.info("opening the library at %s", root)
     try:

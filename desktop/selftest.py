@@ -181,7 +181,7 @@ def _check_window(ctx: _Context) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings(str(ctx.root / "config" / "tongwen.ini"), QSettings.Format.IniFormat)
@@ -203,7 +203,7 @@ def _check_languages(ctx: _Context) -> str:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.i18n import install_language
+    from desktop.ui.common.i18n import install_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     found = []

@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 deferred = json.loads(sys.argv[2])
 app = QApplication([])

@@ -289,7 +289,7 @@ Check = Callable[[str], None]
 def exercise_window(window: object, hostile: HostileLibrary, check: Check) -> None:
     """Open every document, hover every list, open the note and document dialogs,
     import the hostile folder and show its summary; ``check(stage)`` after each step."""
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     pane = window.library_pane
@@ -307,7 +307,7 @@ def exercise_window(window: object, hostile: HostileLibrary, check: Check) -> No
 
 
 def _read_document(window: object, doc_id: str) -> None:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     window.open_document(doc_id)
@@ -328,9 +328,9 @@ def _read_document(window: object, doc_id: str) -> None:
 
 
 def _dialogs(window: object, hostile: HostileLibrary) -> None:
-    from desktop.ui.annotation_layer import NoteDialog
-    from desktop.ui.dialogs import MetadataDialog, ReencodeDialog
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.annotations.layer import NoteDialog
+    from desktop.ui.app.main_window import MainWindow
+    from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog
 
     assert isinstance(window, MainWindow)
     shown: list[QWidget] = [NoteDialog(window, p, p) for p in hostile.payloads.values()]
@@ -354,7 +354,7 @@ def _hold(window: object, widgets: list[QWidget]) -> None:
 
 
 def _search(window: object, hostile: HostileLibrary) -> None:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     _hold(window, [])
@@ -369,7 +369,7 @@ def _search(window: object, hostile: HostileLibrary) -> None:
 
 
 def _import(window: object, hostile: HostileLibrary) -> None:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     window.search_pane.show_library()
@@ -385,7 +385,7 @@ def main(argv: list[str]) -> int:
     """Open the window on a library built by :func:`build` and drive it; 0 when all is shown as text."""
     from PySide6.QtCore import QSettings
 
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.app.main_window import MainWindow
 
     library_folder, incoming, fifo = Path(argv[0]), Path(argv[1]), Path(argv[2])
     app = QApplication.instance() or QApplication([])

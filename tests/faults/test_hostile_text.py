@@ -32,7 +32,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 from tests.faults import hostile_library as hostile_mod
 from tests.faults.hostile_library import (
     ENCODED_HOSTNAME,
@@ -162,7 +162,7 @@ def test_hostile_library_is_shown_as_text_everywhere(  # type: ignore[no-untyped
 
 
 def test_note_dialog_shows_the_quote_as_written(qtbot, hostile: HostileLibrary) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.annotation_layer import NoteDialog
+    from desktop.ui.annotations.layer import NoteDialog
 
     for payload in hostile.payloads.values():
         dialog = NoteDialog(None, payload, payload)
@@ -221,8 +221,8 @@ def test_remove_question_names_titles_as_text(  # type: ignore[no-untyped-def]
 
 
 def test_error_boxes_name_hostile_files_as_text(qtbot, hostile: HostileLibrary) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.errors import show_error
-    from desktop.ui.export_dialog import problem_box
+    from desktop.ui.annotations.export_dialog import problem_box
+    from desktop.ui.common.errors import show_error
 
     name = f"{ENCODED_ZERO}.txt"
     boxes = [
@@ -240,7 +240,7 @@ def test_error_boxes_name_hostile_files_as_text(qtbot, hostile: HostileLibrary) 
 def test_export_never_takes_a_folder_from_the_title(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.annotations.export_dialog import ExportDialog
 
     starts: list[str] = []
     monkeypatch.setattr(
@@ -256,7 +256,7 @@ def test_export_never_takes_a_folder_from_the_title(qtbot, monkeypatch) -> None:
 
 
 def test_tooltip_helper_shows_text_literally(qapp) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.plain import tooltip
+    from desktop.ui.common.plain import tooltip
 
     for text in ('<img src="/etc/hostname">', FORMAT_PAYLOAD, "a & b\n<b>two</b>  lines"):
         tip = tooltip(text)
@@ -328,7 +328,7 @@ def _payload_opens(trace: Path | None, targets: list[str]) -> list[str]:
 
 def test_escaped_payload_is_what_the_summary_shows(qtbot, hostile: HostileLibrary) -> None:  # type: ignore[no-untyped-def]
     """The import summary of the hostile folder: every name shown, as written."""
-    from desktop.ui.dialogs import import_summary
+    from desktop.ui.common.dialogs import import_summary
 
     results = hostile.library.add_paths([hostile.incoming])
     box = import_summary(None, results)  # type: ignore[arg-type]

@@ -34,7 +34,7 @@ _SETTLE_S = 45.0
 _GATED_MAIN = """
 import os, sys, time
 from pathlib import Path
-import desktop.app, desktop.ui.main_window
+import desktop.app, desktop.ui.app.main_window
 gate = Path(sys.argv[1])
 (gate.parent / f"ready-{os.getpid()}").touch()
 while not gate.exists():
@@ -92,7 +92,7 @@ def _remove_socket(home: Path) -> None:
     """The socket file a killed instance leaves in the temporary folder."""
     from PySide6.QtNetwork import QLocalServer
 
-    from desktop.ui.single_instance import instance_key
+    from desktop.ui.app.single_instance import instance_key
 
     QLocalServer.removeServer(instance_key((home / "library").resolve()))
 
@@ -112,7 +112,7 @@ def _leave_stale_socket(library: Path) -> None:
 
     from PySide6.QtCore import QDir
 
-    from desktop.ui.single_instance import instance_key
+    from desktop.ui.app.single_instance import instance_key
 
     dead = socket.socket(socket.AF_UNIX)
     dead.bind(str(Path(QDir.tempPath()) / instance_key(library.resolve())))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def _theme_back_to_system() -> Iterator[None]:
     yield
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from desktop.ui.window_theme import apply_window_theme
+        from desktop.ui.app.window_theme import apply_window_theme
 
         apply_window_theme(app, "system")
 
@@ -52,7 +52,7 @@ def main_window(qtbot, seeded_library: Library, settings: QSettings) -> Iterator
 @pytest.fixture(params=["zh_CN", "zh_TW"])
 def chinese_ui(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """Each Chinese UI language in turn, installed for the test; English afterwards."""
-    from desktop.ui.i18n import install_language
+    from desktop.ui.common.i18n import install_language
 
     install_language(request.param, qapp)
     yield request.param

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
-from desktop.ui.reader import ReaderPane
-from desktop.ui.reader_nav import line_at
+from desktop.ui.reader.page import line_at
+from desktop.ui.reader.pane import ReaderPane
 
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 PINYIN = ("hide", "ruby", "inline")

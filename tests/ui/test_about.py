@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop import __version__
-from desktop.ui.about import COMPONENTS, AboutDialog, component_version
+from desktop.ui.app.about import COMPONENTS, AboutDialog, component_version
 
 
 def test_dialog_shows_version_and_every_licence(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -13,15 +13,15 @@ from PySide6.QtGui import QTextCursor
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import Library
 from desktop.core.views import ViewOptions, build_view, convert_text
-from desktop.ui.annotations_panel import ORPHAN_MARK
-from desktop.ui.export_dialog import (
+from desktop.ui.annotations.export_dialog import (
     ExportDialog,
     export_annotations,
     export_text,
     export_to_file,
     import_from_file,
 )
-from desktop.ui.main_window import MainWindow
+from desktop.ui.annotations.panel import ORPHAN_MARK
+from desktop.ui.app.main_window import MainWindow
 
 DOC = "健全社會工作"  # seed 001, Traditional, with boilerplate and chapters of none
 PHRASE = "社會工作體制機制"
@@ -378,7 +378,7 @@ def test_export_menu_writes_the_picked_file(
     target = tmp_path / "notes"
     monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
     monkeypatch.setattr(
-        "desktop.ui.export_dialog.QFileDialog.getSaveFileName",
+        "desktop.ui.annotations.export_dialog.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), "Markdown (*.md)"),
     )
     message = export_annotations(main_window, main_window.annotations)

@@ -19,9 +19,9 @@ from desktop.core.chapters import (
     ChapterRule,
     detect_chapters,
 )
-from desktop.ui import chapters_dialog
-from desktop.ui.chapters_dialog import ChaptersDialog, open_chapters_dialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader import chapters_dialog
+from desktop.ui.reader.chapters_dialog import ChaptersDialog, open_chapters_dialog
 
 _BODY = "話說天下大勢，分久必合，合久必分。周末七國分爭，并入於秦。\n" * 40
 _BOOK = (

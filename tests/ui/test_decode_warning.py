@@ -13,10 +13,10 @@ import opencc
 import pytest
 
 from desktop.core.library import Library
-from desktop.ui import main_window as main_window_module
-from desktop.ui.decode_warning import DecodeWarningBar
-from desktop.ui.dialogs import ReencodeDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app import main_window as main_window_module
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.dialogs import ReencodeDialog
+from desktop.ui.reader.decode_warning import DecodeWarningBar
 
 
 def _import_mixed(library: Library, folder: Path, seed_paths: list[Path]) -> str:

@@ -9,9 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from desktop.ui.export_dialog import ExportDialog, export_annotations, import_annotations
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
+from desktop.ui.annotations.export_dialog import (
+    ExportDialog,
+    export_annotations,
+    import_annotations,
+)
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.settings.app_settings import AppSettings
 
 
 def _answer_file_dialog(

@@ -16,8 +16,8 @@ from desktop.core.atomic import FutureVersionError, UnreadableFileError
 from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused
 from desktop.core.library import ImportResult, Library, LibraryError
 from desktop.core.locks import LockTimeout
-from desktop.ui.dialogs import MetadataDialog, ReencodeDialog, import_summary
-from desktop.ui.errors import (
+from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog, import_summary
+from desktop.ui.common.errors import (
     FORMAT_NAMES,
     MESSAGES,
     Problem,
@@ -26,7 +26,7 @@ from desktop.ui.errors import (
     log_file,
     show_error,
 )
-from desktop.ui.workers import run_in_background
+from desktop.ui.common.workers import run_in_background
 from tests.ui.i18n_check import english_strings
 
 SAMPLE = {
@@ -217,7 +217,7 @@ def test_unknown_file_is_named_generically() -> None:
 
 
 def test_show_error_logs_and_names_the_log(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
-    with caplog.at_level(logging.WARNING, logger="desktop.ui.errors"):
+    with caplog.at_level(logging.WARNING, logger="desktop.ui.common.errors"):
         box = show_error(None, "Import", OSError(errno.EACCES, "Permission denied", "/x/a.txt"))
     qtbot.addWidget(box)
     assert box.icon() == QMessageBox.Icon.Warning

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
 
 from desktop.core.library import Library
-from desktop.ui.export_dialog import export_text
-from desktop.ui.main_window import MainWindow
+from desktop.ui.annotations.export_dialog import export_text
+from desktop.ui.app.main_window import MainWindow
 
 RAW_OFFSET = re.compile(r"\bat \d+|\[\d+[–-]\d+\]")
 WORDS = {

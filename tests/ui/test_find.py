@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from desktop.core.fold import find_folded, fold, fold_plain
 from desktop.core.search import SearchIndex
-from desktop.ui.library_model import LibraryFilterProxy, LibraryTableModel
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.library.model import LibraryFilterProxy, LibraryTableModel
 
 
 def find_in_text(text: str, query: str) -> list[tuple[int, int]]:

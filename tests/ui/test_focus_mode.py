@@ -10,8 +10,8 @@ from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.focus_mode import EDGE_PX, FocusMode
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.focus_mode import EDGE_PX, FocusMode
+from desktop.ui.app.main_window import MainWindow
 
 SENTENCES = [
     "那天夜裏，風從山口吹下來，把院子裏的燈籠都吹滅了",

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.core.library import DocRecord
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 _NUMBERS = "一二三四五六七八九十"
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFontComboBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.settings.dialog import SettingsDialog
 from tests.ui.cjk_font import cjk_font_bytes
 from tests.ui.i18n_check import english_strings
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from desktop.core.library import Library
-from desktop.ui.dialogs import import_summary, wrap_lines
-from desktop.ui.i18n import install_language
+from desktop.ui.common.dialogs import import_summary, wrap_lines
+from desktop.ui.common.i18n import install_language
 
 LONG_NAME = (
     "an_extremely_long_file_name_for_a_novel_downloaded_from_a_forum_thread_with_every_"

@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.core.library import Library
-from desktop.ui.library_model import COLUMNS
-from desktop.ui.library_pane import COLUMN_PRIORITY
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.library.model import COLUMNS
+from desktop.ui.library.pane import COLUMN_PRIORITY
 
 
 @pytest.fixture(params=["en", "zh_CN", "zh_TW"])
@@ -19,7 +19,7 @@ def window(
     qtbot, request, qapp, seeded_library: Library, settings: QSettings
 ) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window at its first-launch size (1280×800, splitter 520/760)."""
-    from desktop.ui.i18n import install_language
+    from desktop.ui.common.i18n import install_language
 
     install_language(request.param, qapp)
     main = MainWindow(seeded_library, settings)

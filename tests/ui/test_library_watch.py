@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 
 def _titles(window: MainWindow) -> set[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 
 def _window(qtbot, root: Path, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QThreadPool
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 from tests.ui.i18n_check import english_strings
 
 
@@ -61,7 +61,7 @@ def test_metadata_that_cannot_be_saved_is_reported_not_raised(
 ) -> None:  # type: ignore[no-untyped-def]
     """meta.json gone while the dialog was open: update_meta raises LibraryError, which
     the slot let escape (an exception in a Qt slot is lost to the user)."""
-    from desktop.ui import main_window as window_module
+    from desktop.ui.app import main_window as window_module
 
     dialog = window_module.MetadataDialog
     monkeypatch.setattr(dialog, "exec", lambda self: dialog.DialogCode.Accepted)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.settings.dialog import SettingsDialog
 
 
 def _ready(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

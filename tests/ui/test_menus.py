@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
 from desktop.core.library import Library
 from desktop.core.paths import log_dir
-from desktop.ui.main_window import MainWindow
-from desktop.ui.menus import ShortcutsDialog, plain
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.app.menus import ShortcutsDialog, plain
 from tests.ui.i18n_check import english_strings
 
 #: What the issue lists, by action name, with the keys a reader expects.

@@ -14,8 +14,8 @@ from PySide6.QtGui import QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.library import Library
-from desktop.ui.main_window import MainWindow
-from desktop.ui.picture_viewer import FIGURE_PROPERTY, FigureLines, PictureViewer
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.picture_viewer import FIGURE_PROPERTY, FigureLines, PictureViewer
 from tests.core.formats.test_pictures import COVER_PNG, book, png, xhtml
 
 HOSTILE_ALT = '<img src="/dev/zero"> {title} %s'

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleOptionViewItem, QWidget
 
-from desktop.ui.search_model import ResultDelegate, ResultRow
-from desktop.ui.themes import contrast_ratio, mark_as_problem
-from desktop.ui.window_theme import apply_window_theme
+from desktop.ui.app.window_theme import apply_window_theme
+from desktop.ui.reader.themes import contrast_ratio, mark_as_problem
+from desktop.ui.search.model import ResultDelegate, ResultRow
 
 
 @pytest.fixture(autouse=True)

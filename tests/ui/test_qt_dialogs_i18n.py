@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from desktop.ui import i18n
-from desktop.ui.i18n import install_language
+from desktop.ui.common import i18n
+from desktop.ui.common.i18n import install_language
 from tests.ui.i18n_check import english_strings
 
 

@@ -27,9 +27,9 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ReaderPane
-from desktop.ui.settings import AppSettings
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.settings.app_settings import AppSettings
 from tests.ui.place_check import PINYIN, SCRIPTS, hard_wrapped, place_walk, reflowed
 
 THEMES = ("light", "dark", "sepia", "system")

@@ -11,11 +11,16 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, 
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.ui.annotation_layer import NoteDialog
-from desktop.ui.export_dialog import ExportDialog, import_file_dialog, import_from_file, problem_box
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
-from desktop.ui.themes import THEMES, Theme
+from desktop.ui.annotations.export_dialog import (
+    ExportDialog,
+    import_file_dialog,
+    import_from_file,
+    problem_box,
+)
+from desktop.ui.annotations.layer import NoteDialog
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.themes import THEMES, Theme
+from desktop.ui.settings.app_settings import AppSettings
 from tests.ui import i18n_check
 from tests.ui.i18n_check import english_strings
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.core.views import ViewOptions, build_view
-from desktop.ui import reader_pieces
-from desktop.ui.reader_pieces import PieceTable
+from desktop.ui.reader import pieces as reader_pieces
+from desktop.ui.reader.pieces import PieceTable
 
 LINE = "第一回 話說天下大勢，分久必合，合久必分。𠀀𪚥\n"  # two astral characters per line
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from desktop.core.annotations import summary
 from desktop.core.library import Library
 from desktop.core.locks import FileLock
-from desktop.ui.main_window import MainWindow
-from desktop.ui.recent import menu_text
-from desktop.ui.settings import AppSettings
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.recent import menu_text
+from desktop.ui.settings.app_settings import AppSettings
 
 
 def _add(library: Library, folder: Path, name: str, body: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.app.main_window import MainWindow
 
 QUERY = "社會工作"
 

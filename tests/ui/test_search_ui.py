@@ -17,9 +17,9 @@ from desktop.core.paths import index_dir
 from desktop.core.search import SearchHit
 from desktop.core.search import index as index_module
 from desktop.core.views import ViewOptions
-from desktop.ui import index_service
-from desktop.ui.main_window import MainWindow
-from desktop.ui.search_model import ResultRow, convert_marked, make_row, row_html, snippet_window
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.search import index_service
+from desktop.ui.search.model import ResultRow, convert_marked, make_row, row_html, snippet_window
 
 SEED_TITLE = "健全社會工作體制機制,立體推進城鄉基層治理工作"
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from desktop.ui.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog, han_families, library_folder_problem
+from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.settings.dialog import SettingsDialog, han_families, library_folder_problem
 from tests.ui.i18n_check import english_strings
 
 
@@ -234,7 +234,7 @@ def test_library_folder_problem_reports_write_errors(
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("desktop.ui.settings_dialog.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("desktop.ui.settings.dialog.tempfile.mkstemp", refuse)
     problem = library_folder_problem(str(tmp_path))
     assert problem is not None
     assert str(tmp_path) in problem and "no permission" in problem

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QDir, QProcess
 from PySide6.QtNetwork import QLocalServer
 
-from desktop.ui.single_instance import (
+from desktop.ui.app.single_instance import (
     Claim,
     SingleInstance,
     deliver_files,
@@ -37,7 +37,7 @@ def key(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 _SEND = (
     "import sys, json; from PySide6.QtCore import QCoreApplication; "
-    "from desktop.ui.single_instance import SingleInstance; app = QCoreApplication([]); "
+    "from desktop.ui.app.single_instance import SingleInstance; app = QCoreApplication([]); "
     "sys.exit(0 if SingleInstance(sys.argv[1]).send(json.loads(sys.argv[2])) else 3)"
 )
 
@@ -135,7 +135,7 @@ def test_window_imports_and_opens_handed_files(qtbot, main_window, tmp_path: Pat
 _RUNNING = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
-from desktop.ui.single_instance import SingleInstance
+from desktop.ui.app.single_instance import SingleInstance
 app = QCoreApplication([])
 guard = SingleInstance(sys.argv[1])
 print("listening" if guard.listen() else "refused", flush=True)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.library import DocRecord
-from desktop.ui.library_model import COLUMNS, ID_ROLE
-from desktop.ui.main_window import MainWindow
-from desktop.ui.status_line import chapter_at
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.library.model import COLUMNS, ID_ROLE
+from desktop.ui.reader.status_line import chapter_at
 
 _NUMBERS = "一二三四五六七八九十"
 

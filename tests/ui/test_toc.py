@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.toc_panel import OFFSET_ROLE
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.toc_panel import OFFSET_ROLE
 
 _NUMBERS = "一二三四五六七八九十"
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.annotations.store import AnnotationStore
-from desktop.ui.main_window import MainWindow
-from desktop.ui.menus import plain
-from desktop.ui.trash_dialog import TITLE, TrashDialog
+from desktop.ui.app.main_window import MainWindow
+from desktop.ui.app.menus import plain
+from desktop.ui.library.trash_dialog import TITLE, TrashDialog
 
 
 def _remove(window: MainWindow, count: int, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]

@@ -196,7 +196,7 @@ def test_ensure_current_can_rebuild_from_scratch(tmp_path) -> None:  # type: ign
 def test_opening_the_window_does_not_wait_for_numpy() -> None:
     """numpy loads in the worker that opens the index, after the window has painted."""
     code = (
-        "import sys, desktop.core.search, desktop.ui.main_window\n"
+        "import sys, desktop.core.search, desktop.ui.app.main_window\n"
         "assert 'numpy' not in sys.modules, 'numpy imported at startup'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -1,0 +1,344 @@
+"""The library pane: a search field above a sortable table of documents.
+
+The field filters the table by title, author and source as the reader types; the
+:class:`~desktop.ui.search.pane.SearchPane` takes the same field (see
+:meth:`LibraryPane.take_search_field`) to run full-text searches from it.  An empty
+library shows how to import documents instead of an empty table.
+
+The table fits the pane (:class:`ColumnFitter`): the title takes the room left, the
+other columns are as wide as their contents (within a limit), and those that do not
+fit give way, least wanted first, until the pane is wide enough again; at the
+first-launch size the columns hid behind a horizontal scroll bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.library import DocRecord
+from desktop.ui.library.model import COLUMNS, ID_ROLE, LibraryFilterProxy, LibraryTableModel
+
+__all__ = ["COLUMN_PRIORITY", "ColumnFitter", "LibraryPane"]
+
+#: The columns beside the title, most wanted first: the last ones give way first
+#: when the pane is narrow.
+COLUMN_PRIORITY = ("progress", "source", "published", "annotations", "chars", "script", "imported")
+#: The widest a column beside the title gets, in pixels (a long source is cut).
+MAX_COLUMN_WIDTH = 180
+#: The title keeps at least this many average character widths.
+TITLE_MIN_CHARS = 24
+
+
+class ColumnFitter(QObject):
+    """Keeps a library table within its viewport, with the title stretched.
+
+    Widths of the other columns are measured when the rows change (not on every
+    resize: that reads the rows); which of them are shown is decided on every
+    resize of the viewport.  Columns the reader unticks in the header's menu stay
+    hidden; the others are shown whenever there is room.
+    """
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.unwanted: set[str] = set()
+        self._widths: dict[int, int] = {}
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_menu)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self.refit)
+        model.headerDataChanged.connect(self.refit)
+
+    def _column(self, key: str) -> int:
+        return [k for k, _ in COLUMNS].index(key)
+
+    def measure(self) -> None:
+        """Width each column beside the title needs for its header and rows."""
+        header = self.table.horizontalHeader()
+        for key in COLUMN_PRIORITY:
+            column = self._column(key)
+            wanted = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+            self._widths[column] = min(wanted, MAX_COLUMN_WIDTH)
+
+    def refit(self, *_: object) -> None:
+        """Measure again (rows or language changed), then fit."""
+        self.measure()
+        self.fit()
+
+    def fit(self) -> None:
+        """Show the wanted columns that fit beside a title of at least its minimum."""
+        if not self._widths:
+            self.measure()
+        header = self.table.horizontalHeader()
+        title_min = self.table.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        room = self.table.viewport().width() - title_min
+        full = False  # once a column does not fit, the less wanted ones wait too
+        for key in COLUMN_PRIORITY:
+            column = self._column(key)
+            if key in self.unwanted:
+                header.setSectionHidden(column, True)
+                continue
+            width = self._widths[column]
+            full = full or width > room
+            header.setSectionHidden(column, full)
+            if not full:
+                room -= width
+                header.resizeSection(column, width)
+
+    def menu(self) -> QMenu:
+        """The header's menu: a tick for each column beside the title."""
+        menu = QMenu(self.table)
+        model = self.table.model()
+        for key, _header in COLUMNS[1:]:
+            column = self._column(key)
+            label = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(label))
+            action.setCheckable(True)
+            action.setChecked(key not in self.unwanted)
+            action.setData(column)
+            action.setToolTip(self.tr("Shown when the library pane has room for it"))
+            action.toggled.connect(lambda on, key=key: self.set_wanted(key, on))
+        return menu
+
+    def set_wanted(self, key: str, wanted: bool) -> None:
+        """Show ``key``'s column when there is room (or never)."""
+        if wanted:
+            self.unwanted.discard(key)
+        else:
+            self.unwanted.add(key)
+        self.fit()
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.menu()
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        self._menu = menu  # kept while it is shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+class LibraryPane(QWidget):
+    """Shows the library; emits requests, never acts on files itself."""
+
+    openRequested = Signal(str)
+    editRequested = Signal(str)
+    reencodeRequested = Signal(str)
+    removeRequested = Signal(list)
+    importRequested = Signal()  # the empty library's Import button
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryTableModel(self)
+        self.proxy = LibraryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = self._build_field()
+        self.table = self._build_table()
+        self.empty_page = self._build_empty_page()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.stack, 1)
+        QWidget.setTabOrder(self.filter_box, self.table)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_state)
+        self._update_state()
+
+    # ------------------------------------------------------------------ set-up
+    def _build_field(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setPlaceholderText(self.tr("Search titles, authors or full text…"))
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName(self.tr("Search the library"))
+        box.textChanged.connect(self.proxy.set_filter_text)
+        box.installEventFilter(self)
+        return box
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setAccessibleName(self.tr("Library"))
+        table.setAccessibleDescription(
+            self.tr("Your documents. Press Enter to open the selected one.")
+        )
+        table.setSortingEnabled(True)
+        table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        self.columns = ColumnFitter(table)
+        table.doubleClicked.connect(self._activated)
+        table.activated.connect(self._activated)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        remove = QAction(self.tr("Remove"), table)
+        remove.setShortcut(QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_selected)
+        table.addAction(remove)
+        return table
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget(self)
+        title = QLabel(self.tr("Your library is empty"), page)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        keys = QKeySequence(QKeySequence.StandardKey.Open).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        text = self.tr(
+            "Add documents with File → Import Files… ({keys}) or File → Import Folder…, "
+            "or drag and drop files onto this window. Tongwen reads TXT, EPUB and HTML "
+            "in 简体 or 繁體."
+        ).format(keys=keys)
+        explanation = QLabel(text, page)
+        explanation.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import Files…"), page)
+        self.import_button.setAccessibleName(self.tr("Import files into the library"))
+        self.import_button.clicked.connect(self.importRequested)
+        column = QWidget(page)  # a centred column of limited width, so the text wraps
+        column.setMaximumWidth(440)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(12)
+        for label in (title, explanation):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(label)
+        inner.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 10)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def take_search_field(self) -> QLineEdit:
+        """Hand the search field to a container that shows it (it keeps filtering here)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.filter_box)
+        QWidget.setTabOrder(self.filter_box, self.table)
+        return self.filter_box
+
+    # ----------------------------------------------------------------- content
+    @property
+    def is_empty(self) -> bool:
+        """True when the library has no documents (the import explanation shows)."""
+        return self.model.rowCount() == 0
+
+    def _update_state(self, *_: Any) -> None:
+        self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.table)
+
+    def set_documents(self, docs: list[DocRecord]) -> None:
+        self.model.set_documents(docs)  # the column fitter measures the new rows
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [str(self.proxy.data(r, ID_ROLE)) for r in rows]
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(self.proxy.data(index, ID_ROLE)) if index.isValid() else None
+
+    def select(self, doc_id: str) -> None:
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def focus_list(self) -> bool:
+        """Move the keyboard focus into the table (first row if none is current)."""
+        if self.is_empty:
+            self.import_button.setFocus()
+            return True
+        if not self.proxy.rowCount():
+            return False
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus()
+        return True
+
+    # ----------------------------------------------------------------- actions
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(str(self.proxy.data(index, ID_ROLE)))
+
+    def _remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.removeRequested.emit(ids)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        doc_id = str(self.proxy.data(index, ID_ROLE))
+        if doc_id not in self.selected_ids():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(doc_id))
+        menu.addAction(self.tr("Edit Metadata…"), lambda: self.editRequested.emit(doc_id))
+        menu.addAction(
+            self.tr("Re-decode with Another Encoding…"),
+            lambda: self.reencodeRequested.emit(doc_id),
+        )
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove"), self._remove_selected)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self._menu: Any = menu  # keep a reference while it is shown (and for tests)
+
+    # --------------------------------------------------------------------- keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is not self.filter_box or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.filter_box.text():
+            if kind == QEvent.Type.KeyPress:
+                self.filter_box.clear()
+            event.accept()  # also claims Esc from window shortcuts (ShortcutOverride)
+            return True
+        if kind == QEvent.Type.KeyPress and key == Qt.Key.Key_Down and self.focus_list():
+            return True
+        return super().eventFilter(watched, event)
