@@ -1,5 +1,8 @@
 """Import cycles among the modules of a package: ``python tools/import_cycles.py [PACKAGE]``.
 
+Also between its subpackages (``desktop.ui.reader`` importing ``desktop.ui.app`` and
+back), which say whether the folders really are layers.
+
 A cycle is a strongly connected group of modules that import each other, directly or
 through others.  Imports at module level and inside functions are counted separately,
 because a function-level import is how a cycle is usually hidden rather than removed.
@@ -61,6 +64,21 @@ def graph(package: str, top_level_only: bool) -> dict[str, set[str]]:
     return edges
 
 
+def package_graph(package: str, top_level_only: bool) -> dict[str, set[str]]:
+    """Subpackage → the subpackages its modules import (a module directly in
+    ``package`` counts as a subpackage of its own)."""
+    depth = package.count(".") + 2
+
+    def group(name: str) -> str:
+        return ".".join(name.split(".")[:depth])
+
+    edges: dict[str, set[str]] = {}
+    for name, targets in graph(package, top_level_only).items():
+        found = edges.setdefault(group(name), set())
+        found.update(group(t) for t in targets if group(t) != group(name))
+    return edges
+
+
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     """The strongly connected groups of more than one module (Tarjan's algorithm)."""
     index: dict[str, int] = {}
@@ -100,6 +118,10 @@ def main(argv: list[str]) -> int:
         print(f"{package}, {label}: {len(found)} cycle(s)")
         for group in found:
             print(f"  {len(group)} modules: {', '.join(group)}")
+        found = cycles(package_graph(package, top_level_only))
+        print(f"{package} subpackages, {label}: {len(found)} cycle(s)")
+        for group in found:
+            print(f"  {len(group)} packages: {', '.join(group)}")
     return 0
 
 
