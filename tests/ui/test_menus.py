@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 
 from desktop.core.library import Library
 from desktop.core.paths import log_dir
@@ -81,6 +81,19 @@ def test_shortcuts_dialog_lists_menu_paths(main_window: MainWindow, qtbot) -> No
         QKeySequence.SequenceFormat.NativeText
     )
     assert dialog.table.rowCount() == len(rows) >= len(EXPECTED)
+
+
+def test_edit_copy_copies_the_reader_selection(main_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    main_window.open_document(main_window.library.documents()[0].id)
+    qtbot.waitUntil(lambda: not main_window.reader.loading, timeout=60_000)
+    page = main_window.reader.text
+    cursor = page.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    page.setTextCursor(cursor)
+    QGuiApplication.clipboard().clear()
+    main_window.menus.actions_by_name["copy"].trigger()
+    assert QGuiApplication.clipboard().text() == cursor.selectedText() != ""
 
 
 def test_mnemonics_are_stripped_for_display() -> None:

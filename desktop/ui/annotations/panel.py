@@ -135,7 +135,6 @@ class AnnotationsPanel(QWidget):
         layer.saved.connect(self.show_problems)
         layer.saveFailed.connect(self.show_problems)
         layer.undoChanged.connect(self.undo_button.setEnabled)
-        layer.reader.viewReset.connect(self.refresh)
         self.kind_combo.currentIndexChanged.connect(self.refresh)
         self.color_combo.currentIndexChanged.connect(self.refresh)
         self.filter_edit.textChanged.connect(self.refresh)

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationLayer(self.reader, self)
         self.figure_lines = FigureLines.install(self.reader, self.annotations)
         self.annotations_panel = AnnotationsPanel(self.annotations, self)
+        self.reader.viewReset.connect(self.annotations_panel.refresh)  # quotes in the new view
         self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
         self.annotations_dock.setObjectName("annotations_dock")
         self.annotations_dock.setWidget(self.annotations_panel)

@@ -142,9 +142,7 @@ class MenuBuilder(QObject):
         w = self.window
         self.menu(
             self.tr("&Edit"),
-            self.action(
-                "copy", self.tr("&Copy"), w.reader.text.copy, QKeySequence.StandardKey.Copy
-            ),
+            self.action("copy", self.tr("&Copy"), w.reader.copy, QKeySequence.StandardKey.Copy),
             None,
             self.action("find", self.tr("&Find in Document…"), w.find_bar.open_bar, "Ctrl+F"),
             self.action("find-next", self.tr("Find &Next"), w.find_next, "F3"),

@@ -592,6 +592,10 @@ class ReaderPane(QWidget):
         with self._jump():
             nav.previous_chapter(self)
 
+    def copy(self) -> None:
+        """Copy the selected text (Edit ▸ Copy), so the menus need not reach the page."""
+        self.text.copy()
+
     def zoom_in(self) -> None:
         """A larger body font (one point)."""
         with self._jump(record=False):  # the place is kept
