@@ -178,7 +178,7 @@ def _check_export(ctx: _Context) -> str:
 
 
 def _check_window(ctx: _Context) -> str:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.app.main_window import MainWindow
@@ -191,6 +191,9 @@ def _check_window(ctx: _Context) -> str:
     app.processEvents()
     shown = window.reader.doc_id
     window.close()
+    # the window's background work (indexing, the folder check) ends before the
+    # temporary library goes: it wrote into a folder being deleted
+    QThreadPool.globalInstance().waitForDone(30_000)
     window.deleteLater()
     app.processEvents()
     if shown != ctx.doc_id:
