@@ -292,43 +292,21 @@ class Library:
         Safe in a worker thread while the window runs.  A change that lands while a
         folder is read is caught by the next check: the signature is taken first.
         """
-        from desktop.core.catalogue import folder_signature
-
-        docs = os.fspath(self.docs_dir)
-        with os.scandir(docs) as entries:
+        with os.scandir(self.docs_dir) as entries:
             names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
         with self._lock:
             known = dict(self._signatures)
             listed = set(self._records)
         changed: dict[str, tuple[str, DocRecord]] = {}
         events: list[tuple[str, str]] = []
-        for name in names:
-            try:
-                signature: str | None = folder_signature(f"{docs}{os.sep}{name}")
-            except OSError:
-                signature = None
-            if signature is not None and signature in (known.get(name), self._failed.get(name)):
-                continue
-            record = self._read_record(self.docs_dir / name)
-            if record is None:  # its signature as the read left it (it may set files aside)
-                self._failed[name] = _signature_or_blank(folder_signature, f"{docs}{os.sep}{name}")
-                if name in listed:
-                    events.append(("removed", name))
-                continue
-            self._failed.pop(name, None)
-            trusted = signature is not None and not self._warned(self.docs_dir / name)
-            with self._lock:
-                self._records[record.id] = record
-                if trusted:
-                    self._signatures[record.id] = signature  # type: ignore[assignment]
-                else:
-                    self._signatures.pop(record.id, None)
-            if trusted:
-                changed[record.id] = (signature, record)  # type: ignore[assignment]
-            events.append(("meta-changed" if record.id in listed else "added", record.id))
+        for name in names:  # a record's id is its folder's name
+            outcome = self._check_folder(name, known.get(name), changed)
+            if outcome == "read":
+                events.append(("meta-changed" if name in listed else "added", name))
+            elif outcome == "unreadable" and name in listed:
+                events.append(("removed", name))
         present = set(names)
-        gone = [doc_id for doc_id in listed if doc_id not in present]
-        events += [("removed", doc_id) for doc_id in gone]
+        events += [("removed", doc_id) for doc_id in sorted(listed - present)]
         removed = {doc_id for event, doc_id in events if event == "removed"}
         with self._lock:
             for doc_id in removed:
@@ -341,6 +319,36 @@ class Library:
             for event, doc_id in events:
                 self._emit(event, doc_id)
         return events
+
+    def _check_folder(
+        self, name: str, known: str | None, changed: dict[str, tuple[str, DocRecord]]
+    ) -> str | None:
+        """Read one folder again if its signature changed: "read" (its record is new or
+        renewed), "unreadable", or None (unchanged, or unreadable as before)."""
+        from desktop.core.catalogue import folder_signature
+
+        folder = self.docs_dir / name
+        try:
+            signature: str | None = folder_signature(folder)
+        except OSError:
+            signature = None
+        if signature is not None and signature in (known, self._failed.get(name)):
+            return None
+        record = self._read_record(folder)
+        if record is None:  # its signature as the read left it (it may set files aside)
+            self._failed[name] = _signature_or_blank(folder_signature, os.fspath(folder))
+            return "unreadable"
+        self._failed.pop(name, None)
+        trusted = signature is not None and not self._warned(folder)
+        with self._lock:
+            self._records[record.id] = record
+            if trusted:
+                self._signatures[record.id] = signature  # type: ignore[assignment]
+            else:
+                self._signatures.pop(record.id, None)
+        if trusted:
+            changed[record.id] = (signature, record)  # type: ignore[assignment]
+        return "read"
 
     def _warned(self, folder: Path) -> bool:
         """Whether reading ``folder`` left a warning (a repair, a conflict copy left
