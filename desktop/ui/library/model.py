@@ -131,7 +131,7 @@ def _sort_key(doc: DocRecord, key: str) -> Any:
     if key in ("chars", "progress", "annotations"):
         return getattr(doc, key)
     value = getattr(doc, key)
-    return "" if value is None else str(value)
+    return "" if value is None else str(value).casefold()
 
 
 def _tooltip(doc: DocRecord, key: str) -> str | None:
@@ -151,13 +151,55 @@ class LibraryTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._docs: list[DocRecord] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None  #: column and order sorted by
+        self._haystacks: dict[str, str] = {}  #: folded text the filter looks in, by id
 
     def set_documents(self, docs: list[DocRecord]) -> None:
         self.beginResetModel()
         self._docs = list(docs)
+        self._haystacks.clear()
+        if self._order is not None:
+            self._docs.sort(key=self._key(self._order[0]), reverse=self._reverse())
         self.endResetModel()
 
+    def _key(self, column: int) -> Any:
+        name = COLUMNS[column][0]
+        return lambda doc: _sort_key(doc, name)
+
+    def _reverse(self) -> bool:
+        return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves, with Python's sort on precomputed keys: a proxy
+        comparing rows through ``data()`` took 5 s at 20,000 documents.  Selections
+        and other persistent indexes follow their documents."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self._docs[index.row()].id for index in old]
+        self._order = (column, order)
+        self._docs.sort(key=self._key(column), reverse=self._reverse())
+        rows = {doc.id: row for row, doc in enumerate(self._docs)}
+        self.changePersistentIndexList(
+            old, [self.index(rows[i], index.column()) for index, i in zip(old, ids)]
+        )
+        self.layoutChanged.emit()
+
+    def haystack(self, row: int) -> str:
+        """The folded title, author, source and date the filter looks in (kept)."""
+        doc = self._docs[row]
+        hay = self._haystacks.get(doc.id)
+        if hay is None:
+            from desktop.core.fold import fold_plain
+
+            fields = (doc.title, doc.author, doc.source, doc.published)
+            # NUL between fields: folding joins Han across whitespace
+            hay = self._haystacks[doc.id] = fold_plain("\0".join(str(v) for v in fields if v))
+        return hay
+
     def update_document(self, doc: DocRecord) -> None:
+        self._haystacks.pop(doc.id, None)
         for row, old in enumerate(self._docs):
             if old.id == doc.id:
                 self._docs[row] = doc
@@ -166,6 +208,8 @@ class LibraryTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._docs), len(self._docs))
         self._docs.append(doc)
         self.endInsertRows()
+        if self._order is not None:
+            self.sort(*self._order)
 
     def remove_document(self, doc_id: str) -> None:
         for row, old in enumerate(self._docs):
@@ -225,13 +269,17 @@ class LibraryTableModel(QAbstractTableModel):
 
 
 class LibraryFilterProxy(QSortFilterProxyModel):
-    """Sorts by the raw values and keeps rows whose text contains every filter word."""
+    """Keeps rows whose text contains every filter word; sorting is the source model's
+    (:meth:`LibraryTableModel.sort`), so rows keep the order the model gives them."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, LibraryTableModel):
+            model.sort(column, order)
 
     @property
     def filtering(self) -> bool:
@@ -253,12 +301,8 @@ class LibraryFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._words:
             return True
-        from desktop.core.fold import fold_plain
 
         model = self.sourceModel()
         assert isinstance(model, LibraryTableModel)
-        doc = model.document(source_row)
-        hay = fold_plain(  # NUL between fields: folding joins Han across whitespace
-            "\0".join(str(v) for v in (doc.title, doc.author, doc.source, doc.published) if v)
-        )
+        hay = model.haystack(source_row)
         return all(w in hay for w in self._words)
