@@ -27,6 +27,8 @@ os.environ["TONGWEN_NO_SINGLE_INSTANCE"] = "1"
 
 import pytest  # noqa: E402
 
+from desktop.core.library import Library  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
@@ -89,3 +91,11 @@ def _no_blocking_unsaved_question(request: pytest.FixtureRequest) -> Iterator[No
         yield
     finally:
         mp.undo()
+
+
+@pytest.fixture
+def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
+    """A library holding the five seed articles, imported as a user imports files."""
+    library = Library.open(library_dir)
+    assert [r.status for r in library.add_paths(seed_paths)] == ["imported"] * 5
+    return library

@@ -17,14 +17,6 @@ SEED_TITLES = {
 }
 
 
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    results = lib.add_paths(seed_paths)
-    assert [r.status for r in results] == ["imported"] * 5
-    return lib
-
-
 def test_new_library_layout(library_dir: Path) -> None:
     lib = Library.open(library_dir)
     marker = json.loads((library_dir / "library.json").read_text("utf-8"))

@@ -120,14 +120,6 @@ def _crash_library(lib: Library, folder: Path, extra: int) -> None:
         _add_text(lib, folder, f"extra-{n}.txt", text)
 
 
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    for path in seed_paths:
-        assert lib.add_file(path).status == "imported"
-    return lib
-
-
 def _probe(folded: str) -> str:
     """Four Han characters from the middle of a folded reading text."""
     runs = _HAN_RUN.findall(folded)

@@ -49,12 +49,6 @@ print("done", flush=True)
 
 
 # ------------------------------------------------------------------ helpers
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    for path in seed_paths:
-        assert lib.add_file(path).status == "imported"
-    return lib
 
 
 def _folded_bodies(lib: Library) -> dict[str, tuple[str, OffsetMap]]:

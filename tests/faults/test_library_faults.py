@@ -32,13 +32,6 @@ REPO = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file names and links")
 
 
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    assert [r.status for r in lib.add_paths(seed_paths)] == ["imported"] * 5
-    return lib
-
-
 def _meta_path(lib: Library, doc_id: str) -> Path:
     return lib.doc_dir(doc_id) / "meta.json"
 

@@ -27,14 +27,6 @@ from desktop.core.search.manifest import Manifest, write_manifest
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    for path in seed_paths:
-        assert lib.add_file(path).status == "imported"
-    return lib
-
-
 def _ids(index: SearchIndex, query: str) -> set[str]:
     return {h.doc_id for h in index.search(query, limit=None).hits}
 

@@ -150,12 +150,6 @@ def test_a_damaged_postings_block_is_a_store_error(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- the index
-@pytest.fixture
-def seeded(library_dir: Path, seed_paths: list[Path]) -> Library:
-    lib = Library.open(library_dir)
-    for path in seed_paths:
-        assert lib.add_file(path).status == "imported"
-    return lib
 
 
 def test_an_index_error_is_a_bug_not_damage(
