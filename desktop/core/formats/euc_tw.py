@@ -7,12 +7,13 @@ GB18030 with confidence 0.74, and nothing told the reader).  Neither the standar
 library nor any maintained package on PyPI decodes EUC-TW (chardet 7 never names it
 either), so Tongwen cannot show such a file; it can only say what the file is.
 
-:func:`euc_tw_quality` reads a sample *as EUC-TW* the way the legacy detector reads
-it as GB18030 or Big5, on the same scale: the average weight of the characters, 1.0
+:func:`euc_tw_quality` reads a sample *as EUC-TW* the way
+:mod:`desktop.core.formats.legacy_chinese` reads it as GB18030 or Big5, on the scale of
+:mod:`desktop.core.formats.chinese_score`: the average weight of the characters, 1.0
 for the ~800 most common characters of Traditional text, 0.15 for other Han
 characters, 0.5 for punctuation, -3 for byte pairs no CNS 11643 plane-1 row holds.
 The codes of the common characters come from glibc's EUC-TW converter (``iconv -t
-EUC-TW``) applied to the detector's common-character lists in their OpenCC s2t and
+EUC-TW``) applied to the score's common-character lists in their OpenCC s2t and
 s2tw forms; tests/core/test_euc_tw.py regenerates the table where iconv can and
 compares.
 """

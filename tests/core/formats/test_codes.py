@@ -13,8 +13,8 @@ import pytest
 
 from desktop.core.errors import FORMATS, PROBLEMS, ImportRefused
 from desktop.core.formats import MAX_FILE_BYTES, check_size, extract
-from desktop.core.formats.encoding import _MAGIC as TEXT_MAGIC
 from desktop.core.formats.encoding import decode_bytes
+from desktop.core.formats.not_text import MAGIC as TEXT_MAGIC
 from desktop.core.formats.safezip import SafeZip, ZipLimits
 from desktop.core.library import Library, LibraryError
 from tests.core.zips import zip_bytes

@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from desktop.core.formats import encoding, euc_tw
+from desktop.core.formats import chinese_score, euc_tw
 
 SAMPLES = Path(__file__).parents[1] / "euc_tw"
 
@@ -31,8 +31,8 @@ needs_iconv = pytest.mark.skipif(
 @needs_iconv
 def test_common_codes_are_the_common_characters_in_euc_tw() -> None:
     """The table is what iconv makes of the detector's common characters (s2t and s2tw)."""
-    taiwan = opencc.OpenCC("s2tw").convert(encoding._COMMON_SIMPLIFIED)
-    characters = "".join(sorted(set(encoding._COMMON_TRADITIONAL) | set(taiwan)))
+    taiwan = opencc.OpenCC("s2tw").convert(chinese_score.COMMON_SIMPLIFIED)
+    characters = "".join(sorted(set(chinese_score.COMMON_TRADITIONAL) | set(taiwan)))
     codes = set()
     for ch in characters:
         done = subprocess.run(
