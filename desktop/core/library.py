@@ -32,13 +32,9 @@ from desktop.core import atomic
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import Catalogue
-from desktop.core.annotations.document import reading_state
-from desktop.core.annotations.merge import conflict_copies
-from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
+    from desktop.core.formats.base import Extracted
 from desktop.core.errors import ImportRefused, Skip
 from desktop.core.filesystem import LocationRisk, location_risk, location_warning
-from desktop.core.formats import check_size, extract, supported_suffixes
-from desktop.core.formats.base import Extracted
 from desktop.core.locks import FileLock, LockTimeout
 from desktop.core.paths import cache_dir, printable_path, readable_name
 from desktop.core.picture_store import (
@@ -67,7 +63,6 @@ from desktop.core.records import (
     validate_library,
     validate_meta,
 )
-from desktop.core.script import detect_script
 from desktop.core.trash import TrashEntry, delete_entry, entry_path, read_entry
 
 __all__ = [
@@ -107,6 +102,8 @@ def _utc_now() -> str:
 
 def meta_conflict_copies(folder: Path) -> list[Path]:
     """Files in a document folder that look like sync conflict copies of ``meta.json``."""
+    from desktop.core.annotations.merge import conflict_copies
+
     return conflict_copies(folder, stem="meta")
 
 
@@ -146,6 +143,8 @@ def _apply_chapter_rule(meta: dict[str, Any], text: str) -> None:
     chose, or the rule is dropped (and said in the log) when it no longer works on it,
     so the stored rule and the table never disagree.
     """
+    from desktop.core.chapters import MAX_CHAPTERS, RULE_TIMEOUT, detect_chapters
+
     pattern = meta.get("user", {}).get("chapter_pattern")
     if not pattern:
         return
@@ -396,6 +395,8 @@ class Library:
         The user's edits are kept from the set-aside file when they can be read.  A
         folder whose files are still arriving from a sync tool is not written into.
         """
+        from desktop.core.formats import extract
+
         name = folder.name[:12]
         originals = sorted(folder.glob("original.*"))
         if not originals:
@@ -462,6 +463,8 @@ class Library:
         return merged
 
     def _attach_annotation_summary(self, record: DocRecord, folder: Path) -> None:
+        from desktop.core.annotations.document import reading_state
+
         try:
             count, progress, read = reading_state(folder)
         except Exception as exc:  # a damaged annotations file must not hide the document
@@ -554,6 +557,8 @@ class Library:
         link named ``notes.txt`` must not copy whatever file it points to.  A name
         that is not UTF-8 is stored and shown as :func:`readable_name` makes it.
         """
+        from desktop.core.formats import check_size, extract
+
         src = Path(path)
         shown = printable_path(src)
         label = src.with_name(readable_name(src.name)) if src.name else src
@@ -600,6 +605,9 @@ class Library:
         return ImportResult(shown, "imported", id=doc_id, title=record.title)
 
     def _meta_for(self, doc_id: str, original: str, size: int, ex: Extracted) -> dict[str, Any]:
+        from desktop.core.chapters import detect_chapters
+        from desktop.core.script import detect_script
+
         chapters = ex.chapters or detect_chapters(ex.text)
         script = ex.script or detect_script(ex.text)
         return {
@@ -867,6 +875,9 @@ class Library:
         it.  Where extracting the original again no longer gives the stored text
         (imported by an older Tongwen), the finder's table of the stored text is
         used: its offsets are the ones that fit."""
+        from desktop.core.chapters import detect_chapters
+        from desktop.core.formats import extract
+
         record = self.get(doc_id)
         text = self.text(doc_id)
         if record.format == "txt":
@@ -884,6 +895,8 @@ class Library:
         to the new text), and if saving them still fails, ``text.txt`` and
         ``meta.json`` are put back as they were.
         """
+        from desktop.core.formats import extract
+
         original = self.original_path(doc_id)
         data = original.read_bytes()
         extracted = extract(original, data, encoding=encoding)
@@ -1062,6 +1075,7 @@ def _check_date(value: str) -> None:
 
 
 def _walk(folder: Path) -> list[tuple[Path, Skip | None]]:
+    from desktop.core.formats import supported_suffixes
     from desktop.core.walk import iter_import_files
 
     return list(iter_import_files(folder, supported_suffixes()))
