@@ -24,8 +24,8 @@ from desktop.core.locks import FileLock
 from desktop.core.offsetmap import OffsetMap
 from desktop.core.paths import index_dir
 from desktop.core.search import IndexBusyError, IndexDamagedError, SearchIndex, fold, fold_plain
-from desktop.core.search import index as index_module
-from desktop.core.search.index import reading_text
+from desktop.core.search import commits as commits_module
+from desktop.core.search.entries import reading_text
 from tests.conftest import REPO
 
 QUERIES = ["社会工作", "社會", "工作", "昆山", "治理", "苏州"]
@@ -321,7 +321,7 @@ def test_damage_under_an_open_index_never_gives_wrong_offsets(
     seeded: Library, kind: str, how: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The audit's case: ``maps.bin`` emptied while the index is open (no check at open)."""
-    monkeypatch.setattr(index_module, "VERIFY_BYTES", 0, raising=False)
+    monkeypatch.setattr(commits_module, "VERIFY_BYTES", 0)
     index = SearchIndex.open(seeded, subscribe=False)
     index.ensure_current()
     _assert_right(index, seeded)

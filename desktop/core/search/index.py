@@ -1,33 +1,22 @@
 """The library's search index: kept current, rebuilt when it cannot be trusted.
 
-The files, their versions, the commit order and what a crash between two steps
-leaves are specified in ``docs/search-store.md``.
+:class:`SearchIndex` is the one object the rest of the program uses.  The files it
+keeps, their versions, the commit order and what a crash between two steps leaves
+are specified in ``docs/search-store.md``; the folder, its locks and generations are
+:mod:`desktop.core.search.commits`, what is indexed of each document
+:mod:`desktop.core.search.entries`, and searching :mod:`desktop.core.search.searcher`.
 
-The index lives in the user cache folder (``paths.index_dir(library.root)``), never
-in the library::
-
-    writer.lock      OS lock held by the one writer (never deleted)
-    commit.lock      OS lock held while a commit is published or a reader opens one
-    manifest.json    the last commit (see manifest.py): version, generation folder,
-                     file lengths and checksums, per-document signatures
-    g<N>/body/       the body store (store.py)
-    g<N>/meta/       whoosh: titles, authors, sources, notes
-
-The manifest records, per document, the size and modification time of
-``text.txt``, ``meta.json`` and ``annotations.json``.
+The manifest records, per document, a signature (size and modification time of
+``text.txt``, ``meta.json`` and ``annotations.json``).
 :meth:`SearchIndex.ensure_current` compares that with the library and updates what
 changed, or rebuilds everything when the index is missing, from another version,
 or damaged (a file's length or checksum does not match).  Nothing is lost by a
 rebuild: the index is derived data.
 
-Processes: the writer lock is an OS lock (:class:`desktop.core.locks.FileLock`), so
-a killed writer never leaves the index locked and a pid in the file means nothing.
-A rebuild writes a new generation folder and publishes it by replacing the
-manifest; every process checks the manifest's token before a search and reopens
-when someone else committed, so an index rebuilt underneath a window is picked up,
-not reported as broken.  Old generations are removed by the writer, under its lock,
-after the commit; a reader that still has one open keeps reading it (POSIX) or keeps
-it alive (Windows refuses the removal, which is tried again at the next commit).
+Processes: one writer at a time, under the writer lock.  A rebuild writes a new
+generation folder and publishes it by replacing the manifest; every process checks
+the manifest's token before a search and reopens when someone else committed, so an
+index rebuilt underneath a window is picked up, not reported as broken.
 
 Threading: every method may be called from a worker thread.  Writes and searches
 are serialised by one lock per :class:`SearchIndex`.
@@ -39,34 +28,30 @@ import contextlib
 import gc
 import logging
 import os
-import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whoosh import index as whoosh_index
-
-from desktop.core.annotations import read_notes
-from desktop.core.fold import fold
 from desktop.core.locks import FileLock, LockTimeout
-from desktop.core.offsetmap import OffsetMap
-from desktop.core.search.analysis import make_schema
-from desktop.core.search.folded import flat_edits
-from desktop.core.search.manifest import (
-    MANIFEST,
-    Manifest,
-    ManifestError,
-    crc_of,
-    fsync_path,
-    read_manifest,
-    read_token,
-    verify_files,
-    write_manifest,
+from desktop.core.search.commits import (
+    COMMIT_WAIT,
+    create_generation,
+    hold_commit_lock,
+    hold_writer_lock,
+    open_commit,
+    record_files,
+    remove_old_generations,
 )
-from desktop.core.views import ViewOptions, build_view
+from desktop.core.search.entries import (
+    folded_body,
+    meta_fields,
+    notes_from_file,
+    signature,
+    text_changed,
+)
+from desktop.core.search.manifest import Manifest, read_token, write_manifest
 
 if TYPE_CHECKING:
     import numpy as np
@@ -82,14 +67,6 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 8
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
-#: Seconds an opening process waits for another process's commit to be published.
-COMMIT_WAIT = 30.0
-#: Bytes of index files checksummed when an index is opened (lengths are always
-#: checked; the body store checks what it reads beyond this; see manifest.py).
-VERIFY_BYTES = 32 << 20
-_WRITER_LOCK = "writer.lock"
-_COMMIT_LOCK = "commit.lock"
-_GENERATION = re.compile(r"g(\d+)")
 #: whoosh estimates its pool at about a quarter of what it really holds
 _WRITER_MB = 32
 
@@ -106,45 +83,13 @@ class IndexDamagedError(RuntimeError):
     """A search found the index's files damaged; the next update rebuilds it."""
 
 
-def _stat(path: str) -> list[int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return [0, -1]
-    return [st.st_mtime_ns, st.st_size]
-
-
-def _notes_from_file(doc_dir: Path) -> str:
-    """The notes of a document's live annotations, as the annotations package reads them."""
-    return "\n".join(read_notes(doc_dir))
-
-
-def _text_changed(before: list[int] | None, now: list[int]) -> bool:
-    """Whether a document's text changed since it was indexed (or was never indexed).
-
-    A signature starts with the text file's modification time and size; a change of
-    metadata or annotations alone keeps the indexed body (a note on a 10 MB novel
-    must not fold the novel again).
-    """
-    return before is None or before[:2] != now[:2]
-
-
-def reading_text(canonical: str) -> tuple[str, OffsetMap]:
-    """What the reader reads (the clean view in the original script) and its map.
-
-    Returns the view text and its ``OffsetMap`` canonical→view.
-    """
-    view = build_view(canonical, ViewOptions(clean=True, script="original"))
-    return view.text, view.map
-
-
 class SearchIndex:
     """Full-text search over one library (see the module docstring)."""
 
     def __init__(self, library: Any, folder: Path, notes: NotesProvider | None = None) -> None:
         self.library = library
         self.folder = folder
-        self._notes = notes or (lambda doc_id: _notes_from_file(library.doc_dir(doc_id)))
+        self._notes = notes or (lambda doc_id: notes_from_file(library.doc_dir(doc_id)))
         self._lock = threading.RLock()
         self._store: BodyStore | None = None
         self._whoosh: Any = None
@@ -202,38 +147,14 @@ class SearchIndex:
             return self._open_commit()
 
     def _open_commit(self) -> str | None:
-        try:
-            manifest = read_manifest(self.folder)
-        except FileNotFoundError:
-            return "the index is missing"
-        except (OSError, ManifestError) as exc:
-            return f"the index manifest is unreadable ({exc})"
-        if manifest.version != INDEX_VERSION:
-            return f"the index is from version {manifest.version!r}"
-        if not _GENERATION.fullmatch(manifest.data):
-            return f"the index manifest names no generation folder ({manifest.data!r})"
-        data = self.folder / manifest.data
-        problem = verify_files(data, manifest.files, VERIFY_BYTES)
-        if problem is not None:
-            return f"the index is damaged: {problem}"
-        from desktop.core.search.store import BodyStore, StoreError
-
-        table = manifest.files.get(f"body/{manifest.table}", [0, 0])
-        try:
-            store = BodyStore.load(data / "body", manifest.table, table[1])
-        except StoreError as exc:
-            return f"the index is damaged ({exc})"
-        try:
-            ix = whoosh_index.open_dir(str(data / "meta"))
-            if ix.latest_generation() != manifest.whoosh_generation:
-                raise ManifestError("interrupted while it was being committed")
-            searcher = ix.searcher()
-        except Exception as exc:  # whoosh raises many kinds on damaged files
-            store.close()
-            return f"the index is unreadable ({exc})"
+        opened = open_commit(self.folder, INDEX_VERSION)
+        if isinstance(opened, str):
+            return opened
         self._close()
-        self._store, self._whoosh, self._open_searcher = store, ix, searcher
-        self._manifest, self._data, self._token = manifest, data, manifest.token
+        self._store, self._whoosh = opened.store, opened.whoosh
+        self._open_searcher = opened.searcher
+        self._manifest, self._data = opened.manifest, opened.data
+        self._token = opened.manifest.token
         self._fresh = False
         return None
 
@@ -260,12 +181,12 @@ class SearchIndex:
         if self._writer_lock is not None:
             yield
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(self.folder / _WRITER_LOCK, timeout=0)
         try:
-            lock.acquire()
-        except LockTimeout:
-            lock = self._wait_for_writer()
+            lock = hold_writer_lock(self.folder, self.lock_wait, self.on_wait)
+        except LockTimeout as exc:
+            raise IndexBusyError(
+                f"{self.folder}: another Tongwen process is updating the search index"
+            ) from exc
         self._writer_lock = lock
         try:
             yield
@@ -273,28 +194,11 @@ class SearchIndex:
             self._writer_lock = None
             lock.release()
 
-    def _wait_for_writer(self) -> FileLock:
-        if self.on_wait is not None and self.lock_wait > 0:
-            self.on_wait(
-                "another Tongwen process is updating the search index; "
-                f"waiting up to {self.lock_wait:.0f} s for it to finish"
-            )
-        lock = FileLock(self.folder / _WRITER_LOCK, timeout=self.lock_wait)
-        try:
-            lock.acquire()
-        except LockTimeout as exc:
-            raise IndexBusyError(
-                f"{self.folder}: another Tongwen process is updating the search index"
-            ) from exc
-        return lock
-
     @contextlib.contextmanager
     def _committing(self) -> Iterator[None]:
         """Hold the commit lock: a commit is published whole before anyone opens it."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(self.folder / _COMMIT_LOCK, timeout=COMMIT_WAIT)
         try:
-            lock.acquire()
+            lock = hold_commit_lock(self.folder)
         except LockTimeout as exc:
             raise IndexBusyError(
                 f"{self.folder}: another Tongwen process has been committing to the "
@@ -307,13 +211,7 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- keeping current
     def _signature(self, doc_id: str) -> list[int]:
-        # plain strings: pathlib costs more than the stat calls on 100,000 documents
-        folder = os.fspath(self.library.doc_dir(doc_id))
-        return (
-            _stat(os.path.join(folder, "text.txt"))
-            + _stat(os.path.join(folder, "meta.json"))
-            + _stat(os.path.join(folder, "annotations.json"))
-        )
+        return signature(self.library.doc_dir(doc_id))
 
     def ensure_current(
         self,
@@ -351,19 +249,8 @@ class SearchIndex:
     def _create(self) -> None:
         """Start a new generation; the manifest names it only once it is committed."""
         self._close()
-        numbers = [
-            int(m.group(1))
-            for path in self.folder.iterdir()
-            if (m := _GENERATION.fullmatch(path.name)) is not None
-        ]
-        data = self.folder / f"g{max(numbers, default=0) + 1}"
-        (data / "meta").mkdir(parents=True)
-        self._whoosh = whoosh_index.create_in(str(data / "meta"), make_schema())
-        from desktop.core.search.store import BodyStore
-
-        self._store = BodyStore.create(data / "body")
-        self._data = data
-        self._manifest = Manifest(INDEX_VERSION, data=data.name)
+        self._data, self._store, self._whoosh = create_generation(self.folder)
+        self._manifest = Manifest(INDEX_VERSION, data=self._data.name)
         self._fresh = True
 
     def _update(self, progress: Progress | None, cancel: Cancel | None, message: str) -> bool:
@@ -390,7 +277,7 @@ class SearchIndex:
                     break
                 if progress is not None:
                     progress(n, len(todo), message)
-                body = _text_changed(known.get(doc_id), current[doc_id])
+                body = text_changed(known.get(doc_id), current[doc_id])
                 if self._index_doc(writer, doc_id, body=body):
                     known[doc_id] = current[doc_id]
             if progress is not None and finished:
@@ -428,25 +315,13 @@ class SearchIndex:
             self._close()
             raise
         self._fresh = False
-        self._remove_old_generations()
+        remove_old_generations(self.folder, self._data)
 
     def _publish(self, token: str, table: str) -> None:
         assert self._store is not None and self._data is not None
-        data, previous = self._data, self._manifest.files
-        files: dict[str, list[int]] = {}
-        for name, known in self._store.files().items():
-            rel = f"body/{name}"
-            files[rel] = list(known) if known is not None else _record(data, rel, previous)
-        for path in sorted((data / "meta").iterdir()):
-            if path.is_file() and "LOCK" not in path.name and not path.name.startswith("."):
-                rel = f"meta/{path.name}"
-                if rel not in previous:
-                    fsync_path(path)  # whoosh itself never fsyncs
-                files[rel] = _record(data, rel, previous)
-        # New entries: whoosh's files always; g<N>/ and its folders in a new generation
-        # only (the body folder is synced by write_table, the manifest's by its write).
-        for folder in (data / "meta", data, self.folder) if self._fresh else (data / "meta",):
-            fsync_path(folder)
+        files = record_files(
+            self._data, self._store.files(), self._manifest.files, fresh=self._fresh
+        )
         manifest = self._manifest
         manifest.files, manifest.table, manifest.token = files, table, token
         manifest.whoosh_generation = self._whoosh.latest_generation()
@@ -457,23 +332,6 @@ class SearchIndex:
             self._open_searcher.close()
         # reopened by the next search: a burst of small commits opens one, not one each
         self._open_searcher = self._slots_for = None
-
-    def _remove_old_generations(self) -> None:
-        """Remove what no commit names any more (under the writer lock).
-
-        Older generations, the pre-generation layout and interrupted temp files.  A
-        process still reading an old generation keeps its open files (POSIX); where
-        the system refuses (Windows), the rest is removed at a later commit.
-        """
-        keep = {MANIFEST, _WRITER_LOCK, _COMMIT_LOCK}
-        for path in self.folder.iterdir():
-            if path.name in keep or path == self._data:
-                continue
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    path.unlink()
 
     def _remove_doc(self, writer: Any, doc_id: str) -> None:
         writer.delete_by_term("id", doc_id)
@@ -491,28 +349,14 @@ class SearchIndex:
         except (KeyError, OSError, ValueError) as exc:
             log.warning("cannot index %s: %s", doc_id[:12], exc)
             return False
-        writer.update_document(
-            id=doc_id,
-            slot=slot,
-            title=record.title or "",
-            author=record.author or "",
-            source=record.source or "",
-            notes=self._notes(doc_id) or "",
-            script=(record.script or "").lower(),
-            format=(record.format or "").lower(),
-            tags=",".join(record.tags),
-            published=record.published or "",
-            imported=record.imported or "",
-        )
+        writer.update_document(id=doc_id, slot=slot, **meta_fields(record, self._notes(doc_id)))
         return True
 
     def _index_body(self, doc_id: str) -> int:
         """Fold the document's reading text into the body store; its slot."""
-        text, view_map = reading_text(self.library.text(doc_id))
-        folded, fold_map = fold(text)
-        mapping = view_map.compose(fold_map)
+        folded, edits = folded_body(self.library.text(doc_id))
         assert self._store is not None
-        return self._store.add(doc_id, folded, flat_edits(mapping))
+        return self._store.add(doc_id, folded, edits)
 
     # ---------------------------------------------------------------- incremental
     def _on_library_event(self, event: str, doc_id: str) -> None:
@@ -545,10 +389,9 @@ class SearchIndex:
                     self._remove_doc(writer, doc_id)
                     known.pop(doc_id, None)
                 else:
-                    signature = self._signature(doc_id)
-                    body = _text_changed(known.get(doc_id), signature)
-                    if self._index_doc(writer, doc_id, body=body):
-                        known[doc_id] = signature
+                    now = self._signature(doc_id)
+                    if self._index_doc(writer, doc_id, body=text_changed(known.get(doc_id), now)):
+                        known[doc_id] = now
         finally:
             self._commit(writer)
 
@@ -622,12 +465,3 @@ class SearchIndex:
             self._slots = np.fromiter(column, dtype=np.int64, count=searcher.doc_count_all())
             self._slots_for = searcher
         return self._slots
-
-
-def _record(data: Path, rel: str, previous: dict[str, list[int]]) -> list[int]:
-    """[length, CRC-32] of a file that never changes once written (kept if known)."""
-    size = (data / rel).stat().st_size
-    known = previous.get(rel)
-    if known is not None and known[0] == size:
-        return list(known)
-    return [size, crc_of(data / rel)]

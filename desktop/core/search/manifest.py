@@ -5,7 +5,7 @@ version, the commit's random token, the length and CRC-32 of the second line), s
 process can tell cheaply whether someone else committed since it opened the index.
 The second line is the body: the generation folder in use (``g<N>``), whoosh's TOC
 generation, the length and CRC-32 of every file of that generation, and the
-library signatures (see ``index.py``).
+library signatures (see ``entries.py``).
 
 Files are checked when the index is opened: lengths always (cheap), checksums
 within a byte budget, first of the files nothing else checks (whoosh's, the

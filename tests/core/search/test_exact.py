@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from desktop.core.library import Library
 from desktop.core.search import SearchIndex, fold_plain
-from desktop.core.search.index import reading_text
+from desktop.core.search.entries import reading_text
 
 _HAN_RUN = re.compile("[\u4e00-\u9fff]{1,}")
 REPO = Path(__file__).resolve().parents[3]
