@@ -328,7 +328,7 @@ def _read_document(window: object, doc_id: str) -> None:
 
 
 def _dialogs(window: object, hostile: HostileLibrary) -> None:
-    from desktop.ui.annotations.layer import NoteDialog
+    from desktop.ui.annotations.note_dialog import NoteDialog
     from desktop.ui.app.main_window import MainWindow
     from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog
 

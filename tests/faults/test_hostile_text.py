@@ -162,7 +162,7 @@ def test_hostile_library_is_shown_as_text_everywhere(  # type: ignore[no-untyped
 
 
 def test_note_dialog_shows_the_quote_as_written(qtbot, hostile: HostileLibrary) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.annotations.layer import NoteDialog
+    from desktop.ui.annotations.note_dialog import NoteDialog
 
     for payload in hostile.payloads.values():
         dialog = NoteDialog(None, payload, payload)

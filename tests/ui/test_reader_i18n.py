@@ -17,7 +17,7 @@ from desktop.ui.annotations.export_dialog import (
     import_from_file,
     problem_box,
 )
-from desktop.ui.annotations.layer import NoteDialog
+from desktop.ui.annotations.note_dialog import NoteDialog
 from desktop.ui.app.main_window import MainWindow
 from desktop.ui.reader.themes import THEMES, Theme
 from desktop.ui.settings.app_settings import AppSettings

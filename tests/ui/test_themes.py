@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from desktop.ui.annotations.layer import _PAINT, paint_color
+from desktop.ui.annotations.colours import PAINT, paint_color
 from desktop.ui.app.main_window import MainWindow
 from desktop.ui.app.window_theme import apply_window_theme, window_palette
 from desktop.ui.reader import themes
@@ -64,7 +64,7 @@ def _check(theme: Theme) -> list[str]:
         ("details (secondary text)", theme.muted, theme.page, MARKS),
         ("pinyin underline", theme.ruby, theme.page, MARKS),
     ]
-    for color in _PAINT:
+    for color in PAINT:
         painted = blend(paint_color(color, theme.mark_alpha), theme.page)
         pairs.append((f"text on a {color or 'note'} highlight", theme.text, painted, BODY))
     return [

@@ -31,7 +31,8 @@ from desktop.core.annotations.export import MarkdownLabels, source_doc_id
 from desktop.core.atomic import write_text
 from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
-from desktop.ui.annotations.layer import COLOR_LABELS, AnnotationLayer, color_label
+from desktop.ui.annotations.colours import COLOR_LABELS, color_label
+from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.common.dialogs import ok_cancel_buttons
 from desktop.ui.common.file_dialogs import save_file, start_folder
 from desktop.ui.common.plain import file_name_part, plain_message_box

@@ -1,150 +1,48 @@
-"""Highlights, notes and bookmarks in the reader: painting them and making them.
+"""Highlights, notes and bookmarks in the reader: the actions that make and change them.
 
 Annotations are stored in canonical offsets (:class:`~desktop.core.annotations.
-AnnotationStore`, the same store the reader keeps the reading position in) and painted
-through the view: each loaded piece of the view maps its own canonical slice, so a
-highlight made in 繁體 covers the same characters in 简体, in the raw text and in the
-cleaned text.  Painting uses ``QTextCursor.mergeCharFormat`` inside one edit block;
-text appended by progressive loading is painted when it arrives (``pieceLoaded``).
-Qt's UTF-16 positions are converted by the reader (``view_to_qt``/``qt_to_view``).
-
-Changes are saved off the UI thread: each store shown gets a
-:class:`~desktop.core.annotations.saver.BackgroundSaver` (one thread per store, saves
-serialized, failures retried with growing pauses), and the reader's ``flush_position``
-timer and :meth:`AnnotationLayer.save_now` only ask it to save, so the window never
-waits for the disk or for another process's lock.  Results come back on the UI thread
-(:attr:`~AnnotationLayer.saved`, :attr:`~AnnotationLayer.saveFailed`).  A store whose
-changes are not on disk yet is kept, and retried, after another document is opened;
-opening its document again carries them over; closing the window asks about them
-(:func:`desktop.ui.app.unsaved_dialog.settle_before_close`).
+AnnotationStore`, the same store the reader keeps the reading position in); a
+selection in the view becomes a canonical range here, and an item's quote is shown in
+the script the reader shows.  :class:`AnnotationLayer` is what the window and the
+annotations panel use: its actions (highlight, note, bookmark, a colour each), the
+edits behind them with undo of a deletion, and the text's context menu.  It paints
+through :class:`~desktop.ui.annotations.painter.HighlightPainter` and saves through
+:class:`~desktop.ui.annotations.saving.AnnotationSaving`, whose results it passes on
+(:attr:`~AnnotationLayer.saved`, :attr:`~AnnotationLayer.saveFailed`).
 """
 
 from __future__ import annotations
 
-import logging
-from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDeadlineTimer,
-    QEventLoop,
-    QObject,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QBrush,
-    QColor,
-    QIcon,
-    QKeySequence,
-    QPixmap,
-    QTextCharFormat,
-    QTextCursor,
-    QTextFormat,
-)
-from PySide6.QtWidgets import (
-    QDialog,
-    QMenu,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
-from desktop.core.annotations.saver import LOCK_TIMEOUT, BackgroundSaver, SaveOutcome
-from desktop.core.views import TextView, convert_text, script_config
+from desktop.core.views import convert_text, script_config
+from desktop.ui.annotations.colours import color_label, swatch_icon
+from desktop.ui.annotations.note_dialog import NoteDialog
+from desktop.ui.annotations.painter import HighlightPainter
+from desktop.ui.annotations.saving import AnnotationSaving
 from desktop.ui.app.unsaved_dialog import (
     UnsavedChoice,
     UnsavedDialog,
     UnsavedDocument,
     ask_copy_path,
 )
-from desktop.ui.common.dialogs import ok_cancel_buttons
-from desktop.ui.common.errors import describe
-from desktop.ui.common.plain import plain_label
 from desktop.ui.reader.pane import ReaderPane
 
-__all__ = [
-    "COLOR_LABELS",
-    "AnnotationLayer",
-    "NoteDialog",
-    "color_label",
-    "swatch_color",
-    "swatch_icon",
-]
+__all__ = ["AnnotationLayer"]
 
-log = logging.getLogger(__name__)
-
-#: Colours as painted: translucent, so they read on the light, sepia and dark pages.
-_PAINT = {
-    "yellow": (255, 212, 0),
-    "green": (64, 192, 87),
-    "blue": (51, 154, 240),
-    "pink": (240, 101, 149),
-    "purple": (132, 94, 247),
-    None: (134, 142, 150),  # a note without a highlight colour
-}
-#: English colour names (translated when shown: :func:`color_label`).
-COLOR_LABELS = {
-    "yellow": str(QT_TRANSLATE_NOOP("AnnotationColours", "Yellow")),
-    "green": str(QT_TRANSLATE_NOOP("AnnotationColours", "Green")),
-    "blue": str(QT_TRANSLATE_NOOP("AnnotationColours", "Blue")),
-    "pink": str(QT_TRANSLATE_NOOP("AnnotationColours", "Pink")),
-    "purple": str(QT_TRANSLATE_NOOP("AnnotationColours", "Purple")),
-}
-#: Char-format property holding the id of the item painted on a character.
-ITEM_PROPERTY = QTextFormat.Property.UserProperty.value + 71
 SAVE_DELAY_MS = 400
-_QUOTE_CHARS = 160
 
 AskNote = Callable[[QWidget, str, str], "str | None"]
 AskUnsaved = Callable[[QWidget, UnsavedDocument], UnsavedChoice]
 AskPath = Callable[[QWidget, str], Path | None]
-
-
-def color_label(color: str) -> str:
-    """The name of a highlight colour in the UI language."""
-    return QCoreApplication.translate("AnnotationColours", str(COLOR_LABELS.get(color, color)))
-
-
-def swatch_color(color: str | None) -> QColor:
-    """The opaque colour of a highlight colour's swatch (grey for a plain note)."""
-    return QColor(*_PAINT.get(color, _PAINT[None]))
-
-
-def swatch_icon(color: str | None) -> QIcon:
-    """A square of the colour, for menus and the panel (drawn at 64 px, scaled down)."""
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(swatch_color(color))
-    return QIcon(pixmap)
-
-
-def paint_color(color: str | None, alpha: int) -> QColor:
-    """The translucent colour a highlight is painted with (``alpha`` from the theme)."""
-    return QColor(*_PAINT.get(color, _PAINT[None]), alpha)
-
-
-def _paint_format(item: Annotation, alpha: int) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(paint_color(item.color, alpha))
-    fmt.setProperty(ITEM_PROPERTY, item.id)
-    return fmt
-
-
-def _clear_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(QBrush())
-    fmt.setProperty(ITEM_PROPERTY, "")
-    return fmt
 
 
 def _just_after(stamp: str) -> str:
@@ -156,66 +54,8 @@ def _just_after(stamp: str) -> str:
     return normalize_time(moment.isoformat())
 
 
-@dataclass
-class _Kept:
-    """A store saved in the background: the one shown, or an older one whose changes
-    are not on disk yet (another document was opened meanwhile)."""
-
-    store: AnnotationStore
-    saver: BackgroundSaver
-    doc_id: str
-    title: str
-    failing: bool = False
-
-
-class _SaveReports(QObject):
-    """Carries a saver's outcome from its thread to the UI thread (queued)."""
-
-    finished = Signal(object)
-
-
-@dataclass
-class _Painted:
-    store: AnnotationStore | None
-    items: list[Annotation]
-    starts: list[int]
-    longest: int
-
-
-class NoteDialog(QDialog):
-    """A small dialog to write or edit a note, showing the quote it belongs to."""
-
-    def __init__(self, parent: QWidget | None, quote: str, note: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Note"))
-        shown = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS] + "…"
-        label = plain_label(self.tr("“{quote}”").format(quote=shown), self, wrap=True)
-        label.setAccessibleName(self.tr("Quoted text"))
-        self.editor = QPlainTextEdit(self)
-        self.editor.setPlainText(note)
-        self.editor.setAccessibleName(self.tr("Note text"))
-        self.editor.setPlaceholderText(self.tr("Write your note here"))
-        self.editor.setTabChangesFocus(True)
-        buttons = ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.editor)
-        layout.addWidget(buttons)
-        em = self.fontMetrics().horizontalAdvance("中")
-        self.resize(30 * em, 16 * self.fontMetrics().height())
-        self.editor.setFocus()
-
-    @classmethod
-    def ask(cls, parent: QWidget, quote: str, note: str) -> str | None:
-        """The edited note, or None when cancelled."""
-        dialog = cls(parent, quote, note)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.editor.toPlainText().strip()
-
-
 class AnnotationLayer(QObject):
-    """Paints a document's annotations in the reader and turns selections into them."""
+    """Turns selections into a document's annotations, and paints and saves them."""
 
     changed = Signal(str)  #: doc id: items were added, edited, deleted or restored
     saved = Signal(str)  #: doc id: annotation changes are on disk
@@ -231,23 +71,23 @@ class AnnotationLayer(QObject):
         self.ask_note: AskNote = NoteDialog.ask
         self.ask_unsaved: AskUnsaved = UnsavedDialog.ask  #: the close question (tests answer it)
         self.ask_copy_path: AskPath = ask_copy_path  #: where "Save a Copy…" writes
-        self._kept: list[_Kept] = []
-        self._retired: list[BackgroundSaver] = []  # stopped, maybe finishing a save
-        self._shown: AnnotationStore | None = None
-        self._reports = _SaveReports(self)
-        self._reports.finished.connect(self._save_finished)
         self._undo: list[Annotation] = []
         self._doc_id: str | None = None
-        self._cache: _Painted | None = None
+        self._painter = HighlightPainter(reader)
+        self._saving = AnnotationSaving(reader, self)
+        self._saving.saved.connect(self.saved)
+        self._saving.saveFailed.connect(self.saveFailed)
+        self._saving.statusMessage.connect(self.statusMessage)
+        self._saving.carriedOver.connect(self._painter.refresh)
+        self._saving.reloaded.connect(self._reloaded)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._build_actions()
-        reader.pieceLoaded.connect(self._paint_piece)
+        reader.pieceLoaded.connect(self._painter.paint_piece)
         reader.viewReset.connect(self._view_reset)
-        reader.typographyChanged.connect(self._theme_applied)
-        self._alpha = reader.theme.mark_alpha
+        reader.typographyChanged.connect(self._painter.theme_applied)
         reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         reader.text.customContextMenuRequested.connect(self._context_menu)
 
@@ -300,16 +140,9 @@ class AnnotationLayer(QObject):
         """Live items of the open document in reading order."""
         return self.store.items() if self.store else []
 
-    def _theme_applied(self) -> None:
-        """Repaint when the theme's highlight strength changed."""
-        alpha = self.reader.theme.mark_alpha
-        if alpha != self._alpha:
-            self._alpha = alpha
-            self.repaint()
-
     def _view_reset(self) -> None:
-        if self.reader.store is not self._shown:
-            self._show_store(self.reader.store)
+        if self.reader.store is not self._saving.shown:
+            self._saving.show(self.reader.store)
         if self.reader.doc_id != self._doc_id:
             self._doc_id = self.reader.doc_id
             self._undo.clear()
@@ -355,77 +188,11 @@ class AnnotationLayer(QObject):
     # --------------------------------------------------------------- painting
     def repaint(self) -> None:
         """Clear and repaint every highlight in the loaded text."""
-        cursor = QTextCursor(self.reader.text.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeCharFormat(_clear_format())
-        for view_start, canon_start, view in self.reader.pieces():
-            self._paint_spans(cursor, view_start, canon_start, view)
-        cursor.endEditBlock()
-
-    def _paint_piece(self, canon_start: int, canon_end: int) -> None:
-        piece = next((p for p in self.reader.pieces() if p[1] == canon_start), None)
-        if piece is None:
-            return
-        view_start, _, view = piece
-        cursor = QTextCursor(self.reader.text.document())
-        cursor.beginEditBlock()
-        # Inserted text takes the format of its neighbour: clear what it inherited.
-        self._select(cursor, view_start, view_start + len(view.text))
-        cursor.mergeCharFormat(_clear_format())
-        self._paint_spans(cursor, view_start, canon_start, view)
-        cursor.endEditBlock()
-
-    def _select(self, cursor: QTextCursor, v0: int, v1: int) -> None:
-        cursor.setPosition(self.reader.view_to_qt(v0))
-        cursor.setPosition(self.reader.view_to_qt(v1), QTextCursor.MoveMode.KeepAnchor)
-
-    def _paint_spans(
-        self, cursor: QTextCursor, view_start: int, canon_start: int, view: TextView
-    ) -> None:
-        canon_end = canon_start + view.map.src_len
-        for item in self._overlapping(canon_start, canon_end):
-            s = max(item.target.start, canon_start) - canon_start
-            e = min(item.target.end, canon_end) - canon_start
-            v0, v1 = view.view_range(s, e)
-            if v0 < v1:
-                self._select(cursor, view_start + v0, view_start + v1)
-                cursor.mergeCharFormat(_paint_format(item, self._alpha))
-
-    def _painted(self) -> _Painted:
-        """Anchored highlights and notes by start (cached until the items change)."""
-        store = self.store
-        if self._cache is None or self._cache.store is not store:
-            items = [i for i in self.items() if i.kind != "bookmark" and not i.orphaned]
-            longest = max((i.target.end - i.target.start for i in items), default=0)
-            self._cache = _Painted(store, items, [i.target.start for i in items], longest)
-        return self._cache
-
-    def _overlapping(self, start: int, end: int) -> list[Annotation]:
-        found = self._painted()
-        lo = bisect_left(found.starts, start - found.longest)
-        hi = bisect_left(found.starts, end)
-        return [i for i in found.items[lo:hi] if i.target.end > start]
+        self._painter.repaint()
 
     def painted_spans(self) -> list[tuple[int, int, str]]:
         """``(view start, view end, item id)`` of the text painted now, in order."""
-        spans: list[tuple[int, int, str]] = []
-        block = self.reader.text.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                ident = fragment.charFormat().property(ITEM_PROPERTY)
-                if ident:
-                    q0 = fragment.position()
-                    v0 = self.reader.qt_to_view(q0)
-                    v1 = self.reader.qt_to_view(q0 + fragment.length())
-                    if spans and spans[-1][2] == ident and spans[-1][1] == v0:
-                        v0 = spans.pop()[0]
-                    spans.append((v0, v1, str(ident)))
-                it += 1
-            block = block.next()
-        return spans
+        return self._painter.painted_spans()
 
     # ---------------------------------------------------------------- editing
     def highlight(self, color: str | None = None) -> Annotation | None:
@@ -549,153 +316,42 @@ class AnnotationLayer(QObject):
 
     def notify_changed(self) -> None:
         """Repaint, schedule a save and tell listeners (also after an import)."""
-        self._cache = None
-        self.repaint()
+        self._painter.refresh()
         self._save_timer.start()
         self.changed.emit(self.reader.doc_id or "")
 
+    # ----------------------------------------------------------------- saving
     def save_now(self) -> None:
         """Ask the background savers to save now, skipping the pause after a failure
         (the user acted).  Returns at once; :attr:`saved` or :attr:`saveFailed` follows."""
         self._save_timer.stop()
-        self.reader.flush_position()
-        for kept in self._kept:
-            if kept.store.dirty or kept.store.unread is not None:
-                kept.saver.retry_now()
+        self._saving.save_now()
 
-    # ---------------------------------------------------------- saving, behind
-    def _show_store(self, store: AnnotationStore | None) -> None:
-        """Save the store now shown in the background; keep the previous one while it
-        holds unsaved changes, or hand them to the new store of the same document."""
-        previous, self._shown = self._shown, store
-        if store is not None:
-            for older in [k for k in self._kept if k.store.doc_dir == store.doc_dir]:
-                if older.store.dirty:
-                    moved = store.take_over(older.store)
-                    log.info("%d unsaved change(s) carried over to %s", moved, store.path)
-                    self._cache = None  # the first piece was painted before this
-                    self.repaint()
-                self._forget(older)
-            self._keep(store)
-            if store.unread is not None:
-                self._report_unread(store)
-        kept = self._kept_of(previous) if previous is not None else None
-        if kept is not None and kept.store.dirty:
-            kept.saver.retry_now()  # kept and retried; asked about on closing
-        elif kept is not None:
-            self._forget(kept)
-
-    def _report_unread(self, store: AnnotationStore) -> None:
-        """The file is there but could not be read: say that nothing was replaced."""
-        error = store.unread
-        why = (error.strerror if error is not None else None) or str(error)
-        self.statusMessage.emit(
-            self.tr(
-                "{file} cannot be read for now ({problem}). It was left as it is; new "
-                "highlights and notes are kept and saved into it once it can be read."
-            ).format(file=store.path, problem=why)
-        )
-
-    def _keep(self, store: AnnotationStore) -> None:
-        record = self.reader.record
-        doc_id = store.doc_dir.name
-        title = record.title if record is not None and record.id == doc_id else doc_id
-        saver = BackgroundSaver(store, self._reports.finished.emit)
-        self._kept.append(_Kept(store, saver, doc_id, title))
-
-    def _kept_of(self, store: AnnotationStore) -> _Kept | None:
-        return next((k for k in self._kept if k.store is store), None)
-
-    def _forget(self, kept: _Kept) -> None:
-        """Stop saving a store (a save in flight still finishes)."""
-        self._kept.remove(kept)
-        kept.saver.stop(timeout=0)
-        self._retired = [s for s in self._retired if s.running] + [kept.saver]
-
-    def _save_finished(self, outcome: SaveOutcome) -> None:
-        kept = self._kept_of(outcome.store)
-        doc_id = kept.doc_id if kept is not None else outcome.store.doc_dir.name
-        if outcome.error is not None:
-            if kept is not None:
-                kept.failing = True
-            self._report_failure(outcome, kept)
-            return
-        recovered = kept is not None and kept.failing and outcome.ok
-        if kept is not None and outcome.ok:
-            kept.failing = False
-        if outcome.wrote:
-            self.reader.progressSaved.emit(doc_id)
-        if outcome.reloaded and outcome.store is self.store:
-            self._cache = None
-            self.repaint()
-            self.changed.emit(doc_id)
-        if outcome.items_saved or outcome.reloaded or recovered:
-            self.saved.emit(doc_id)
-        if kept is not None and outcome.ok and outcome.store is not self._shown:
-            self._forget(kept)
-
-    def _report_failure(self, outcome: SaveOutcome, kept: _Kept | None) -> None:
-        assert outcome.error is not None
-        sentence = describe(outcome.error, outcome.store.path).sentence()
-        if outcome.store is not self.store and kept is not None:
-            sentence = self.tr("“{title}”: {problem}").format(title=kept.title, problem=sentence)
-        self.saveFailed.emit(sentence)
-        self.statusMessage.emit(sentence)
-
-    def _settled(self) -> bool:
-        return all(k.saver.settled for k in self._kept) and all(s.settled for s in self._retired)
+    def _reloaded(self, doc_id: str) -> None:
+        """The shown store read its file again: its items may have changed."""
+        self._painter.refresh()
+        self.changed.emit(doc_id)
 
     def wait_for_saves(self, timeout_ms: int) -> bool:
         """Run the event loop (the window stays responsive) until no save is running or
         about to start, or ``timeout_ms`` passed.  True when nothing is left unsaved."""
-        deadline = QDeadlineTimer(timeout_ms)
-        if not self._settled():
-            loop = QEventLoop()
-            tick = QTimer(loop)
-            tick.setInterval(10)
-            tick.timeout.connect(
-                lambda: loop.quit() if self._settled() or deadline.hasExpired() else None
-            )
-            tick.start()
-            loop.exec()
-        QCoreApplication.processEvents()  # deliver the last outcomes
-        return not any(k.store.dirty for k in self._kept)
+        return self._saving.wait_for_saves(timeout_ms)
 
     def retry(self, store: AnnotationStore) -> None:
         """Try saving ``store`` again now."""
-        kept = self._kept_of(store)
-        if kept is not None:
-            kept.saver.retry_now()
+        self._saving.retry(store)
 
     def unsaved_document(self, store: AnnotationStore) -> UnsavedDocument | None:
         """What is unsaved in ``store``'s annotations (None: nothing)."""
-        kept = self._kept_of(store)
-        count = store.unsaved_count
-        if kept is None or not count:
-            return None
-        error = store.last_exception
-        problem = describe(error, store.path).sentence() if error is not None else ""
-        return UnsavedDocument(store, kept.doc_id, kept.title, count, problem)
+        return self._saving.unsaved_document(store)
 
     def unsaved_documents(self) -> list[UnsavedDocument]:
         """Every document whose highlights, notes or bookmarks are not all on disk."""
-        found = [self.unsaved_document(k.store) for k in self._kept]
-        return [doc for doc in found if doc is not None]
+        return self._saving.unsaved_documents()
 
     def shut_down(self) -> None:
         """Stop every saver, waiting a moment for a save in flight (the window closes)."""
-        for kept in self._kept:
-            if kept.store.dirty:
-                log.warning(
-                    "closing with changes to %s not saved (%d annotation(s))",
-                    kept.store.path,
-                    kept.store.unsaved_count,
-                )
-        savers = [k.saver for k in self._kept] + self._retired
-        self._kept, self._retired, self._shown = [], [], None
-        for saver in savers:
-            if not saver.stop(timeout=LOCK_TIMEOUT + 3):
-                log.warning("a save of %s was still running on closing", saver.store.path)
+        self._saving.shut_down()
 
     # ----------------------------------------------------------------- reading
     def items_at(self, offset: int) -> list[Annotation]:

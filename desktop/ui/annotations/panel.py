@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import COLORS, Annotation
 from desktop.core.views import convert_text, script_config
-from desktop.ui.annotations.layer import AnnotationLayer, color_label, swatch_icon
+from desktop.ui.annotations.colours import color_label, swatch_icon
+from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.common.errors import describe
 from desktop.ui.common.plain import plain_label, tooltip
 from desktop.ui.reader.themes import mark_as_problem
