@@ -1,11 +1,13 @@
 """The reader's page: the text surface, moving through it and marking it as it is read.
 
-:class:`Page` is the centred text column.  The functions handle paging, chapters, zoom
-and the paging keys; which canonical range is on screen, the find-match highlights
-painted over it, pinyin underlines and tool tip.  They take the
-:class:`~desktop.ui.reader.pane.ReaderPane` and use its public methods (``go_to_canonical``,
-``current_canonical``, ``apply_typography`` …); the pane keeps its methods of the same
-names and calls these.
+:class:`Page` is the centred text column, and knows where it is scrolled: the first
+line shown, scrolling a line to the top, a screen down or up.  The functions below it
+work on the whole :class:`~desktop.ui.reader.pane.ReaderPane`, through its public
+methods (``go_to_canonical``, ``current_canonical``, ``apply_typography`` …): going
+to the start, the end or a chapter, zoom and the paging keys, the find-match
+highlights over the canonical range on screen, pinyin underlines and tool tip; the
+pane keeps its methods of the same names and calls these.  :func:`line_at` is a
+helper on a cursor alone.
 """
 
 from __future__ import annotations
@@ -33,12 +35,8 @@ __all__ = [
     "line_at",
     "match_selections",
     "next_chapter",
-    "page",
     "previous_chapter",
-    "scroll_line_to_top",
     "show_ruby_tip",
-    "top_line_range",
-    "top_qt",
     "underline_ruby",
     "zoom",
 ]
@@ -46,8 +44,19 @@ __all__ = [
 DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE = 15.0, 8.0, 48.0
 
 
+def line_at(cursor: QTextCursor) -> int:
+    """The scroll-bar line number (document layout line) of a cursor."""
+    block = cursor.block()
+    layout = block.layout()
+    line = 0
+    if layout is not None and layout.lineCount():
+        line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
+    return block.firstLineNumber() + line
+
+
 class Page(QPlainTextEdit):
-    """The text surface: a centred column at most ``column_px`` wide."""
+    """The text surface: a centred column at most ``column_px`` wide, and where it is
+    scrolled to."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,68 +72,59 @@ class Page(QPlainTextEdit):
         super().resizeEvent(event)
         self.relayout_margins()
 
+    # ------------------------------------------------------------- scrolled to
+    def top_qt(self) -> int:
+        """The Qt position of the first character shown."""
+        return self.cursorForPosition(QPoint(2, 2)).position()
 
-def line_at(cursor: QTextCursor) -> int:
-    """The scroll-bar line number (document layout line) of a cursor."""
-    block = cursor.block()
-    layout = block.layout()
-    line = 0
-    if layout is not None and layout.lineCount():
-        line = max(0, layout.lineForTextPosition(cursor.positionInBlock()).lineNumber())
-    return block.firstLineNumber() + line
+    def top_line_range(self) -> tuple[int, int]:
+        """The Qt positions ``[start, end)`` of the first line shown.
 
+        Half-open: the position where a wrapped line ends is the first character of the
+        next line, not of this one (taking it for this one let a place at the start of
+        the second line pass for the first, a line off after a toggle).  A block's last
+        line also holds the block's end, where its newline is.
+        """
+        top = self.cursorForPosition(QPoint(2, 2))
+        block, layout = top.block(), top.block().layout()
+        if layout is None or not layout.lineCount():
+            return top.position(), top.position() + 1
+        line = layout.lineForTextPosition(top.positionInBlock())
+        if not line.isValid():
+            return top.position(), top.position() + 1
+        start = block.position() + line.textStart()
+        last_in_block = line.lineNumber() == layout.lineCount() - 1
+        return start, start + line.textLength() + (1 if last_in_block else 0)
 
-def top_line_range(text: QPlainTextEdit) -> tuple[int, int]:
-    """The Qt positions ``[start, end)`` of the first line shown in ``text``.
+    def scroll_line_to_top(self, cursor: QTextCursor) -> None:
+        """Scroll so that the line holding ``cursor`` is the first one shown.
 
-    Half-open: the position where a wrapped line ends is the first character of the
-    next line, not of this one (taking it for this one let a place at the start of
-    the second line pass for the first, a line off after a toggle).  A block's last
-    line also holds the block's end, where its newline is.
-    """
-    top = text.cursorForPosition(QPoint(2, 2))
-    block, layout = top.block(), top.block().layout()
-    if layout is None or not layout.lineCount():
-        return top.position(), top.position() + 1
-    line = layout.lineForTextPosition(top.positionInBlock())
-    if not line.isValid():
-        return top.position(), top.position() + 1
-    start = block.position() + line.textStart()
-    last_in_block = line.lineNumber() == layout.lineCount() - 1
-    return start, start + line.textLength() + (1 if last_in_block else 0)
+        The scroll bar counts layout lines, and blocks not yet laid out count as one line
+        whatever their length, so a line number computed before layout can point a screen
+        or more away once the blocks above are laid out: lay the block out first, then
+        correct by the lines still missing until the top line holds the cursor.
+        """
+        bar = self.verticalScrollBar()
+        layout = self.document().documentLayout()
+        for _ in range(4):
+            layout.blockBoundingRect(cursor.block())  # lays the block out
+            bar.setValue(line_at(cursor))
+            first, last = self.top_line_range()
+            if first <= cursor.position() < last or bar.value() in (0, bar.maximum()):
+                return
+            shown = self.cursorForPosition(QPoint(2, 2))
+            bar.setValue(bar.value() + line_at(cursor) - line_at(shown))
+            first, last = self.top_line_range()
+            if first <= cursor.position() < last:
+                return
 
-
-def scroll_line_to_top(text: QPlainTextEdit, cursor: QTextCursor) -> None:
-    """Scroll so that the line holding ``cursor`` is the first one shown.
-
-    The scroll bar counts layout lines, and blocks not yet laid out count as one line
-    whatever their length, so a line number computed before layout can point a screen
-    or more away once the blocks above are laid out: lay the block out first, then
-    correct by the lines still missing until the top line holds the cursor.
-    """
-    bar = text.verticalScrollBar()
-    layout = text.document().documentLayout()
-    for _ in range(4):
-        layout.blockBoundingRect(cursor.block())  # lays the block out
-        bar.setValue(line_at(cursor))
-        first, last = top_line_range(text)
-        if first <= cursor.position() < last or bar.value() in (0, bar.maximum()):
-            return
-        shown = text.cursorForPosition(QPoint(2, 2))
-        bar.setValue(bar.value() + line_at(cursor) - line_at(shown))
-        first, last = top_line_range(text)
-        if first <= cursor.position() < last:
-            return
-
-
-def page(reader: ReaderPane, direction: int) -> None:
-    """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
-    bar = reader.text.verticalScrollBar()
-    top = bar.value()
-    height = reader.text.viewport().height()
-    bottom = line_at(reader.text.cursorForPosition(QPoint(2, height - 1)))
-    step = max(1, bottom - top)
-    bar.setValue(top + step if direction > 0 else top - step)
+    def scroll_screen(self, direction: int) -> None:
+        """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
+        bar = self.verticalScrollBar()
+        top = bar.value()
+        bottom = line_at(self.cursorForPosition(QPoint(2, self.viewport().height() - 1)))
+        step = max(1, bottom - top)
+        bar.setValue(top + step if direction > 0 else top - step)
 
 
 def go_to_start(reader: ReaderPane) -> None:
@@ -213,15 +213,10 @@ def handle_key(reader: ReaderPane, event: QKeyEvent) -> bool:
     return True
 
 
-def top_qt(text: QPlainTextEdit) -> int:
-    """The Qt position of the first character shown in ``text``."""
-    return text.cursorForPosition(QPoint(2, 2)).position()
-
-
 def _visible_canonical(reader: ReaderPane) -> tuple[int, int]:
     """The canonical range shown in the reader's viewport."""
     viewport = reader.text.viewport()
-    q0 = top_qt(reader.text)
+    q0 = reader.text.top_qt()
     q1 = reader.text.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
     start = reader.to_canonical(reader.qt_to_view(q0))
     return start, reader.to_canonical(reader.qt_to_view(q1), "end")
@@ -284,3 +279,26 @@ def show_ruby_tip(reader: ReaderPane, pos: QPoint, global_pos: QPoint) -> None:
         QToolTip.showText(global_pos, tooltip(reading), reader.text)
     else:
         QToolTip.hideText()
+
+
+# -- the names ReaderPane calls today; each is now a method of the Page ----------------
+
+
+def top_qt(text: Page) -> int:
+    """:meth:`Page.top_qt`."""
+    return text.top_qt()
+
+
+def top_line_range(text: Page) -> tuple[int, int]:
+    """:meth:`Page.top_line_range`."""
+    return text.top_line_range()
+
+
+def scroll_line_to_top(text: Page, cursor: QTextCursor) -> None:
+    """:meth:`Page.scroll_line_to_top`."""
+    text.scroll_line_to_top(cursor)
+
+
+def page(reader: ReaderPane, direction: int) -> None:
+    """:meth:`Page.scroll_screen` of the reader's page."""
+    reader.text.scroll_screen(direction)
