@@ -93,7 +93,7 @@ def _import_warning(lib: Library, result: ImportResult) -> str | None:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    docs = sorted(ctx.library.documents(), key=lambda d: (d.published or "", d.title))
+    docs = sorted(ctx.library.summaries(), key=lambda d: (d.published or "", d.title))
     docs = [d for d in docs if all(tag in d.tags for tag in args.tag)]
     if args.json:
         print_json([d.as_dict() for d in docs])

@@ -63,7 +63,7 @@ def cmd_shelves(args: argparse.Namespace, ctx: Context) -> int:
         shelves = shelf_store.read_shelves(root)
     except (ValueError, OSError) as exc:
         return fail(str(exc))
-    records = ctx.library.documents()
+    records = ctx.library.summaries()
     builtin = {
         name: [r.id for r in shelf_store.builtin_shelf(name, records)]
         for name in (shelf_store.CONTINUE_READING, shelf_store.RECENTLY_ADDED)

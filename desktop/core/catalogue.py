@@ -6,6 +6,11 @@ of its folder (the folder's and the two files' modification times and sizes) in 
 in the user cache folder; at the next opening a folder whose signature is unchanged
 takes its record from the catalogue, and only changed folders are read again.
 
+Two tables: ``docs`` holds each document's signature and summary (the columns of
+:class:`~desktop.core.records.DocSummary`: what the library pane and ``list`` show),
+``records`` its whole record as JSON.  Opening reads only ``docs`` (100,000 rows in
+about 0.3 s); a record is read when it is first asked for.
+
 The files in the library folder stay the only truth.  The catalogue is derived, like
 the search index: deleting it loses nothing, and a damaged or locked one, or one
 written by another version, is set aside and rebuilt with a line in the log, never
@@ -23,21 +28,28 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
+from typing import Any
 
 from desktop.core.picture_store import PictureEntry
-from desktop.core.records import DocRecord
+from desktop.core.records import DocRecord, DocSummary
 
 __all__ = ["SCHEMA", "Catalogue", "catalogue_path", "folder_signature", "row_count"]
 
 log = logging.getLogger(__name__)
 
 #: Version of the tables; another version is rebuilt, never read.
-SCHEMA = 2  # 2: records carry tags and the last-read time
+#: 2: records carry tags and the last-read time; 3: the summary of each document in
+#: ``docs``, its whole record apart in ``records`` (opening reads only ``docs``).
+SCHEMA = 3
 #: The files whose change changes a record (besides the folder's own listing).
 _SIGNED = ("meta.json", "annotations.json")
 _FIELDS = {f.name for f in fields(DocRecord)}
 #: How long a start waits for another process writing the catalogue, then reads files.
 BUSY_SECONDS = 1.0
+#: The summary columns (:class:`DocSummary`'s fields), after ``id``.
+_SUMMARY = DocSummary._fields[1:]
+#: SQLite's limit on the parameters of one statement is 32,766 (999 before 3.32).
+_BATCH = 900
 
 
 def catalogue_path(cache: Path, library_root: Path) -> Path:
@@ -67,6 +79,22 @@ def _stamp(st: os.stat_result) -> str:
 
 def _record_json(record: DocRecord) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def _docs_row(doc_id: str, signature: str, record: DocRecord) -> tuple[object, ...]:
+    summary = record.summary()
+    tags = json.dumps(list(summary.tags), ensure_ascii=False) if summary.tags else ""
+    return (doc_id, signature, *summary[1:-2], tags, summary.last_read)
+
+
+def _summaries(rows: list[tuple[Any, ...]]) -> dict[str, tuple[str, DocSummary]]:
+    """``{id: (signature, summary)}`` from ``SELECT signature, id, <summary columns>``
+    (tags as a JSON list, or "" for none: most documents have none)."""
+    make, loads = DocSummary._make, json.loads
+    return {
+        row[1]: (row[0], make((*row[1:-2], tuple(loads(row[-2])) if row[-2] else (), row[-1])))
+        for row in rows
+    }
 
 
 def _record_from_json(text: str) -> DocRecord:
@@ -107,30 +135,66 @@ class Catalogue:
             return
         db.execute("BEGIN IMMEDIATE")
         db.execute("DROP TABLE IF EXISTS docs")
-        db.execute(
-            "CREATE TABLE docs (id TEXT PRIMARY KEY, signature TEXT NOT NULL, record TEXT NOT NULL)"
-        )
+        db.execute("DROP TABLE IF EXISTS records")
+        columns = ", ".join(_SUMMARY)
+        db.execute(f"CREATE TABLE docs (id TEXT PRIMARY KEY, signature TEXT NOT NULL, {columns})")
+        db.execute("CREATE TABLE records (id TEXT PRIMARY KEY, record TEXT NOT NULL)")
         db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (str(SCHEMA),))
         db.execute("COMMIT")
         if row is not None:
             log.info("catalogue %s was of schema %s: rebuilt", row[0], SCHEMA)
 
-    def load(self) -> dict[str, tuple[str, str]]:
-        """``{doc id: (signature, record as JSON)}``; empty when it cannot be read (the
-        file is then set aside, so the next opening starts a new one)."""
+    def _select(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a query; none when the file cannot be read (a damaged file is then
+        set aside, so the next opening starts a new one)."""
         try:
-            rows = self._connect().execute("SELECT id, signature, record FROM docs").fetchall()
+            return self._connect().execute(sql, tuple(params)).fetchall()
         except sqlite3.OperationalError as exc:
             if not _busy(exc):
                 self._set_aside(exc)
-            else:  # another process holds it: this start reads the folders
+            else:  # another process holds it: the caller reads the folders
                 log.info("catalogue %s busy (%s): the library folder is read", self.path, exc)
                 self.close()
-            return {}
+            return []
         except sqlite3.Error as exc:
             self._set_aside(exc)
+            return []
+
+    def load(self) -> dict[str, tuple[str, str]]:
+        """``{doc id: (signature, record as JSON)}`` of every row (empty when unreadable)."""
+        sql = "SELECT docs.id, signature, record FROM docs JOIN records USING (id)"
+        return {str(i): (str(sig), str(rec)) for i, sig, rec in self._select(sql)}
+
+    def signatures(self) -> dict[str, str]:
+        """``{doc id: signature}`` of every row: what opening a library reads (the
+        records themselves are read when asked for, :meth:`records`)."""
+        return {str(i): str(sig) for i, sig in self._select("SELECT id, signature FROM docs")}
+
+    def records(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """``{doc id: (signature, record as JSON)}`` of the rows of ``ids`` still here."""
+        ids = list(ids)
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = (
+                "SELECT docs.id, signature, record FROM docs JOIN records USING (id) "
+                f"WHERE docs.id IN ({marks})"
+            )
+            for doc_id, signature, record in self._select(sql, batch):
+                found[str(doc_id)] = (str(signature), str(record))
+        return found
+
+    def summaries(self) -> dict[str, tuple[str, DocSummary]]:
+        """``{doc id: (signature, summary)}`` of every row, read from the summary columns
+        (no record is decoded: 100,000 rows in a fraction of a second)."""
+        columns = ", ".join(_SUMMARY)
+        rows = self._select(f"SELECT signature, id, {columns} FROM docs")
+        try:
+            return _summaries(rows)
+        except (ValueError, TypeError) as exc:
+            self._set_aside(ValueError(f"a summary column holds {exc}"))
             return {}
-        return {doc_id: (signature, record) for doc_id, signature, record in rows}
 
     @staticmethod
     def record(text: str) -> DocRecord | None:
@@ -150,10 +214,15 @@ class Catalogue:
             db = self._connect()
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
-                "INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
-                ((i, sig, _record_json(r)) for i, (sig, r) in changed.items()),
+                f"INSERT OR REPLACE INTO docs VALUES ({', '.join('?' * (2 + len(_SUMMARY)))})",
+                (_docs_row(i, sig, r) for i, (sig, r) in changed.items()),
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO records VALUES (?, ?)",
+                ((i, _record_json(r)) for i, (_sig, r) in changed.items()),
             )
             db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in gone))
+            db.executemany("DELETE FROM records WHERE id = ?", ((i,) for i in gone))
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             log.warning(

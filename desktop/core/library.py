@@ -44,6 +44,7 @@ from desktop.core.picture_store import (
     read_picture,
     write_picture_files,
 )
+from desktop.core.record_table import RecordTable
 from desktop.core.records import (
     DOC_FORMAT,
     DOC_VERSION,
@@ -54,6 +55,7 @@ from desktop.core.records import (
     REGION_CHOICES,
     TAG_MAX_CHARS,
     DocRecord,
+    DocSummary,
     ImportResult,
     LibraryError,
     merge_user_edits,
@@ -170,7 +172,7 @@ class Library:
         self.location_warning: str | None = None
         self.location_risk: LocationRisk | None = None
         self._lock = threading.RLock()
-        self._records: dict[str, DocRecord] = {}
+        self._records = RecordTable(self._fetch_records)
         #: Folder signature of each record taken from the catalogue or read since.
         self._signatures: dict[str, str] = {}
         #: Folders that could not be read, with their signature then (not read again
@@ -198,7 +200,6 @@ class Library:
         self.docs_dir.mkdir(exist_ok=True)
         self._open_marker()
         self._warn_about_location()
-        self._remove_stale_staging()
         self._load_records(check=check)
 
     def _open_marker(self) -> None:
@@ -229,15 +230,17 @@ class Library:
         if self.location_warning:
             log.warning("%s", self.location_warning)
 
-    def _remove_stale_staging(self) -> None:
-        """Delete the ``.staging-*`` folders (and their locks) that killed imports left.
+    def _remove_stale_staging(self, names: Iterable[str]) -> None:
+        """Delete the ``.staging-*`` folders (and their locks) that killed imports left,
+        of ``names`` (the ``docs`` folder's listing, taken by :meth:`check_folders`).
 
         The name holds a pid, but pids are reused: ownership is the lock instead,
         which the operating system drops when an import dies.  A folder is removed
         only when nobody holds its lock and it has not changed for a while.
         """
         now = time.time()
-        for path in sorted(self.docs_dir.glob(".staging-*")):
+        staging = (n for n in names if n.startswith(".staging-"))
+        for path in sorted(self.docs_dir / name for name in staging):
             is_lock = path.name.endswith(".lock")
             if is_lock and path.with_name(path.name.removesuffix(".lock")).exists():
                 continue  # handled with its folder
@@ -257,26 +260,46 @@ class Library:
             log.info("removed %s, left by an interrupted import", path.name)
 
     def _load_records(self, *, check: bool = True) -> None:
-        """Every document's record, first from the catalogue (a big library opens in a
-        fraction of the time), then, with ``check``, from the files of every folder that
-        changed since.  Without ``check`` the folders are not looked at (the window
-        paints at once and calls :meth:`check_folders` in the background), unless there
-        is no catalogue yet."""
+        """Every document, first from the catalogue (a big library opens in a fraction
+        of the time), then, with ``check``, from the files of every folder that changed
+        since.  Without ``check`` the folders are not looked at (the window paints at
+        once and calls :meth:`check_folders` in the background), unless there is no
+        catalogue yet.
+
+        Only each document's summary is read from the catalogue; its whole record is
+        read when first asked for (:class:`~desktop.core.record_table.RecordTable`)."""
+        catalogue = self._catalogue()
+        cached = catalogue.summaries()
+        catalogue.close()
+        pending = {doc_id: summary for doc_id, (_sig, summary) in cached.items()}
+        with self._lock:
+            self._records = RecordTable(self._fetch_records, pending)
+            self._signatures = {doc_id: sig for doc_id, (sig, _summary) in cached.items()}
+        if check or not cached:
+            self.check_folders(emit=False)
+
+    def _fetch_records(self, ids: list[str]) -> dict[str, DocRecord]:
+        """The records of ``ids`` from the catalogue; one whose row is gone or cannot be
+        read (another process rebuilt the catalogue, a newer version wrote it) is read
+        from its folder, as a check would."""
         from desktop.core.catalogue import Catalogue
 
         catalogue = self._catalogue()
-        cached = catalogue.load()
+        rows = catalogue.records(ids)
         catalogue.close()
-        records: dict[str, DocRecord] = {}
-        signatures: dict[str, str] = {}
-        for doc_id, (signature, text) in cached.items():
-            record = Catalogue.record(text)
+        found: dict[str, DocRecord] = {}
+        for doc_id in ids:
+            signature, text = rows.get(doc_id, ("", ""))
+            record = Catalogue.record(text) if text else None
             if record is not None and record.id == doc_id:
-                records[doc_id], signatures[doc_id] = record, signature
-        with self._lock:
-            self._records, self._signatures = records, signatures
-        if check or not cached:
-            self.check_folders(emit=False)
+                found[doc_id] = record
+                self._signatures[doc_id] = signature
+                continue
+            record = self._read_record(self.docs_dir / doc_id)
+            if record is not None:
+                found[doc_id] = record
+                self._signatures.pop(doc_id, None)  # checked again next time
+        return found
 
     def _catalogue(self) -> Catalogue:
         from desktop.core.catalogue import Catalogue, catalogue_path
@@ -292,7 +315,9 @@ class Library:
         folder is read is caught by the next check: the signature is taken first.
         """
         with os.scandir(self.docs_dir) as entries:
-            names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+            listing = [(e.name, e.is_dir()) for e in entries]
+        self._remove_stale_staging(name for name, _ in listing)
+        names = sorted(name for name, is_dir in listing if is_dir and not name.startswith("."))
         with self._lock:
             known = dict(self._signatures)
             listed = set(self._records)
@@ -490,8 +515,26 @@ class Library:
 
     # ------------------------------------------------------------------ reading
     def documents(self) -> list[DocRecord]:
+        """Every document's whole record (at 100,000 documents this reads them all from
+        the catalogue: the pane and ``list`` take :meth:`summaries`)."""
         with self._lock:
-            return list(self._records.values())
+            return self._records.load_all()
+
+    def summaries(self) -> list[DocSummary]:
+        """What the library pane and ``tongwen-cli list`` show of every document."""
+        with self._lock:
+            return self._records.summaries()
+
+    def summary(self, doc_id: str) -> DocSummary:
+        with self._lock:
+            try:
+                return self._records.summary(doc_id)
+            except KeyError:
+                raise KeyError(f"no document {doc_id!r} in {self.root}") from None
+
+    def ids(self) -> list[str]:
+        with self._lock:
+            return list(self._records)
 
     def __len__(self) -> int:
         return len(self._records)
@@ -844,7 +887,7 @@ class Library:
     def tag_counts(self) -> dict[str, int]:
         """Every tag in the library with the number of documents that have it."""
         counts: dict[str, int] = {}
-        for record in self.documents():
+        for record in self.summaries():
             for tag in record.tags:
                 counts[tag] = counts.get(tag, 0) + 1
         return dict(sorted(counts.items()))

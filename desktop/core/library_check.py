@@ -15,7 +15,7 @@ __all__ = ["check_library"]
 def check_library(lib: Library) -> list[str]:
     """The problems found in ``lib`` (empty: all well), one line each."""
     problems = list(lib.warnings)
-    known = {d.id: d.chars for d in lib.documents()}
+    known = {d.id: d.chars for d in lib.summaries()}
     for folder in sorted(lib.docs_dir.iterdir()):
         if folder.name.startswith(".staging-") and folder.is_dir():
             problems.append(

@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.core import atomic
 from desktop.core.errors import ImportRefused
@@ -25,6 +25,7 @@ __all__ = [
     "EDITABLE_FIELDS",
     "REGION_CHOICES",
     "DocRecord",
+    "DocSummary",
     "ImportResult",
     "LibraryError",
     "merge_user_edits",
@@ -102,6 +103,54 @@ class DocRecord:
     tags: list[str] = field(default_factory=list)
     #: When the reading position last moved (ISO time, "" if never).
     last_read: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.summary().as_dict()
+
+    def summary(self) -> DocSummary:
+        """What the library pane and ``tongwen-cli list`` show of this document."""
+        return DocSummary(
+            self.id,
+            self.title,
+            self.author,
+            self.source,
+            self.published,
+            self.script,
+            self.format,
+            self.encoding,
+            self.chars,
+            self.size,
+            self.imported,
+            self.original_name,
+            self.progress,
+            self.annotations,
+            tuple(self.tags),
+            self.last_read,
+        )
+
+
+class DocSummary(NamedTuple):
+    """A document as a row of the library: the fields of :class:`DocRecord` that the
+    pane, the CLI's ``list`` and the tag counts need, and nothing that is long (no
+    chapters, pictures or metadata as extracted).  A tuple, made straight from a
+    catalogue row: 100,000 of them are built in a fraction of the records' time."""
+
+    id: str
+    title: str
+    author: str | None
+    source: str | None
+    published: str | None
+    script: str
+    format: str
+    encoding: str | None
+    chars: int
+    size: int
+    imported: str
+    original_name: str
+    progress: float
+    annotations: int
+    tags: tuple[str, ...]
+    last_read: str
 
     def as_dict(self) -> dict[str, Any]:
         return {

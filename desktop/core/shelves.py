@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core import atomic
 from desktop.core.locks import FileLock
-from desktop.core.records import DocRecord
+from desktop.core.records import DocRecord, DocSummary
 
 __all__ = [
     "CONTINUE_READING",
@@ -121,8 +121,9 @@ def remove_shelf(root: Path, name: str) -> bool:
     return True
 
 
-def builtin_shelf(name: str, records: list[DocRecord]) -> list[DocRecord]:
-    """The documents of a built-in shelf, in its order."""
+def builtin_shelf[Doc: (DocRecord, DocSummary)](name: str, records: list[Doc]) -> list[Doc]:
+    """The documents of a built-in shelf, in its order (records or their summaries: a
+    shelf needs only the progress, the last-read and the imported times)."""
     if name == CONTINUE_READING:
         started = [r for r in records if 0 < r.progress < FINISHED]
         return sorted(started, key=lambda r: r.last_read, reverse=True)[:BUILTIN_LIMIT]

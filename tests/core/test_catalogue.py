@@ -100,9 +100,11 @@ def test_a_catalogue_of_another_schema_is_rebuilt(opened: Library) -> None:
     path = _catalogue(opened)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE info SET value = ? WHERE key = 'schema'", (str(SCHEMA + 1),))
-        db.execute("UPDATE docs SET record = '{}'")
+        db.execute("UPDATE docs SET title = 'not from this version'")
+        db.execute("UPDATE records SET record = '{}'")
     again = Library.open(opened.root)
     assert len(again.documents()) == 5 and row_count(path) == 5
+    assert "not from this version" not in {d.title for d in again.summaries()}
 
 
 def test_a_locked_catalogue_still_opens_the_library(opened: Library) -> None:
@@ -209,3 +211,52 @@ def test_an_unreadable_folder_is_not_warned_about_at_every_check(opened: Library
     warned = len(quick.warnings)
     quick.check_folders()
     assert warned >= 1 and len(quick.warnings) == warned
+
+
+def test_opening_reads_summaries_and_each_record_when_asked(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the summary columns are read at opening; a record is decoded on first use."""
+    from desktop.core import catalogue
+
+    decoded: list[str] = []
+    real = catalogue._record_from_json
+    monkeypatch.setattr(
+        catalogue, "_record_from_json", lambda text: decoded.append(text) or real(text)
+    )
+    read = _reads(monkeypatch)
+    quick = Library.open(opened.root, check=False)
+    assert decoded == [] and read == []
+    summaries = {s.id: s for s in quick.summaries()}
+    assert decoded == []
+    expected = {d.id: d.summary() for d in opened.documents()}
+    assert summaries == expected
+    first = sorted(expected)[0]
+    assert quick.get(first).summary() == expected[first] and len(decoded) == 1
+    quick.get(first)
+    assert len(decoded) == 1  # kept once read
+    assert {d.id for d in quick.documents()} == set(expected) and len(decoded) == 5
+    assert read == []
+
+
+def test_a_record_row_gone_or_unreadable_is_read_from_its_folder(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick = Library.open(opened.root, check=False)
+    gone, damaged = sorted(quick.ids())[:2]
+    with sqlite3.connect(_catalogue(opened)) as db:
+        db.execute("DELETE FROM records WHERE id = ?", (gone,))
+        db.execute("UPDATE records SET record = '[1]' WHERE id = ?", (damaged,))
+    read = _reads(monkeypatch)
+    assert quick.get(gone).id == gone and quick.get(damaged).id == damaged
+    assert sorted(read) == sorted([gone, damaged])
+    assert quick.get(gone).title == opened.get(gone).title
+
+
+def test_a_tagged_summary_comes_back_from_the_catalogue(opened: Library) -> None:
+    doc_id = sorted(opened.ids())[0]
+    opened.set_tags(doc_id, add=["長篇", "to read"])
+    Library.open(opened.root)  # the check writes the changed row
+    quick = Library.open(opened.root, check=False)
+    assert quick.summary(doc_id).tags == ("to read", "長篇")
+    assert quick.tag_counts() == {"to read": 1, "長篇": 1}

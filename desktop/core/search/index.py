@@ -255,7 +255,7 @@ class SearchIndex:
 
     def _update(self, progress: Progress | None, cancel: Cancel | None, message: str) -> bool:
         known = self._manifest.docs
-        current = {rec.id: self._signature(rec.id) for rec in self.library.documents()}
+        current = {doc_id: self._signature(doc_id) for doc_id in self.library.ids()}
         gone = [d for d in known if d not in current]
         todo = [d for d, sig in current.items() if known.get(d) != sig]
         if not gone and not todo and not self._fresh:

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.window_theme = WindowTheme.install(self)
         self.focus_mode = FocusMode.install(self)
-        self.library_pane.set_documents(library.documents())
+        self.library_pane.set_documents(library.summaries())
         self._update_status()
         self._restore_layout()
         _AfterFirstPaint(self, self.index_service.start)
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        docs = self.library.documents()
+        docs = self.library.summaries()
         chars = sum(d.chars for d in docs)
         self.status_label.setText(
             self.tr("%n document(s)", "", len(docs))

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.library import DocRecord
+from desktop.core.records import DocRecord, DocSummary
 from desktop.ui.common.plain import tooltip
 
 __all__ = [
@@ -112,7 +112,7 @@ def format_date(text: str | None) -> str:
     return QLocale().toString(date, day_format if day else month_format)
 
 
-def _display(doc: DocRecord, key: str) -> str:
+def _display(doc: DocSummary, key: str) -> str:
     if key == "chars":
         return QLocale().toString(doc.chars)
     if key == "script":
@@ -127,14 +127,14 @@ def _display(doc: DocRecord, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def _sort_key(doc: DocRecord, key: str) -> Any:
+def _sort_key(doc: DocSummary, key: str) -> Any:
     if key in ("chars", "progress", "annotations"):
         return getattr(doc, key)
     value = getattr(doc, key)
     return "" if value is None else str(value).casefold()
 
 
-def _tooltip(doc: DocRecord, key: str) -> str | None:
+def _tooltip(doc: DocSummary, key: str) -> str | None:
     """Title, author and file name (or the full date), escaped: Qt reads tips as HTML."""
     if key == "title":
         parts = [doc.title, doc.author or "", doc.original_name]
@@ -146,17 +146,18 @@ def _tooltip(doc: DocRecord, key: str) -> str | None:
 
 
 class LibraryTableModel(QAbstractTableModel):
-    """Rows are :class:`DocRecord` objects; the model never reads files."""
+    """Rows are :class:`DocSummary` tuples (a record's summary: 100,000 rows without
+    100,000 records); the model never reads files."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._docs: list[DocRecord] = []
+        self._docs: list[DocSummary] = []
         self._order: tuple[int, Qt.SortOrder] | None = None  #: column and order sorted by
         self._haystacks: dict[str, str] = {}  #: folded text the filter looks in, by id
 
-    def set_documents(self, docs: list[DocRecord]) -> None:
+    def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
         self.beginResetModel()
-        self._docs = list(docs)
+        self._docs = [d.summary() if isinstance(d, DocRecord) else d for d in docs]
         self._haystacks.clear()
         if self._order is not None:
             self._docs.sort(key=self._key(self._order[0]), reverse=self._reverse())
@@ -198,7 +199,9 @@ class LibraryTableModel(QAbstractTableModel):
             hay = self._haystacks[doc.id] = fold_plain("\0".join(str(v) for v in fields if v))
         return hay
 
-    def update_document(self, doc: DocRecord) -> None:
+    def update_document(self, doc: DocSummary | DocRecord) -> None:
+        if isinstance(doc, DocRecord):
+            doc = doc.summary()
         self._haystacks.pop(doc.id, None)
         for row, old in enumerate(self._docs):
             if old.id == doc.id:
@@ -219,7 +222,7 @@ class LibraryTableModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
-    def document(self, row: int) -> DocRecord:
+    def document(self, row: int) -> DocSummary:
         return self._docs[row]
 
     def row_of(self, doc_id: str) -> int:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.library import DocRecord
+from desktop.core.records import DocRecord, DocSummary
 from desktop.ui.library.model import COLUMNS, ID_ROLE, LibraryFilterProxy, LibraryTableModel
 
 __all__ = ["COLUMN_PRIORITY", "ColumnFitter", "LibraryPane"]
@@ -264,7 +264,7 @@ class LibraryPane(QWidget):
     def _update_state(self, *_: Any) -> None:
         self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.table)
 
-    def set_documents(self, docs: list[DocRecord]) -> None:
+    def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
         self.model.set_documents(docs)  # the column fitter measures the new rows
 
     def selected_ids(self) -> list[str]:

@@ -134,7 +134,7 @@ class IndexService(QObject):
             return self.tr("The search index is being brought up to date…")
         if not self.ready:
             return self.tr("The search index is not ready yet.")
-        count = len(self.library.documents())
+        count = len(self.library)
         return self.tr("The search index covers all %n document(s) of the library.", "", count)
 
     def document_changed(self, event: str, doc_id: str) -> None:
