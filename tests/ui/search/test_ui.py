@@ -309,7 +309,7 @@ def test_reindex_from_the_cli_under_a_running_window(  # type: ignore[no-untyped
     args = ["--library", str(seeded_library.root), "check", "--reindex"]
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
         capture_output=True,
         text=True,
         timeout=120,
