@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from desktop.ui.common.i18n import install_language, resolve_language, system_language
 from tools import i18n_tools
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CATALOGUES = sorted(i18n_tools.I18N.glob("*.ts"))
 _PLACEHOLDER = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|%n|%\d")
 
