@@ -23,7 +23,7 @@ from desktop.ui.app.single_instance import (
     single_instance_disabled,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
