@@ -1,6 +1,6 @@
 """Novels made for checking the reader's place, and the check itself.
 
-Shared by the place-kept tests (tests/ui/test_reader_exact.py) and the reader bench
+Shared by the place-kept tests (tests/ui/reader/test_exact.py) and the reader bench
 (``make bench ARGS=reader``: share of toggles that keep the place exactly).
 """
 

@@ -3,7 +3,7 @@
 A theme colours the reading surface (text, page, selection, find hits, highlight
 strength, the first-run hint), so the rest of the window keeps the platform's look.
 Every pair of colours a reader reads against each other meets the WCAG contrast
-minimums (:func:`contrast_ratio`; tests/ui/test_themes.py checks each theme).
+minimums (:func:`contrast_ratio`; tests/ui/reader/test_themes.py checks each theme).
 """
 
 from __future__ import annotations
