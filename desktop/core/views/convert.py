@@ -44,6 +44,7 @@ __all__ = [
     "convert_text",
     "convert_with_map",
     "converter",
+    "opencc_input",
     "sanitize",
     "script_config",
 ]
@@ -148,14 +149,22 @@ def sanitize(text: str) -> str:
     return text
 
 
+def opencc_input(text: str, config: str) -> tuple[str, str]:
+    """``text`` as OpenCC reads it for ``config`` (sanitised; the keep-me configs read
+    ``么`` as ``麼``), of the same length, and the OpenCC config that then runs."""
+    text = sanitize(text)
+    base = _KEEP_ME.get(config)
+    if base is None:
+        return text, config
+    return (_ME.sub("麼", text) if "么" in text else text), base
+
+
 def convert_text(text: str, config: str) -> str:
     """Convert ``text`` with OpenCC ``config``; the same output as OpenCC on sanitised input."""
     if not text:
         converter(config)
         return text
-    text = sanitize(text)
-    if config in _KEEP_ME and "么" in text:
-        text = _ME.sub("麼", text)
+    text, _ = opencc_input(text, config)
     convert = converter(config).convert
     return "".join(str(convert(piece)) for piece in _chunks(text))
 
