@@ -44,7 +44,14 @@ _EXPECTED_ERRORS = {
 }
 
 #: Command modules of this package, in the order their commands are listed in --help.
-COMMAND_MODULES = ["library_cmds", "annotation_cmds", "search_cmds", "view_cmds", "tag_cmds"]
+COMMAND_MODULES = [
+    "library_cmds",
+    "annotation_cmds",
+    "search_cmds",
+    "view_cmds",
+    "tag_cmds",
+    "aid_cmds",
+]
 
 
 @dataclass

@@ -41,6 +41,11 @@ def add_show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--phrases", action="store_true", help="Taiwan/Hong Kong phrases")
     p.add_argument("--raw", action="store_true", help="no cleaning (conversion still applies)")
     p.add_argument("--pinyin", choices=("hide", "inline"), default="hide")
+    p.add_argument(
+        "--ruby",
+        choices=("pinyin", "zhuyin"),
+        help="every Han character followed by its reading: 银(yín)行(háng)",
+    )
 
 
 def show_command(args: argparse.Namespace, ctx: Context) -> int:
@@ -53,6 +58,10 @@ def show_command(args: argparse.Namespace, ctx: Context) -> int:
         phrases=getattr(args, "phrases", False),
         pinyin=getattr(args, "pinyin", "hide"),
     )
+    if getattr(args, "ruby", None):
+        from desktop.cli.aid_cmds import write_ruby
+
+        return write_ruby(text, options, args.ruby, ctx)
     sys.stdout.write(build_view(text, options).text)
     return 0
 
