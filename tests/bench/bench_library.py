@@ -40,6 +40,47 @@ print(json.dumps({"s": time.perf_counter() - t0, "n": n,
 """
 
 
+#: The library pane in a child (offscreen): sort and filter times (ms) as JSON.
+_PANE = """
+import json, statistics, sys, time
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+app = QApplication([])
+from desktop.core.library import Library
+from desktop.ui.library.pane import LibraryPane
+from desktop.ui.library.model import COLUMNS
+lib = Library.open(sys.argv[1], check=False)
+pane = LibraryPane()
+pane.resize(900, 700)
+pane.show()
+t0 = time.perf_counter()
+pane.set_documents(lib.summaries())
+app.processEvents()
+fill = time.perf_counter() - t0
+model = pane.model
+t0 = time.perf_counter()
+pane.proxy.set_filter_text("红")
+app.processEvents()
+cold = time.perf_counter() - t0
+pane.proxy.set_filter_text("")
+while model._preparing.isActive():
+    app.processEvents()
+def timed(action):
+    t0 = time.perf_counter()
+    action()
+    app.processEvents()
+    return time.perf_counter() - t0
+title = [k for k, _ in COLUMNS].index("title")
+chars = [k for k, _ in COLUMNS].index("chars")
+sorts = [timed(lambda c=c, o=o: pane.table.sortByColumn(c, o))
+         for c in (title, chars) for o in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)]
+typed = [timed(lambda w=w: pane.proxy.set_filter_text(w)) for w in ("红", "红楼", "红楼梦", "红楼", "")]
+print(json.dumps({"fill": fill * 1000, "cold": cold * 1000, "sort": statistics.median(sorts) * 1000,
+                  "sort_max": max(sorts) * 1000, "filter": statistics.median(typed) * 1000,
+                  "filter_max": max(typed) * 1000}))
+"""
+
+
 def _doc_id(n: int) -> str:
     return hashlib.sha256(f"bench-document-{n}".encode()).hexdigest()
 
@@ -92,6 +133,14 @@ def _core_open(library: Path, env: dict[str, str]) -> tuple[float, float, int]:
     return value["s"], value["rss"], value["n"]
 
 
+def _pane(library: Path, env: dict[str, str]) -> dict[str, float]:
+    done = subprocess.run(
+        [str(PYTHON), "-c", _PANE, str(library)], env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
 def _cli_list(env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     subprocess.run([str(CLI), "list", "--json"], env=env, capture_output=True, check=True)
@@ -133,6 +182,7 @@ def run(quick: bool) -> list[Result]:
             assert all(o[2] == size for o in opened), opened
             cli = _median(lambda env=env: _cli_list(env))
             paint = _median(lambda env=env: _first_paint(env))
+            pane = _pane(library, env)
             label = f"{size:,} documents"
             big = size >= 100_000
             results += [
@@ -146,6 +196,13 @@ def run(quick: bool) -> list[Result]:
                        "<= 600" if big else "", paint <= 0.6 if big else None),
                 Result(BENCH, f"first paint, {label} / empty", paint / empty_paint, "x",
                        "<= 1.5", paint / empty_paint <= 1.5),
+                Result(BENCH, f"pane: rows set, {label}", pane["fill"], "ms"),
+                Result(BENCH, f"pane: sort (median of 4; max {pane['sort_max']:.0f}), {label}",
+                       pane["sort"], "ms", "<= 100", pane["sort"] <= 100),
+                Result(BENCH, f"pane: filter as typed (median of 5; max "
+                       f"{pane['filter_max']:.0f}), {label}", pane["filter"], "ms", "<= 100",
+                       pane["filter"] <= 100),
+                Result(BENCH, f"pane: filter before idle folding, {label}", pane["cold"], "ms"),
             ]  # fmt: skip
             shutil.rmtree(library)
     return results

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import fold as fold_module
-from desktop.core.fold import find_folded, fold, fold_plain
+from desktop.core.fold import find_folded, fold, fold_many, fold_plain
 from desktop.core.offsetmap import OffsetMap
 from desktop.core.script import detect_script
 from desktop.core.search.folded import columns, flat_edits
@@ -112,3 +112,10 @@ def test_long_texts_fold_in_pieces_as_whole(monkeypatch: pytest.MonkeyPatch) -> 
 def test_only_bmp_characters_fold_to_several() -> None:
     """The map of case folding looks for growing characters in the BMP only."""
     assert not [cp for cp in range(0x10000, 0x110000) if len(chr(cp).casefold()) > 1]
+
+
+def test_folding_many_texts_at_once_is_folding_each() -> None:
+    texts = ["紅樓夢\0曹雪芹", "Straße ＡＢＣ", "", "社會\n工作", "乾隆 干 幹", "a\x1eb 後來"]
+    assert fold_many(texts) == [fold_plain(t) for t in texts]
+    assert fold_many(texts[:-1]) == [fold_plain(t) for t in texts[:-1]]  # the one-pass path
+    assert fold_many([]) == []

@@ -41,6 +41,8 @@ __all__ = ["COLUMN_PRIORITY", "ColumnFitter", "LibraryPane"]
 COLUMN_PRIORITY = ("progress", "source", "published", "annotations", "chars", "script", "imported")
 #: The widest a column beside the title gets, in pixels (a long source is cut).
 MAX_COLUMN_WIDTH = 180
+#: Rows beside those in view that a column's width is measured on.
+MEASURED_ROWS = 100
 #: The title keeps at least this many average character widths.
 TITLE_MIN_CHARS = 24
 
@@ -61,6 +63,9 @@ class ColumnFitter(QObject):
         self._widths: dict[int, int] = {}
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
+        # Columns are measured on the rows in view and this many more (Qt's default,
+        # 1,000, asked 56,000 cells at 100,000 documents: 0.7 s before the first paint).
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -259,7 +264,7 @@ class LibraryPane(QWidget):
     @property
     def is_empty(self) -> bool:
         """True when the library has no documents (the import explanation shows)."""
-        return self.model.rowCount() == 0
+        return self.model.total() == 0
 
     def _update_state(self, *_: Any) -> None:
         self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.table)
