@@ -279,26 +279,3 @@ def show_ruby_tip(reader: ReaderPane, pos: QPoint, global_pos: QPoint) -> None:
         QToolTip.showText(global_pos, tooltip(reading), reader.text)
     else:
         QToolTip.hideText()
-
-
-# -- the names ReaderPane calls today; each is now a method of the Page ----------------
-
-
-def top_qt(text: Page) -> int:
-    """:meth:`Page.top_qt`."""
-    return text.top_qt()
-
-
-def top_line_range(text: Page) -> tuple[int, int]:
-    """:meth:`Page.top_line_range`."""
-    return text.top_line_range()
-
-
-def scroll_line_to_top(text: Page, cursor: QTextCursor) -> None:
-    """:meth:`Page.scroll_line_to_top`."""
-    text.scroll_line_to_top(cursor)
-
-
-def page(reader: ReaderPane, direction: int) -> None:
-    """:meth:`Page.scroll_screen` of the reader's page."""
-    reader.text.scroll_screen(direction)

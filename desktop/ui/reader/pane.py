@@ -413,7 +413,7 @@ class ReaderPane(QWidget):
         view = None if self._anchor is None else self.to_view(self._anchor)
         if view is None:
             return False
-        first, last = nav.top_line_range(self.text)
+        first, last = self.text.top_line_range()
         return first <= self.view_to_qt(view) < last
 
     def _scroll_to_canonical(self, canonical: int) -> None:
@@ -452,7 +452,7 @@ class ReaderPane(QWidget):
 
     # --------------------------------------------------------------- position
     def _top_qt(self) -> int:
-        return nav.top_qt(self.text)
+        return self.text.top_qt()
 
     def current_canonical(self) -> int:
         """Canonical offset of the place read: the one last gone to while the first line
@@ -466,13 +466,13 @@ class ReaderPane(QWidget):
             return 0
         if self._anchor is not None and self._anchor_on_top():
             return self._anchor
-        first, _ = nav.top_line_range(self.text)
+        first, _ = self.text.top_line_range()
         return self.to_canonical(self.qt_to_view(first))
 
     def _scroll_to_qt(self, qt_offset: int) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(max(0, min(qt_offset, self._table.qt_length)))
-        nav.scroll_line_to_top(self.text, cursor)
+        self.text.scroll_line_to_top(cursor)
 
     def go_to_canonical(self, canonical: int) -> None:
         """Scroll so that the line holding ``canonical`` is the first one shown (a jump)."""
@@ -566,7 +566,7 @@ class ReaderPane(QWidget):
     # ------------------------------------------------------------- navigation
     def page(self, direction: int) -> None:
         """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
-        nav.page(self, direction)
+        self.text.scroll_screen(direction)
 
     def go_to_start(self) -> None:
         """Show the beginning of the document."""
