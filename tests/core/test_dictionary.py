@@ -123,6 +123,8 @@ def test_segment_and_step_between_words(dictionary: Dictionary) -> None:
     past_comma = dictionary.next_word(line, 7)  # over the comma
     assert past_comma is not None and past_comma.text == "便宜"
     assert dictionary.previous_word(line, 0) is None
+    latin = dictionary.next_word("x" * 300 + " hello, world 卡拉OK银行", 0)  # windows on
+    assert latin is not None and latin.text == "卡拉OK"
     assert dictionary.next_word(line, line.index("多") + 1) is None  # the line ends
 
 

@@ -27,6 +27,8 @@ _GAP = re.compile(r"\s+")
 #: Before an offset, how much of its line :meth:`Dictionary.previous_word` segments
 #: (greedy matching finds the same words again within a few characters).
 _BACK = 64
+#: How much of a line :meth:`Dictionary.next_word` folds at a time.
+_AHEAD = 128
 
 
 @dataclass(frozen=True)
@@ -107,11 +109,25 @@ class _Probe:
 
     def match_at(self, f: int) -> tuple[int, int, list[int]] | None:
         """The longest word starting at folded offset ``f``."""
+        if not self._may_start(f):
+            return None
         for k in range(min(self.data.max_length, len(self.folded) - f), 0, -1):
             hit = self.candidate(f, k)
             if hit is not None:
                 return hit
         return None
+
+    def _may_start(self, f: int) -> bool:
+        """Whether a word can start at folded offset ``f``: at a Han character, or at
+        the first letter or digit of a Latin word (a quick test before the look-ups)."""
+        a = self.map.src_span(f, f + 1)[0]
+        if a >= len(self.window):
+            return False
+        char = self.window[a]
+        if _HAN.match(char):
+            return True
+        before = self.text[self.start + a - 1] if self.start + a > 0 else " "
+        return char.isalnum() and not (before.isalnum() and not _HAN.match(before))
 
     def _starts_word(self, a: int, written: str) -> bool:
         """A word starts at a Han character, or holds one and starts a Latin word (T恤,
@@ -239,12 +255,15 @@ class Dictionary:
         key: pass the end of the word shown); ``None`` at the end of the line."""
         line_end = text.find("\n", offset)
         line_end = len(text) if line_end < 0 else line_end
-        for at in range(offset, line_end):
-            if text[at].isspace():
-                continue
-            word = self.longest_match(text, at, line_end)
-            if word is not None:
-                return word
+        at = max(0, offset)
+        while at < line_end:  # a window at a time: one folding for many places
+            stop = min(line_end, at + _AHEAD)
+            probe = _Probe(self._data, text, at, stop)
+            for f in range(len(probe.folded)):
+                hit = probe.match_at(f)
+                if hit is not None:
+                    return self.longest_match(text, at + hit[0], line_end)
+            at = stop
         return None
 
     def previous_word(self, text: str, offset: int) -> Word | None:
