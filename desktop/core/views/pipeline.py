@@ -22,6 +22,7 @@ from desktop.core.views.mojibake import repair_mojibake
 from desktop.core.views.pinyin import PINYIN_MODES, hide_hints
 from desktop.core.views.reflow import reflow
 from desktop.core.views.region import REGIONS, detect_region
+from desktop.core.views.rules import ConversionRule, apply_rules
 
 __all__ = [
     "SCRIPTS",
@@ -50,8 +51,13 @@ class ViewOptions:
     #: What the reader shows above the text; the clean view hides head lines that
     #: only repeat it (``hide_header_lines``).  None: nothing is shown above.
     header: Header | None = None
+    #: The reader's conversion rules for this document (``RuleBook.for_document``),
+    #: applied after OpenCC in the script they hold for (desktop.core.views.rules).
+    rules: tuple[ConversionRule, ...] = ()
 
     def __post_init__(self) -> None:
+        if not isinstance(self.rules, tuple):
+            object.__setattr__(self, "rules", tuple(self.rules))
         if self.script not in SCRIPTS:
             raise ValueError(f"unknown script {self.script!r} (expected one of {SCRIPTS})")
         if self.pinyin not in PINYIN_MODES:
@@ -181,6 +187,9 @@ class ViewBuilder:
             text, mapping = chunk, OffsetMap.identity(len(chunk))
         else:
             text, mapping = convert_with_map(chunk, self.config)
+            if self.options.rules:
+                rules, script = self.options.rules, self.options.script
+                text, mapping = apply_rules(chunk, text, mapping, rules, script)
         c0 = self.clean_map.to_src(start, bias="start")
         c1 = self.clean_map.to_src(end, bias="end")
         return ViewPiece(c0, c1, start, text, mapping)
