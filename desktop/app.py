@@ -149,8 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from desktop.core.paths import config_dir
     from desktop.ui.app.window_theme import apply_window_theme
+    from desktop.ui.common.app_settings import AppSettings
     from desktop.ui.common.i18n import install_language, resolve_language
-    from desktop.ui.settings.app_settings import AppSettings
 
     if QApplication.instance() is None:
         # Fractional display scales (125 %, 150 %) as they are, not rounded: sharp text.

@@ -78,7 +78,7 @@ def _no_blocking_unsaved_question(request: pytest.FixtureRequest) -> Iterator[No
     if request.node.get_closest_marker("real_unsaved_dialog") or "PySide6" not in sys.modules:
         yield
         return
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice, UnsavedDialog
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
     def refuse(parent: object, unsaved: object) -> UnsavedChoice:
         pytest.fail(f"a window closed with unsaved annotations and would ask: {unsaved}")

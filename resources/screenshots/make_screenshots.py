@@ -30,7 +30,7 @@ from desktop.core.library import Library  # noqa: E402
 from desktop.ui.app.main_window import MainWindow  # noqa: E402
 from desktop.ui.app.window_theme import apply_window_theme  # noqa: E402
 from desktop.ui.common.i18n import install_language  # noqa: E402
-from desktop.ui.settings.app_settings import AppSettings  # noqa: E402
+from desktop.ui.common.app_settings import AppSettings  # noqa: E402
 
 SIZE = (1280, 800)
 SEED_TITLE_PART = "社會工作"  # seed 002, a 繁體 article with pinyin hints and a caption

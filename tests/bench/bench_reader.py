@@ -23,8 +23,8 @@ from desktop.core.views import ViewOptions, build_view, convert_text
 from desktop.core.views.convert import script_config
 from desktop.core.views.reflow import reflow
 from desktop.core.views.region import detect_region
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.settings.app_settings import AppSettings
 from tests.bench.harness import NOVELS, SEEDS, Result, big_text
 from tests.core.views.parallel_text import HONG_KONG, TAIWAN, errors_per_10k, generated_pairs
 from tests.core.views.reflow_truth import (

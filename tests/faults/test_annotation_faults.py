@@ -325,8 +325,8 @@ def window(qtbot, library_dir: Path, seed_paths: list[Path], isolated_env: Path)
     from PySide6.QtCore import QSettings, QThreadPool
 
     from desktop.core.library import Library
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice
     from desktop.ui.app.main_window import MainWindow
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice
 
     library = Library.open(library_dir)
     library.import_seeds_if_new(seed_paths[0].parent)
@@ -379,7 +379,7 @@ def _on_disk(win, doc_id: str) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_closing_with_a_failing_save_asks_and_retry_saves(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Closing quit without asking and the highlight was gone."""
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice
 
     _disk_full(monkeypatch)
     doc_id, item = _highlight(window)
@@ -400,7 +400,7 @@ def test_closing_with_a_failing_save_asks_and_retry_saves(window, monkeypatch) -
 
 
 def test_discard_is_explicit_and_names_the_count(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice
 
     _disk_full(monkeypatch)
     doc_id, _ = _highlight(window)
@@ -413,7 +413,7 @@ def test_discard_is_explicit_and_names_the_count(window, monkeypatch) -> None:  
 
 
 def test_cancel_keeps_the_window_open_and_the_changes(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice
 
     _disk_full(monkeypatch)
     doc_id, item = _highlight(window)
@@ -430,7 +430,7 @@ def test_save_a_copy_writes_a_file_that_merges_back(  # type: ignore[no-untyped-
     window, monkeypatch, tmp_path: Path
 ) -> None:
     from desktop.ui.annotations.export_dialog import import_from_file
-    from desktop.ui.app.unsaved_dialog import UnsavedChoice
+    from desktop.ui.annotations.unsaved_dialog import UnsavedChoice
 
     _disk_full(monkeypatch)
     doc_id, item = _highlight(window)
@@ -458,7 +458,7 @@ def test_the_question_is_a_real_dialog(qtbot, window, monkeypatch) -> None:  # t
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.app.unsaved_dialog import UnsavedDialog
+    from desktop.ui.annotations.unsaved_dialog import UnsavedDialog
 
     _disk_full(monkeypatch)
     doc_id, _ = _highlight(window)

@@ -33,11 +33,11 @@ from desktop.core.library import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotations.colours import COLOR_LABELS, color_label
 from desktop.ui.annotations.layer import AnnotationLayer
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.dialogs import ok_cancel_buttons
 from desktop.ui.common.file_dialogs import save_file, start_folder
 from desktop.ui.common.plain import file_name_part, plain_message_box
 from desktop.ui.reader.toolbar import SCRIPT_LABELS, script_label
-from desktop.ui.settings.app_settings import AppSettings
 
 __all__ = [
     "FORMATS",

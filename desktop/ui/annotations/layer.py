@@ -28,7 +28,7 @@ from desktop.ui.annotations.colours import color_label, swatch_icon
 from desktop.ui.annotations.note_dialog import NoteDialog
 from desktop.ui.annotations.painter import HighlightPainter
 from desktop.ui.annotations.saving import AnnotationSaving
-from desktop.ui.app.unsaved_dialog import (
+from desktop.ui.annotations.unsaved_dialog import (
     UnsavedChoice,
     UnsavedDialog,
     UnsavedDocument,

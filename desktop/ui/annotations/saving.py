@@ -8,7 +8,7 @@ waits for the disk or for another process's lock.  Results come back on the UI t
 (:attr:`~AnnotationSaving.saved`, :attr:`~AnnotationSaving.saveFailed`).  A store
 whose changes are not on disk yet is kept, and retried, after another document is
 opened; opening its document again carries them over; closing the window asks about
-them (:func:`desktop.ui.app.unsaved_dialog.settle_before_close`).
+them (:func:`desktop.ui.annotations.unsaved_dialog.settle_before_close`).
 
 Its messages belong to the ``AnnotationLayer`` translation context, where the layer
 that shows them kept them before this module was split from it.
@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.annotations.saver import LOCK_TIMEOUT, BackgroundSaver, SaveOutcome
-from desktop.ui.app.unsaved_dialog import UnsavedDocument
+from desktop.ui.annotations.unsaved_dialog import UnsavedDocument
 from desktop.ui.common.errors import describe
 from desktop.ui.reader.pane import ReaderPane
 

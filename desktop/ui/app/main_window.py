@@ -28,11 +28,12 @@ from desktop.core.library import ImportResult, Library, LibraryError
 from desktop.ui.annotations.export_dialog import export_annotations, import_annotations
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.annotations.panel import AnnotationsPanel
+from desktop.ui.annotations.unsaved_dialog import settle_before_close
 from desktop.ui.app.focus_mode import FocusMode
 from desktop.ui.app.library_watch import FolderCheck
 from desktop.ui.app.menus import MenuBuilder
-from desktop.ui.app.unsaved_dialog import settle_before_close
 from desktop.ui.app.window_theme import WindowTheme
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.common.errors import show_error
 from desktop.ui.common.file_dialogs import open_files, open_folder
@@ -51,7 +52,6 @@ from desktop.ui.reader.toc_panel import TocPanel
 from desktop.ui.reader.toolbar import ReaderToolbar
 from desktop.ui.search.index_service import IndexService
 from desktop.ui.search.pane import HitNavigator, SearchPane, view_options
-from desktop.ui.settings.app_settings import AppSettings
 from desktop.ui.settings.dialog import SettingsDialog
 
 __all__ = ["LibraryBridge", "MainWindow"]

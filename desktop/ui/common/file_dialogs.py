@@ -3,7 +3,7 @@
 Every file dialog started in the home folder: importing a series of files from one
 folder meant walking down to it each time.  These helpers open Qt's dialog in the
 folder used last for the same purpose
-(:meth:`~desktop.ui.settings.app_settings.AppSettings.dialog_folder`: "import" for documents,
+(:meth:`~desktop.ui.common.app_settings.AppSettings.dialog_folder`: "import" for documents,
 "annotations" for exported and imported annotations) and remember the folder of
 what was chosen.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.common.app_settings import AppSettings
 
 __all__ = ["open_files", "open_folder", "save_file", "start_folder"]
 

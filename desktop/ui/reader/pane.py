@@ -43,6 +43,7 @@ from desktop.core.annotations import AnnotationStore, Position
 from desktop.core.library import DocRecord, Library
 from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
 from desktop.core.views.region import document_region
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.errors import describe
 from desktop.ui.common.plain import plain_label
 from desktop.ui.reader import page as nav
@@ -51,7 +52,6 @@ from desktop.ui.reader.page import DEFAULT_FONT_SIZE, Page
 from desktop.ui.reader.pieces import MAX_CHUNK, Piece, PieceTable
 from desktop.ui.reader.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.reader.utf16 import Utf16Index
-from desktop.ui.settings.app_settings import AppSettings
 
 __all__ = ["ReaderPane", "Utf16Index"]
 

@@ -1,6 +1,6 @@
 """Continue where I was: the last document reopens on launch, File ▸ Recent lists ten.
 
-Only document ids are kept (in the settings, :class:`~desktop.ui.settings.app_settings.AppSettings`);
+Only document ids are kept (in the settings, :class:`~desktop.ui.common.app_settings.AppSettings`);
 each document's reading position is already saved beside it, so opening one from here
 opens it at its place.  Ids whose document has left the library are skipped and dropped
 without a word: a removed document is not an error.
@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.library import Library
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.settings.app_settings import AppSettings
 
 if TYPE_CHECKING:
     from desktop.ui.app.main_window import MainWindow

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.script import SCRIPTS
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.region_button import RegionButton
 from desktop.ui.reader.typography_popover import TypographyPopover
-from desktop.ui.settings.app_settings import AppSettings
 
 __all__ = [
     "HINT_NAME",

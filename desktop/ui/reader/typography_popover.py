@@ -3,7 +3,7 @@
 These controls filled the reader toolbar in one crowded row (issue 14: "Typography
 moves into one 'Aa' popover, so the toolbar is calm").  They live in a small popup
 window under the "Aa" button instead; each one writes
-:class:`~desktop.ui.settings.app_settings.AppSettings` and tells the reader, as they did on the bar.
+:class:`~desktop.ui.common.app_settings.AppSettings` and tells the reader, as they did on the bar.
 
 A ``Qt.Popup`` frame rather than a ``QMenu`` holding the form: a menu takes Tab for
 moving between its items, and the form must be walked with Tab like any dialog.  Esc
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.views.pinyin import PINYIN_MODES
+from desktop.ui.common.app_settings import THEME_NAMES, AppSettings
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.themes import theme_label
-from desktop.ui.settings.app_settings import THEME_NAMES, AppSettings
 
 __all__ = ["TypographyPopover"]
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.script import HAN
 from desktop.core.search import SearchResults
 from desktop.core.views import ViewOptions
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.plain import plain_label
 from desktop.ui.search.index_service import IndexService
 from desktop.ui.search.model import (
@@ -50,7 +51,6 @@ from desktop.ui.search.model import (
     snippet_window,
     translate_hint,
 )
-from desktop.ui.settings.app_settings import AppSettings
 
 __all__ = ["DEBOUNCE_MS", "HitNavigator", "SearchPane", "view_options", "worth_searching"]
 

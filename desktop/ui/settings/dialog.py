@@ -1,7 +1,7 @@
 """Edit ▸ Settings: everything the reader toolbar does not hold.
 
 Five pages (reading, fonts, appearance, library, search) over one
-:class:`~desktop.ui.settings.app_settings.AppSettings`.  Nothing is written until OK; Cancel
+:class:`~desktop.ui.common.app_settings.AppSettings`.  Nothing is written until OK; Cancel
 leaves every setting as it was.  The main window wires three signals:
 
 * ``settingsChanged(list[str])`` after OK stored changes (names of the changed
@@ -43,13 +43,13 @@ from PySide6.QtWidgets import (
 from desktop.core.paths import library_dir
 from desktop.core.script import SCRIPTS
 from desktop.core.views.pinyin import PINYIN_MODES
+from desktop.ui.common.app_settings import FONT_REGIONS, THEME_NAMES, AppSettings
 from desktop.ui.common.dialogs import ok_cancel_buttons
 from desktop.ui.common.i18n import LANGUAGES
 from desktop.ui.common.plain import plain_label
 from desktop.ui.reader.fonts import body_family
 from desktop.ui.reader.themes import mark_as_problem
 from desktop.ui.reader.toolbar import script_label
-from desktop.ui.settings.app_settings import FONT_REGIONS, THEME_NAMES, AppSettings
 
 __all__ = ["SAMPLES", "SettingsDialog", "han_families", "library_folder_problem"]
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QToo
 from desktop.ui.app import window_theme
 from desktop.ui.app.main_window import MainWindow
 from desktop.ui.app.window_theme import CHROME, apply_window_theme
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.dialogs import MetadataDialog, import_summary
 from desktop.ui.common.plain import plain_message_box
 from desktop.ui.reader.themes import THEMES
-from desktop.ui.settings.app_settings import AppSettings
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 

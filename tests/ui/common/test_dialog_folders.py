@@ -15,7 +15,7 @@ from desktop.ui.annotations.export_dialog import (
     import_annotations,
 )
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.common.app_settings import AppSettings
 
 
 def _answer_file_dialog(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFontComboBox, QLabel, QVBoxLayout, 
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.settings.dialog import SettingsDialog
 from tests.ui.cjk_font import cjk_font_bytes
 from tests.ui.i18n_check import english_strings

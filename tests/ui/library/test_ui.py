@@ -16,12 +16,12 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.library import Library
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.library.model import format_date, script_label
 from desktop.ui.library.pane import LibraryPane
 from desktop.ui.search.index_service import IndexService
 from desktop.ui.search.model import translate_hint
 from desktop.ui.search.pane import SearchPane, view_options, worth_searching
-from desktop.ui.settings.app_settings import AppSettings
 from tests.ui.i18n_check import english_strings
 
 # Query syntax stays Latin in every language: field names, filter values, OR.

@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 )
 
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.settings.app_settings import AppSettings
 from tests.ui.place_check import PINYIN, SCRIPTS, hard_wrapped, place_walk, reflowed
 
 THEMES = ("light", "dark", "sepia", "system")

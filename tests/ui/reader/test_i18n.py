@@ -19,8 +19,8 @@ from desktop.ui.annotations.export_dialog import (
 )
 from desktop.ui.annotations.note_dialog import NoteDialog
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.themes import THEMES, Theme
-from desktop.ui.settings.app_settings import AppSettings
 from tests.ui import i18n_check
 from tests.ui.i18n_check import english_strings
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from desktop.core.library import Library
 from desktop.core.views import ViewOptions, build_view
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import Utf16Index
-from desktop.ui.settings.app_settings import AppSettings
 
 
 def _open(window: MainWindow, title_start: str) -> str:

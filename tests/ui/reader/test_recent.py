@@ -14,8 +14,8 @@ from desktop.core.annotations import summary
 from desktop.core.library import Library
 from desktop.core.locks import FileLock
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.recent import menu_text
-from desktop.ui.settings.app_settings import AppSettings
 
 
 def _add(library: Library, folder: Path, name: str, body: str) -> str:

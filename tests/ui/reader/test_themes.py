@@ -8,9 +8,9 @@ from PySide6.QtGui import QColor, QPalette
 from desktop.ui.annotations.colours import PAINT, paint_color
 from desktop.ui.app.main_window import MainWindow
 from desktop.ui.app.window_theme import apply_window_theme, window_palette
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader import themes
 from desktop.ui.reader.themes import THEMES, Theme, blend, contrast_ratio, resolve_theme
-from desktop.ui.settings.app_settings import AppSettings
 
 BODY, MARKS = 4.5, 3.0  # WCAG AA for body text; marks and secondary text
 DISABLED = 3.0  # greyed-out text (WCAG exempts it; still readable here)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.core.library import Library
 from desktop.core.views import SCRIPTS
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.region_button import region_name
 from desktop.ui.reader.toolbar import script_label
-from desktop.ui.settings.app_settings import AppSettings
 
 #: Taiwan-standard text (著 as the particle, 裡): tw2s writes 说着, t2s keeps 说著.
 TAIWAN_TEXT = "他說著就走了。這裡的人們都看著他。\n" * 3

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.ui.settings.app_settings import FONT_REGIONS, AppSettings, script_region
+from desktop.ui.common.app_settings import FONT_REGIONS, AppSettings, script_region
 
 
 def _ini(path: Path, body: str) -> AppSettings:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from desktop.ui.settings.app_settings import AppSettings
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.settings.dialog import SettingsDialog, han_families, library_folder_problem
 from tests.ui.i18n_check import english_strings
 
