@@ -63,13 +63,24 @@ class _Dict:
                 return found
         return None
 
+    @cached_property
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        """For each first character, the lengths of the keys it starts, longest first."""
+        found: dict[str, set[int]] = {}
+        for key in self.entries or ():
+            found.setdefault(key[:1], set()).add(len(key))
+        return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in found.items()}
+
     def match(self, text: str, i: int, longest: int) -> tuple[int, tuple[str, ...]] | None:
-        """The longest key starting at ``text[i]``: (its length, its values)."""
+        """The longest key starting at ``text[i]`` (at most ``longest`` characters):
+        (its length, its values)."""
         if self.entries is not None:
-            for n in range(min(longest, len(text) - i), 0, -1):
-                values = self.entries.get(text[i : i + n])
-                if values is not None:
-                    return n, values
+            room = min(longest, len(text) - i)
+            for n in self._lengths.get(text[i : i + 1], ()):
+                if n <= room:
+                    values = self.entries.get(text[i : i + n])
+                    if values is not None:
+                        return n, values
             return None
         best: tuple[int, tuple[str, ...]] | None = None
         for child in self.children:
@@ -95,7 +106,14 @@ def _load_dict(spec: Any, config: str) -> _Dict | None:
     if spec.get("type") == "group":
         children = [_load_dict(child, config) for child in spec.get("dicts", ())]
         kept = tuple(child for child in children if child is not None)
-        return _Dict(children=kept, union=spec.get("match_policy") == "union")
+        union = spec.get("match_policy") == "union"
+        if union and all(child.entries is not None for child in kept):
+            merged: Entries = {}  # the longest match of any: one dictionary (first wins)
+            for child in kept:
+                for key, values in (child.entries or {}).items():
+                    merged.setdefault(key, values)
+            return _Dict(entries=merged)
+        return _Dict(children=kept, union=union)
     if spec.get("type") == "ocd2":
         return _Dict(entries=read_ocd2(opencc_data_dir() / str(spec["file"])))
     raise ValueError(f"OpenCC config {config}: unsupported dictionary type {spec.get('type')!r}")

@@ -156,9 +156,25 @@ def find_rule_matches(text: str, rules: tuple[ConversionRule, ...], script: str)
     return [RuleMatch(m.start(), m.end(), winners[m.group()]) for m in pattern.finditer(text)]
 
 
-def _clean_edge(mapping: OffsetMap, offset: int) -> bool:
-    """Whether ``offset`` is not inside a stretch the map rewrote as a whole."""
-    return mapping.to_dst(offset, bias="start") == mapping.to_dst(offset, bias="end")
+def _targets(mapping: OffsetMap, offsets: list[int]) -> list[int | None]:
+    """Each of the ascending ``offsets`` mapped to the target text, or None where it
+    falls inside a stretch the map rewrote as a whole (one sweep over the edits)."""
+    edits = mapping.edits()
+    out: list[int | None] = []
+    j, delta = 0, 0
+    for x in offsets:
+        while j < len(edits) and (edits[j][1] < x or edits[j][0] < edits[j][1] == x):
+            delta = edits[j][3] - edits[j][1]
+            j += 1
+        # edits[j], if any, ends after x or inserts at x: x maps to one place only
+        # when it is not inside (or, for an insertion, at) a non-empty rewrite
+        if j < len(edits) and edits[j][0] <= x and (x < edits[j][1] or edits[j][0] == x):
+            s0, s1, d0, d1 = edits[j]
+            if s0 < x or s0 == s1:
+                out.append(d0 if d0 == d1 else None)
+                continue
+        out.append(x + delta)
+    return out
 
 
 def _replace(builder: MapBuilder, old: str, new: str) -> None:
@@ -192,13 +208,13 @@ def apply_rules(
     matches = find_rule_matches(source, rules, script)
     if not matches:
         return converted, mapping
+    edges = _targets(mapping, [x for m in matches for x in (m.start, m.end)])
     parts: list[str] = []
     builder = MapBuilder()
     pos = 0
-    for match in matches:
-        if not (_clean_edge(mapping, match.start) and _clean_edge(mapping, match.end)):
+    for match, d0, d1 in zip(matches, edges[::2], edges[1::2]):
+        if d0 is None or d1 is None:
             continue
-        d0, d1 = mapping.to_dst(match.start), mapping.to_dst(match.end)
         target = match.rule.target
         if converted[d0:d1] == target:
             continue

@@ -15,6 +15,7 @@ from desktop.core.views.pipeline import ViewBuilder, ViewOptions, build_view
 from desktop.core.views.ranges import build_view_range
 from desktop.core.views.rules import (
     ConversionRule,
+    _targets,
     active_rules,
     apply_rules,
     find_rule_matches,
@@ -218,3 +219,34 @@ def test_pieces_and_ranges_agree_with_the_whole_view() -> None:
     second = build_view_range(text, cut, len(text), options)
     assert first.text + second.text == whole.text
     assert OffsetMap.concat([first.map, second.map]) == whole.map
+
+
+@st.composite
+def _maps(draw: st.DrawFn) -> tuple[OffsetMap, list[int]]:
+    edits: list[tuple[int, int, int, int]] = []
+    src = dst = 0
+    for _ in range(draw(st.integers(0, 6))):
+        gap = draw(st.integers(0 if not edits else 1, 3))
+        n, m = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+        if n == m == 0:
+            continue
+        src, dst = src + gap, dst + gap
+        edits.append((src, src + n, dst, dst + m))
+        src, dst = src + n, dst + m
+    tail = draw(st.integers(0, 3))
+    mapping = OffsetMap(src + tail, dst + tail, edits)
+    offsets = sorted(draw(st.lists(st.integers(0, src + tail), max_size=8)))
+    return mapping, offsets
+
+
+@settings(max_examples=500, deadline=None)
+@given(_maps())
+def test_edge_sweep_agrees_with_the_map(case: tuple[OffsetMap, list[int]]) -> None:
+    """The one-pass look-up apply_rules uses says what to_dst says (None where the
+    two biases disagree: inside a rewrite, or at an insertion)."""
+    mapping, offsets = case
+    expected = [
+        mapping.to_dst(x) if mapping.to_dst(x) == mapping.to_dst(x, bias="end") else None
+        for x in offsets
+    ]
+    assert _targets(mapping, offsets) == expected
