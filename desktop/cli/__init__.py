@@ -50,6 +50,7 @@ COMMAND_MODULES = [
     "search_cmds",
     "view_cmds",
     "tag_cmds",
+    "rule_cmds",
     "aid_cmds",
 ]
 
