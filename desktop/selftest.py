@@ -127,6 +127,25 @@ def _check_arrays(ctx: _Context) -> str:
     return f"numpy {np.__version__}: products exact"
 
 
+def _check_reading_aids(ctx: _Context) -> str:
+    """CC-CEDICT (a data file the bundle must carry) and pypinyin's phrase readings."""
+    from desktop.core.dictionary import load_dictionary
+    from desktop.core.readings import load_reader
+
+    word = load_dictionary().longest_match("去銀行取錢", 1)
+    if word is None or word.text != "銀行":
+        raise RuntimeError(f"the dictionary did not find 銀行 (found {word and word.text!r})")
+    pinyin = {e.pinyin.lower() for e in word.entries}
+    if "yín háng" not in pinyin:
+        raise RuntimeError(f"the dictionary reads 銀行 as {sorted(pinyin)}")
+    text = "去银行。慢慢行走。"
+    spans = load_reader(ctx.library.root).spans(text, 0, len(text), style="pinyin")
+    got = [reading for start, _end, reading in spans if text[start] == "行"]
+    if got != ["háng", "xíng"]:
+        raise RuntimeError(f"行 in 银行 and 行走 read as {got}")
+    return f"銀行 {word.entries[0].pinyin} / {word.entries[0].zhuyin}; 行 read by phrase"
+
+
 def _simplified_view(text: str) -> tuple[str, Callable[[int], int]]:
     from desktop.core.views import ViewOptions, build_view
 
@@ -230,6 +249,7 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("search", _check_search),
     ("arrays", _check_arrays),
     ("script switch", _check_script_switch),
+    ("reading aids", _check_reading_aids),
     ("annotation", _check_annotation),
     ("export", _check_export),
     ("window", _check_window),

