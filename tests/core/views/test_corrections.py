@@ -6,7 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core.views.corrections import ConversionChoice, choice_at, one_to_many_spots
+from desktop.core.views.candidates import tables
+from desktop.core.views.corrections import (
+    ConversionChoice,
+    choice_at,
+    one_to_many_spots,
+    preload,
+)
 from desktop.core.views.pipeline import TextView, ViewOptions, build_view
 from desktop.core.views.ranges import build_view_range
 from desktop.core.views.rules import ConversionRule
@@ -141,3 +147,11 @@ def test_every_choice_matches_its_view(script: str) -> None:
         assert text[choice.start : choice.end] == choice.source
         assert choice.shown not in choice.alternatives
         assert choice.source not in choice.alternatives
+
+
+def test_preload_reads_the_tables_of_the_view() -> None:
+    assert not preload(build_view(TEXT, ViewOptions()))
+    tables.cache_clear()
+    assert preload(build_view(TEXT, ViewOptions(script="simplified", region="taiwan")))
+    assert tables.cache_info().currsize == 1 and tables("tw2s-keep-me").config == "tw2s-keep-me"
+    assert tables.cache_info().hits == 1
