@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 SCHEMA = 3
 #: The files whose change changes a record (besides the folder's own listing).
 _SIGNED = ("meta.json", "annotations.json")
-_FIELDS = {f.name for f in fields(DocRecord)}
+_FIELD_ORDER = tuple(f.name for f in fields(DocRecord))
+_FIELDS = set(_FIELD_ORDER)
 #: How long a start waits for another process writing the catalogue, then reads files.
 BUSY_SECONDS = 1.0
 #: The summary columns (:class:`DocSummary`'s fields), after ``id``.
@@ -78,7 +79,11 @@ def _stamp(st: os.stat_result) -> str:
 
 
 def _record_json(record: DocRecord) -> str:
-    return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
+    """The record as JSON (fields read directly: ``dataclasses.asdict`` copies every
+    nested value first, a third of the catalogue's first build at 10,000 documents)."""
+    value = {name: getattr(record, name) for name in _FIELD_ORDER}
+    value["pictures"] = [asdict(p) for p in record.pictures]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _docs_row(doc_id: str, signature: str, record: DocRecord) -> tuple[object, ...]:

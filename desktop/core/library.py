@@ -89,6 +89,8 @@ ARRIVAL_QUIET_SECONDS = 60.0
 STALE_STAGING_SECONDS = 120.0
 #: How long an edit waits for another process's edit of the same ``meta.json``.
 META_LOCK_TIMEOUT = 10.0
+#: How often (in folders) :meth:`Library.check_folders` reports its progress.
+PROGRESS_EVERY = 250
 #: Where merged sync conflict copies are kept (the same folder the annotations use).
 MERGED_CONFLICTS_DIR = ".merged-conflicts"
 
@@ -179,6 +181,9 @@ class Library:
         #: until they change, so a periodic check does not repeat their warning).
         self._failed: dict[str, str] = {}
         self._listeners: list[Listener] = []
+        #: Opened without a catalogue and without reading the folders: the first
+        #: :meth:`check_folders` finds every document (``open(check=False)``).
+        self.first_read_pending = False
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -275,8 +280,17 @@ class Library:
         with self._lock:
             self._records = RecordTable(self._fetch_records, pending)
             self._signatures = {doc_id: sig for doc_id, (sig, _summary) in cached.items()}
-        if check or not cached:
+        if not check and not cached and self._has_folders():
+            # No catalogue yet (a first start after an upgrade, a cleared cache): the
+            # window reads the folders in the background, with progress, rather than
+            # before it paints (100,000 documents: half a minute).
+            self.first_read_pending = True
+        elif check or not cached:
             self.check_folders(emit=False)
+
+    def _has_folders(self) -> bool:
+        with os.scandir(self.docs_dir) as entries:
+            return any(not e.name.startswith(".") and e.is_dir() for e in entries)
 
     def _fetch_records(self, ids: list[str]) -> dict[str, DocRecord]:
         """The records of ``ids`` from the catalogue; one whose row is gone or cannot be
@@ -306,10 +320,13 @@ class Library:
 
         return Catalogue(catalogue_path(cache_dir(), self.root))
 
-    def check_folders(self, *, emit: bool = True) -> list[tuple[str, str]]:
+    def check_folders(
+        self, *, emit: bool = True, progress: Callable[[int, int], None] | None = None
+    ) -> list[tuple[str, str]]:
         """Look at every document folder and read again those changed since their record
         was made (another process, a sync tool); drop those gone.  Returns the events
         (``added``, ``meta-changed``, ``removed``) and, with ``emit``, sends them.
+        ``progress(done, total)`` hears how far it is, every few hundred folders.
 
         Safe in a worker thread while the window runs.  A change that lands while a
         folder is read is caught by the next check: the signature is taken first.
@@ -323,7 +340,9 @@ class Library:
             listed = set(self._records)
         changed: dict[str, tuple[str, DocRecord]] = {}
         events: list[tuple[str, str]] = []
-        for name in names:  # a record's id is its folder's name
+        for done, name in enumerate(names):  # a record's id is its folder's name
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(names))
             outcome = self._check_folder(name, known.get(name), changed)
             if outcome == "read":
                 events.append(("meta-changed" if name in listed else "added", name))
@@ -339,6 +358,9 @@ class Library:
         catalogue = self._catalogue()
         catalogue.update(changed, removed | (set(known) - present))
         catalogue.close()
+        self.first_read_pending = False
+        if progress is not None:
+            progress(len(names), len(names))
         if emit:
             for event, doc_id in events:
                 self._emit(event, doc_id)

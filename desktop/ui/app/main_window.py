@@ -143,15 +143,61 @@ class MainWindow(QMainWindow):
         self.library_pane.set_documents(library.summaries())
         self._update_status()
         self._restore_layout()
-        _AfterFirstPaint(self, self.index_service.start)
         # the library opened from its catalogue: its folders are checked from now on
         self.folder_check = FolderCheck(library, self)
-        _AfterFirstPaint(self, self.folder_check.start)
-        _AfterFirstPaint(self, self.recent.reopen_last)  # continue where the reader was
+        self._first_read: Task | None = None
+        if library.first_read_pending:  # no catalogue yet: read the folders first
+            _AfterFirstPaint(self, self._read_library)
+        else:
+            _AfterFirstPaint(self, self._start_background_work)
         self._report_recovery(library.warnings)
         self._warn_about_location(library)
 
     # ------------------------------------------------------------------ set-up
+    def _start_background_work(self) -> None:
+        """After the first paint: the search index, the folder checks, and the document
+        the reader had open."""
+        self.index_service.start()
+        self.folder_check.start()
+        self.recent.reopen_last()  # continue where the reader was
+
+    def _read_library(self) -> None:
+        """The library has no catalogue yet (a first start after an upgrade, a cleared
+        cache): its folders are read in the background, with progress in the status
+        bar, and the list fills when they are.  The search index and the folder checks
+        wait for it (an index compared with a library not read yet would drop every
+        document)."""
+
+        def work(task: Task) -> int:
+            self.library.check_folders(
+                emit=False, progress=lambda done, total: task.progress(done, total)
+            )
+            return len(self.library)
+
+        def progress(done: int, total: int, _what: str) -> None:
+            self.status_label.setText(
+                self.tr("Reading the library: {done} of {total} documents…").format(
+                    done=QLocale().toString(done), total=QLocale().toString(total)
+                )
+            )
+
+        def done(_count: int) -> None:
+            self._first_read = None
+            self.library_pane.set_documents(self.library.summaries())
+            self._update_status()
+            self._start_background_work()
+
+        def failed(exc: BaseException) -> None:
+            self._first_read = None
+            log.error("reading the library folder failed: %s", exc)
+            show_error(self, self.tr("The library could not be read"), exc)
+            self._start_background_work()
+
+        progress(0, 0, "")
+        self._first_read = run_in_background(
+            work, on_done=done, on_failure=failed, on_progress=progress
+        )
+
     def _warn_about_location(self, library: Library) -> None:
         """Once per library folder: locks may not hold on a network drive or in a
         cloud-synced folder (the core tells which; the log has it every time)."""

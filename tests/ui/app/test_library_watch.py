@@ -37,3 +37,41 @@ def test_checks_go_on_and_stop_with_the_window(qtbot, main_window: MainWindow) -
     assert check._timer.isActive()  # the next one is planned
     main_window.close()
     assert not check._timer.isActive()
+
+
+def test_a_library_without_a_catalogue_is_read_after_the_first_paint(  # type: ignore[no-untyped-def]
+    qtbot, seeded_library, settings, isolated_env
+) -> None:
+    """A first start after an upgrade (no catalogue): the window paints at once, reads
+    the folders in the background with progress, then fills the list and starts the
+    search index and the folder checks (not before: an index compared with a library
+    not read yet would drop every document)."""
+    from desktop.core.library import Library
+
+    shutil.rmtree(isolated_env / "cache" / "catalogue")
+    library = Library.open(seeded_library.root, check=False)
+    assert library.first_read_pending and len(library) == 0
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    assert window.folder_check.checks == 0
+    label, shown = window.status_label, []
+    real = label.setText
+    label.setText = lambda text: (shown.append(text), real(text))  # type: ignore[method-assign]
+    window.show()
+    qtbot.waitUntil(lambda: len(_titles(window)) == 5, timeout=10_000)
+    assert any("Reading the library" in text for text in shown)
+    assert not library.first_read_pending
+    qtbot.waitUntil(lambda: window.folder_check.checks >= 1, timeout=10_000)
+    assert window.library_pane.model.total() == 5
+    window.close()
+
+
+def test_the_first_read_reports_its_progress(seeded_library, isolated_env) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.library import Library
+
+    shutil.rmtree(isolated_env / "cache" / "catalogue")
+    library = Library.open(seeded_library.root, check=False)
+    reports: list[tuple[int, int]] = []
+    library.check_folders(emit=False, progress=lambda done, total: reports.append((done, total)))
+    assert reports[0] == (0, 5) and reports[-1] == (5, 5)
+    assert len(library) == 5 and not library.first_read_pending
