@@ -36,13 +36,15 @@ from desktop.ui.annotations.unsaved_dialog import (
 )
 from desktop.ui.reader.pane import ReaderPane
 
-__all__ = ["AnnotationLayer"]
+__all__ = ["AnnotationLayer", "MenuProvider"]
 
 SAVE_DELAY_MS = 400
 
 AskNote = Callable[[QWidget, str, str], "str | None"]
 AskUnsaved = Callable[[QWidget, UnsavedDocument], UnsavedChoice]
 AskPath = Callable[[QWidget, str], Path | None]
+#: Adds entries for viewport point ``pos`` to the text menu (see AnnotationLayer.menu_providers).
+MenuProvider = Callable[[QMenu, QPoint], None]
 
 
 def _just_after(stamp: str) -> str:
@@ -73,6 +75,9 @@ class AnnotationLayer(QObject):
         self.ask_copy_path: AskPath = ask_copy_path  #: where "Save a Copy…" writes
         self._undo: list[Annotation] = []
         self._doc_id: str | None = None
+        #: Called with the text menu and the viewport point after our entries, in
+        #: order: other features (conversion corrections …) add theirs at the end.
+        self.menu_providers: list[MenuProvider] = []
         self._painter = HighlightPainter(reader)
         self._saving = AnnotationSaving(reader, self)
         self._saving.saved.connect(self.saved)
@@ -407,6 +412,8 @@ class AnnotationLayer(QObject):
         menu = self.reader.text.createStandardContextMenu(pos)
         menu.setAccessibleName(self.tr("Text menu"))
         self.fill_menu(menu, pos)
+        for provider in self.menu_providers:
+            provider(menu, pos)
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
