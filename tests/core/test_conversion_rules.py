@@ -86,7 +86,9 @@ def test_damaged_file_and_backup_fall_back_to_opencc_alone(tmp_path: Path) -> No
     book = ConversionRuleStore(tmp_path).load()
     assert book.rules == () and str(path) in book.problem and "rule 1" in book.problem
     options = ViewOptions(script="traditional", rules=book.for_document("x"))
-    assert build_view(TEXT, options).text == build_view(TEXT, ViewOptions(script="traditional")).text
+    assert (
+        build_view(TEXT, options).text == build_view(TEXT, ViewOptions(script="traditional")).text
+    )
     kept = sorted(p.read_text() for p in tmp_path.glob("*.corrupt-*"))
     assert len(kept) == 2 and kept[0] == "not json at all" and '"to": 1' in kept[1]
 

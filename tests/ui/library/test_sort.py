@@ -42,7 +42,9 @@ def test_a_new_document_takes_its_sorted_place(qtbot, main_window: MainWindow, t
     assert shown == sorted(shown, key=str.casefold)
 
 
-def test_filtering_keeps_the_selection_of_a_document_still_shown(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_filtering_keeps_the_selection_of_a_document_still_shown(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     """The model filters its own rows (no proxy asking Python per row); the selection
     follows its document through a filter, and is dropped when the filter hides it."""
     pane = main_window.library_pane
@@ -61,7 +63,9 @@ def test_filtering_keeps_the_selection_of_a_document_still_shown(qtbot, main_win
     assert len(_titles(main_window)) == len(docs)
 
 
-def test_a_filtered_out_document_that_changes_to_match_appears(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_filtered_out_document_that_changes_to_match_appears(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     pane = main_window.library_pane
     doc = main_window.library.summaries()[1]
     pane.proxy.set_filter_text("新名字")
