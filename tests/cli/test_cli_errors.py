@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import desktop.core.library as library_module
+import desktop.core.doc_folder as doc_folder
 from desktop.core import filesystem
 from desktop.core.locks import FileLock
 from tests.cli.in_process import run
@@ -83,7 +83,7 @@ def test_a_locked_meta_file_is_one_sentence(
     lib: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     doc_id = _first_id(lib, capsys)
-    monkeypatch.setattr(library_module, "META_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(doc_folder, "META_LOCK_TIMEOUT", 0.2)
     with FileLock(Path(lib) / "docs" / doc_id / "meta.json.lock", timeout=0):
         code, _, err = run(capsys, "--library", lib, "meta", doc_id[:8], "--title", "新")
     line = one_sentence(err)

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import desktop.core.library as library_module
+import desktop.core.doc_folder as doc_folder
 from desktop.core.library import Library, LibraryError
 from desktop.core.locks import FileLock
 
@@ -482,7 +482,7 @@ def test_half_delivered_folder_is_not_written(
     assert sorted(p.name for p in arriving.iterdir()) == ["original.txt"]
     assert any(arriving.name[:12] in w and "arriving" in w for w in reopened.warnings)
     assert len(reopened) == 5
-    monkeypatch.setattr(library_module, "ARRIVAL_QUIET_SECONDS", 0.0)
+    monkeypatch.setattr(doc_folder, "ARRIVAL_QUIET_SECONDS", 0.0)
     later = Library.open(seeded.root)
     assert {"meta.json", "text.txt"} <= {p.name for p in arriving.iterdir()}
     assert len(later) == 6

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import library as library_module
+from desktop.core import doc_folder
 from desktop.core.annotations import AnnotationStore
 from desktop.core.formats import epub, html, pictures
 from desktop.core.formats.pictures import data_uri_bytes, sniff_type
@@ -458,7 +458,7 @@ def test_meta_json_cannot_point_a_picture_anywhere(tmp_path: Path, entry: object
 def test_a_rebuilt_meta_json_lists_the_pictures_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_module, "ARRIVAL_QUIET_SECONDS", 0.0)
+    monkeypatch.setattr(doc_folder, "ARRIVAL_QUIET_SECONDS", 0.0)
     lib, doc_id = imported(tmp_path)
     folder = lib.doc_dir(doc_id)
     before = lib.get(doc_id).pictures
@@ -474,7 +474,7 @@ def test_a_rebuilt_meta_json_over_an_older_text_lists_no_pictures(
 ) -> None:
     """text.txt of an import without figure lines is kept: offsets into the new text
     would point at the wrong characters."""
-    monkeypatch.setattr(library_module, "ARRIVAL_QUIET_SECONDS", 0.0)
+    monkeypatch.setattr(doc_folder, "ARRIVAL_QUIET_SECONDS", 0.0)
     lib, doc_id = imported(tmp_path)
     folder = lib.doc_dir(doc_id)
     text = lib.text(doc_id)
