@@ -51,6 +51,7 @@ _DEFAULTS: dict[str, Any] = {
     "reader/line_spacing": 160,
     "reader/page_width": 46,
     "reader/theme": "system",
+    "reader/vertical": False,
 }
 
 
@@ -134,6 +135,24 @@ class AppSettings:
         if script not in SCRIPTS:
             raise ValueError(f"unknown script {script!r}")
         self._set(f"documents/{doc_id}/script", script)
+
+    # ---------------------------------------------------------- vertical mode
+    @property
+    def vertical(self) -> bool:
+        """Whether documents not set otherwise are read in vertical columns (直排)."""
+        return _as_bool(self._get("reader/vertical"), False)
+
+    @vertical.setter
+    def vertical(self, on: bool) -> None:
+        self._set("reader/vertical", bool(on))
+
+    def document_vertical(self, doc_id: str) -> bool:
+        """Whether this document is read vertically, else the default."""
+        value = self.qsettings.value(f"documents/{doc_id}/vertical")
+        return _as_bool(value, self.vertical) if value is not None else self.vertical
+
+    def set_document_vertical(self, doc_id: str, on: bool) -> None:
+        self._set(f"documents/{doc_id}/vertical", bool(on))
 
     # ---------------------------------------------------------------- options
     @property

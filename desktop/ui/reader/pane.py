@@ -52,6 +52,7 @@ from desktop.ui.reader.page import DEFAULT_FONT_SIZE, Page
 from desktop.ui.reader.pieces import MAX_CHUNK, Piece, PieceTable
 from desktop.ui.reader.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.reader.utf16 import Utf16Index
+from desktop.ui.reader.vertical.mode import VerticalMode
 
 __all__ = ["ReaderPane", "Utf16Index"]
 
@@ -115,6 +116,7 @@ class ReaderPane(QWidget):
         self._build_timers()
         self.clear()
         self.apply_typography()
+        self._build_vertical()  # vertical mode (issue 19)
 
     # ------------------------------------------------------------------ set-up
     def _build_widgets(self) -> None:
@@ -464,6 +466,8 @@ class ReaderPane(QWidget):
         """
         if not self._table:
             return 0
+        if self.vertical.on:  # vertical mode (issue 19)
+            return self.vertical.current_canonical()
         if self._anchor is not None and self._anchor_on_top():
             return self._anchor
         first, _ = self.text.top_line_range()
@@ -496,6 +500,7 @@ class ReaderPane(QWidget):
         self._anchor = canonical
         self._scroll_to_qt(self.view_to_qt(view))
         self._scrolled()
+        self.vertical.went_to(canonical)  # vertical mode (issue 19)
 
     def select_view_range(self, start: int, end: int) -> None:
         """Select a loaded-view range and make sure it is visible (a jump)."""
@@ -507,6 +512,7 @@ class ReaderPane(QWidget):
             cursor.setPosition(self.view_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
+            self.vertical.select(start, end)  # vertical mode (issue 19)
 
     # ------------------------------------------------------------------ jumps
     @contextmanager
@@ -563,9 +569,30 @@ class ReaderPane(QWidget):
         elif store.last_exception is not None:
             self.statusMessage.emit(describe(store.last_exception, store.path).sentence())
 
+    # -- vertical mode (issue 19): the work is in desktop/ui/reader/vertical/mode.py
+    def _build_vertical(self) -> None:
+        self.vertical = VerticalMode(self)
+        self.vertical.page.pageChanged.connect(lambda _offset: self._scrolled())
+        self._highlight_timer.timeout.connect(self.vertical.page.update)
+
+    def set_vertical(self, on: bool) -> None:
+        """Read in vertical columns (直排) or in lines, keeping the first character shown;
+        remembered for the open document."""
+        self.vertical.set_vertical(on)
+
+    @property
+    def is_vertical(self) -> bool:
+        """Whether the text is shown in vertical columns."""
+        return self.vertical.on
+
+    # -- end vertical mode
+
     # ------------------------------------------------------------- navigation
     def page(self, direction: int) -> None:
         """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
+        if self.vertical.on:  # vertical mode (issue 19): a page forward or back
+            self.vertical.page_turn(direction)
+            return
         self.text.scroll_screen(direction)
 
     def go_to_start(self) -> None:
@@ -577,6 +604,8 @@ class ReaderPane(QWidget):
         """Show the end of the document (its last screen)."""
         with self._jump():
             nav.go_to_end(self)
+            if self.vertical.on:  # vertical mode (issue 19)
+                self.vertical.go_to_end()
 
     def chapter_offsets(self) -> list[int]:
         """Canonical offsets of the document's chapters, in order."""
@@ -594,6 +623,9 @@ class ReaderPane(QWidget):
 
     def copy(self) -> None:
         """Copy the selected text (Edit ▸ Copy), so the menus need not reach the page."""
+        if self.vertical.on:  # vertical mode (issue 19)
+            self.vertical.copy()
+            return
         self.text.copy()
 
     def zoom_in(self) -> None:

@@ -1,0 +1,135 @@
+"""Drawing the glyphs of a vertical column, and where each character of them lies.
+
+The typesetter (:mod:`desktop.core.vertical`) says which cells a glyph takes and how it
+stands; this module turns that into pixels for one font: a cell is one em square, an
+upright character is centred on its column, a turned one is drawn rotated 90°
+clockwise about the centre of its cells, a small stop sits in the cell's upper right.
+Every glyph is placed by its ink or by the em box of the font's ideographs (the ink of
+中), so a face with other metrics still lines up.  :func:`char_boxes` gives the
+rectangle of each character (a turned run's letters one by one, a 縱中橫 pair's two
+halves), for hit testing, selection and highlights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+
+from desktop.core.vertical import CENTRED, CORNER, RUN, SPACE, TCY, TURNED, Glyph
+
+__all__ = ["Box", "GlyphMetrics", "char_boxes", "draw_glyph"]
+
+#: Where a small stop's ink centre sits in its cell, from the cell's top right, in em.
+_CORNER_INSET = 0.26
+#: The widest a 縱中橫 pair may be, in em (wider pairs are squeezed).
+_TCY_WIDTH = 0.92
+
+Box = tuple[int, int, QRectF]  #: view offsets [start, end) and the rectangle drawn
+
+
+@dataclass
+class GlyphMetrics:
+    """One font's measures for vertical drawing (cached widths and ink boxes)."""
+
+    font: QFont
+    metrics: QFontMetricsF = field(init=False)
+    em: float = field(init=False)
+    ideo_mid: float = field(init=False)  #: baseline → centre of the ideographic em box
+    latin_mid: float = field(init=False)  #: baseline → middle of a capital letter
+    digit_mid: float = field(init=False)
+    _widths: dict[str, float] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.metrics = QFontMetricsF(self.font)
+        self.em = max(1.0, self.metrics.horizontalAdvance("中"))
+        self.ideo_mid = self.metrics.tightBoundingRect("中").center().y()
+        self.latin_mid = self.metrics.tightBoundingRect("H").center().y()
+        self.digit_mid = self.metrics.tightBoundingRect("0").center().y()
+
+    def width(self, text: str) -> float:
+        """Advance of ``text`` in pixels (cached)."""
+        w = self._widths.get(text)
+        if w is None:
+            w = self.metrics.horizontalAdvance(text)
+            if len(self._widths) < 20_000:
+                self._widths[text] = w
+        return w
+
+    def measure_em(self, text: str) -> float:
+        """Advance of ``text`` in em: the typesetter's measure."""
+        return self.width(text) / self.em
+
+
+def _span(glyph: Glyph, top: float, em: float) -> tuple[float, float]:
+    """Top and bottom y of the cells a glyph takes."""
+    y0 = top + glyph.row * em
+    return y0, y0 + glyph.cells * em
+
+
+def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top: float) -> None:
+    """Draw ``glyph`` on the column centred at ``cx`` whose first cell's top is ``top``."""
+    if glyph.kind == SPACE or not glyph.draw:
+        return
+    em = m.em
+    y0, y1 = _span(glyph, top, em)
+    cy = (y0 + y1) / 2
+    text = glyph.draw
+    if glyph.kind == CORNER:
+        ink = m.metrics.tightBoundingRect(text)
+        target = QPointF(cx + em / 2 - _CORNER_INSET * em, y0 + _CORNER_INSET * em)
+        painter.drawText(target - ink.center(), text)
+    elif glyph.kind == CENTRED:
+        ink = m.metrics.tightBoundingRect(text)
+        painter.drawText(QPointF(cx, cy) - ink.center(), text)
+    elif glyph.kind in (TURNED, RUN):
+        text = text.rstrip(" ")
+        mid = m.latin_mid if glyph.kind == RUN else m.ideo_mid
+        painter.save()
+        painter.translate(cx, cy)
+        painter.rotate(90)
+        painter.drawText(QPointF(-m.width(text) / 2, -mid), text)
+        painter.restore()
+    elif glyph.kind == TCY:
+        width = m.width(text)
+        squeeze = min(1.0, _TCY_WIDTH * em / max(width, 1.0))
+        painter.save()
+        painter.translate(cx, cy)
+        painter.scale(squeeze, 1.0)
+        painter.drawText(QPointF(-width / 2, -m.digit_mid), text)
+        painter.restore()
+    else:
+        painter.drawText(QPointF(cx - m.width(text) / 2, cy - m.ideo_mid), text)
+
+
+def char_boxes(m: GlyphMetrics, glyph: Glyph, cx: float, top: float, width: float) -> list[Box]:
+    """The rectangle of each character of ``glyph`` (``width``: the column's), in order."""
+    em = m.em
+    y0, y1 = _span(glyph, top, em)
+    left = cx - width / 2
+    n = glyph.end - glyph.start
+    if glyph.kind == TCY and n == 2:
+        return [
+            (glyph.start, glyph.start + 1, QRectF(left, y0, width / 2, em)),
+            (glyph.start + 1, glyph.end, QRectF(cx, y0, width / 2, em)),
+        ]
+    if glyph.kind == RUN and n == len(glyph.draw) and n > 1:
+        text = glyph.draw.rstrip(" ")
+        length = m.width(text)
+        y = (y0 + y1) / 2 - length / 2
+        boxes: list[Box] = []
+        for i, ch in enumerate(glyph.draw):
+            step = m.width(ch)
+            if i == n - 1:  # the last box reaches the foot of the run's cells
+                step = max(step, y1 - y)
+            boxes.append((glyph.start + i, glyph.start + i + 1, QRectF(left, y, width, step)))
+            y += step
+        boxes[0] = (boxes[0][0], boxes[0][1], boxes[0][2].adjusted(0, y0 - boxes[0][2].top(), 0, 0))
+        return boxes
+    if glyph.cells > 1 and n == glyph.cells:  # a dash or ellipsis pair: a cell each
+        return [
+            (glyph.start + i, glyph.start + i + 1, QRectF(left, y0 + i * em, width, em))
+            for i in range(n)
+        ]
+    return [(glyph.start, glyph.end, QRectF(left, y0, width, y1 - y0))]
