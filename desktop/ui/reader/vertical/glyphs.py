@@ -12,14 +12,15 @@ halves), for hit testing, selection and highlights.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QPainter, QRawFont
 
-from desktop.core.vertical import CENTRED, CORNER, RUN, SPACE, TCY, TURNED, Glyph
+from desktop.core.vertical import CENTRED, CORNER, RUN, SPACE, TCY, TURNED, UPRIGHT, Glyph
 
-__all__ = ["Box", "GlyphMetrics", "char_boxes", "draw_glyph"]
+__all__ = ["Box", "GlyphMetrics", "UprightRun", "char_boxes", "draw_glyph"]
 
 #: Where a small stop's ink centre sits in its cell, from the cell's top right, in em.
 _CORNER_INSET = 0.26
@@ -39,7 +40,10 @@ class GlyphMetrics:
     ideo_mid: float = field(init=False)  #: baseline → centre of the ideographic em box
     latin_mid: float = field(init=False)  #: baseline → middle of a capital letter
     digit_mid: float = field(init=False)
+    raw: QRawFont = field(init=False)
     _widths: dict[str, float] = field(init=False, default_factory=dict)
+    _indexes: dict[str, int] = field(init=False, default_factory=dict)
+    _inks: dict[str, QRectF] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.metrics = QFontMetricsF(self.font)
@@ -47,6 +51,18 @@ class GlyphMetrics:
         self.ideo_mid = self.metrics.tightBoundingRect("中").center().y()
         self.latin_mid = self.metrics.tightBoundingRect("H").center().y()
         self.digit_mid = self.metrics.tightBoundingRect("0").center().y()
+        self.raw = QRawFont.fromFont(self.font)
+
+    def glyph_index(self, text: str) -> int:
+        """The font's own glyph for a one-character ``text`` (0: none, or a cluster that
+        needs shaping or another font: drawn as text)."""
+        index = self._indexes.get(text)
+        if index is None:
+            found = self.raw.glyphIndexesForString(text) if self.raw.isValid() else []
+            index = found[0] if len(text) == 1 and len(found) == 1 else 0
+            if len(self._indexes) < 20_000:
+                self._indexes[text] = index
+        return index
 
     def width(self, text: str) -> float:
         """Advance of ``text`` in pixels (cached)."""
@@ -56,6 +72,15 @@ class GlyphMetrics:
             if len(self._widths) < 20_000:
                 self._widths[text] = w
         return w
+
+    def ink(self, text: str) -> QRectF:
+        """The ink box of ``text`` drawn at the origin (cached)."""
+        box = self._inks.get(text)
+        if box is None:
+            box = self.metrics.tightBoundingRect(text)
+            if len(self._inks) < 2_000:
+                self._inks[text] = box
+        return box
 
     def measure_em(self, text: str) -> float:
         """Advance of ``text`` in em: the typesetter's measure."""
@@ -77,11 +102,11 @@ def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top:
     cy = (y0 + y1) / 2
     text = glyph.draw
     if glyph.kind == CORNER:
-        ink = m.metrics.tightBoundingRect(text)
+        ink = m.ink(text)
         target = QPointF(cx + em / 2 - _CORNER_INSET * em, y0 + _CORNER_INSET * em)
         painter.drawText(target - ink.center(), text)
     elif glyph.kind == CENTRED:
-        ink = m.metrics.tightBoundingRect(text)
+        ink = m.ink(text)
         painter.drawText(QPointF(cx, cy) - ink.center(), text)
     elif glyph.kind in (TURNED, RUN):
         text = text.rstrip(" ")
@@ -101,6 +126,57 @@ def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top:
         painter.restore()
     else:
         painter.drawText(QPointF(cx - m.width(text) / 2, cy - m.ideo_mid), text)
+
+
+class UprightRun:
+    """The upright characters of a page gathered into glyph runs (one draw call per
+    colour instead of one per character); the rest is drawn one glyph at a time."""
+
+    def __init__(self, m: GlyphMetrics) -> None:
+        self.m = m
+        self.indexes: list[int] = []
+        self.positions: list[QPointF] = []
+        self.offsets: list[int] = []
+
+    def add(self, glyph: Glyph, cx: float, top: float) -> bool:
+        """Take ``glyph`` into the run if it is one upright character of the font."""
+        if glyph.kind != UPRIGHT:
+            return False
+        index = self.m.glyph_index(glyph.draw)
+        if not index:
+            return False
+        y0, y1 = _span(glyph, top, self.m.em)
+        x = cx - self.m.width(glyph.draw) / 2
+        self.indexes.append(index)
+        self.positions.append(QPointF(x, (y0 + y1) / 2 - self.m.ideo_mid))
+        self.offsets.append(glyph.start)
+        return True
+
+    def draw(self, painter: QPainter, chosen: tuple[int, int] | None = None) -> None:
+        """Draw the run in the painter's pen, the characters in ``chosen`` (a view range)
+        left out (drawn by :meth:`draw_chosen`)."""
+        if chosen is None:
+            self._draw(painter, None)
+        else:
+            self._draw(painter, lambda o: not chosen[0] <= o < chosen[1])
+
+    def draw_chosen(self, painter: QPainter, chosen: tuple[int, int]) -> None:
+        self._draw(painter, lambda o: chosen[0] <= o < chosen[1])
+
+    def _draw(self, painter: QPainter, keep: Callable[[int], bool] | None) -> None:
+        if keep is None:
+            indexes, positions = self.indexes, self.positions
+        else:
+            picked = [i for i, o in enumerate(self.offsets) if keep(o)]
+            indexes = [self.indexes[i] for i in picked]
+            positions = [self.positions[i] for i in picked]
+        if not indexes:
+            return
+        run = QGlyphRun()
+        run.setRawFont(self.m.raw)
+        run.setGlyphIndexes(indexes)
+        run.setPositions(positions)
+        painter.drawGlyphRun(QPointF(0, 0), run)
 
 
 def char_boxes(m: GlyphMetrics, glyph: Glyph, cx: float, top: float, width: float) -> list[Box]:

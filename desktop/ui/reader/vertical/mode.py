@@ -147,10 +147,12 @@ class VerticalMode(QObject):
     # ------------------------------------------------------------------- text
     def _chapters(self, source: PieceSource) -> list[int]:
         """The document's chapters that are loaded, in view offsets."""
-        out = []
+        out: list[int] = []
+        offsets = self.reader.chapter_offsets()
+        if not offsets:
+            return out
         for view_start, canon_start, view in source.entries:
             canon_end = canon_start + view.map.src_len
-            offsets = self.reader.chapter_offsets()
             for c in offsets[bisect_left(offsets, canon_start) : bisect_right(offsets, canon_end)]:
                 if c < canon_end or canon_end == len(self.reader.canonical):
                     out.append(view_start + view.to_view(c - canon_start))
@@ -168,7 +170,17 @@ class VerticalMode(QObject):
         doc = self.reader.text.document()
         if doc is not self._document:
             self._document = doc
-            doc.contentsChange.connect(lambda *_: self.page.update())
+            doc.contentsChange.connect(self._formats_changed)
+
+    def _formats_changed(self, qt_start: int, removed: int, added: int) -> None:
+        """Repaint for highlights painted on the page shown (inserted text comes with
+        ``pieceLoaded``)."""
+        if not self.on or removed != added:
+            return
+        start, end = self.page.visible_range()
+        reader = self.reader
+        if qt_start < reader.view_to_qt(end) and qt_start + added > reader.view_to_qt(start):
+            self.page.update()
 
     def _piece_loaded(self, _start: int, _end: int) -> None:
         self._watch_document()
@@ -183,8 +195,7 @@ class VerticalMode(QObject):
         shift = entries[views.index(self._first_view)][0]
         self._first_view = views[0]
         source = PieceSource(entries)
-        self.page.source = source
-        self.page.source_changed(shift, self._chapters(source))
+        self.page.source_changed(source, shift, self._chapters(source))
 
     def _typography(self) -> None:
         reader, settings = self.reader, self.reader.settings

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.vertical import (
     Column,
+    Glyph,
     Page,
     PageSize,
     Rules,
@@ -45,7 +46,13 @@ from desktop.core.vertical import (
     Typesetter,
 )
 from desktop.ui.reader.themes import THEMES, Theme
-from desktop.ui.reader.vertical.glyphs import Box, GlyphMetrics, char_boxes, draw_glyph
+from desktop.ui.reader.vertical.glyphs import (
+    Box,
+    GlyphMetrics,
+    UprightRun,
+    char_boxes,
+    draw_glyph,
+)
 
 __all__ = ["Mark", "VerticalPage"]
 
@@ -62,7 +69,16 @@ class _PlacedColumn:
     cx: float
     top: float
     width: float
-    boxes: list[Box]
+    metrics: GlyphMetrics
+    _boxes: list[Box] | None = None
+
+    @property
+    def boxes(self) -> list[Box]:
+        """Each character's rectangle (worked out when first asked for)."""
+        if self._boxes is None:
+            m, cx, top, width = self.metrics, self.cx, self.top, self.width
+            self._boxes = [b for g in self.column.glyphs for b in char_boxes(m, g, cx, top, width)]
+        return self._boxes
 
 
 class VerticalPage(QWidget):
@@ -89,11 +105,17 @@ class VerticalPage(QWidget):
         self._setter: Typesetter | None = None
         self._pages: list[Page] = []
         self._placed: list[_PlacedColumn] = []
+        self._runs: dict[bool, UprightRun] = {}
+        self._others: list[tuple[_PlacedColumn, Glyph]] = []
         self._anchor: int | None = None  # the offset last shown on purpose
         self._sel_anchor = self._sel_caret = 0
         self._press: QPointF | None = None
         self._selecting = False
         self._wheel = 0
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(0)
+        self._prefetch.timeout.connect(self._lay_out_ahead)
 
     # -------------------------------------------------------------- settings
     def set_typography(
@@ -121,19 +143,23 @@ class VerticalPage(QWidget):
         self._sel_anchor = self._sel_caret = 0
         self._show(0)
 
-    def source_changed(self, shift: int = 0, chapters: list[int] | None = None) -> None:
-        """The source grew: ``shift`` characters came before the text shown (offsets
-        move by that much).  The page shown stays."""
-        keep = self.first_offset() + shift
-        if self._anchor is not None:
-            self._anchor += shift
-        self._sel_anchor += shift
-        self._sel_caret += shift
+    def source_changed(
+        self, source: Source, shift: int = 0, chapters: list[int] | None = None
+    ) -> None:
+        """The source grew into ``source``: ``shift`` characters came before the text
+        (offsets move by that much), the rest after it.  The page shown stays."""
+        old_length = len(self.source)
+        self.source = source
         if chapters is not None:
             self.chapters = sorted(chapters)
         self._setter = None
-        anchor = self._anchor
-        self._show(keep)
+        if not shift and self._pages and self._pages[-1].end < old_length:
+            return  # text added after the page: the page and its neighbours are as they were
+        keep = self.first_offset() + shift
+        anchor = None if self._anchor is None else self._anchor + shift
+        self._sel_anchor += shift
+        self._sel_caret += shift
+        self._show(keep, repaint=False)  # the same text where it was: only offsets moved
         self._anchor = anchor
 
     # ------------------------------------------------------------ geometry
@@ -217,7 +243,7 @@ class VerticalPage(QWidget):
         self._anchor = offset
         self.pageChanged.emit(self.first_offset())
 
-    def _show(self, offset: int, page: Page | None = None) -> None:
+    def _show(self, offset: int, page: Page | None = None, *, repaint: bool = True) -> None:
         setter = self.typesetter()
         offset = max(0, min(offset, setter.length))
         first = page or setter.page_at(offset)
@@ -226,7 +252,16 @@ class VerticalPage(QWidget):
             self._pages.append(second)
         self._anchor = None
         self._place()
-        self.update()
+        if repaint:
+            self.update()
+        self._prefetch.start()
+
+    def _lay_out_ahead(self) -> None:
+        """Lay out the pages either side of those shown (cached), between turns."""
+        if self._pages:
+            setter = self.typesetter()
+            setter.next_page(self._pages[-1])
+            setter.previous_page(self._pages[0])
 
     def next_page(self) -> bool:
         """Turn forward (a spread turns by two pages); False at the end."""
@@ -268,6 +303,8 @@ class VerticalPage(QWidget):
     # ------------------------------------------------------------- placing
     def _place(self) -> None:
         self._placed = []
+        self._runs = {False: UprightRun(self._metrics), True: UprightRun(self._bold)}
+        self._others = []
         size = self.typesetter().size
         for page, rect in zip(self._pages, self._page_rects(), strict=False):
             block_w = size.columns * self.pitch
@@ -278,8 +315,10 @@ class VerticalPage(QWidget):
                 cx = right - (i + 0.5) * self.pitch
                 m = self._bold if col.heading else self._metrics
                 width = min(self.pitch, self.em * 1.25)
-                boxes = [b for g in col.glyphs for b in char_boxes(m, g, cx, top, width)]
-                self._placed.append(_PlacedColumn(col, cx, top, width, boxes))
+                placed = _PlacedColumn(col, cx, top, width, m)
+                self._placed.append(placed)
+                run = self._runs[col.heading]
+                self._others += [(placed, g) for g in col.glyphs if not run.add(g, cx, top)]
 
     def placed_columns(self) -> list[tuple[Column, float, float]]:
         """``(column, centre x, top y)`` of every column shown."""
@@ -501,13 +540,21 @@ class VerticalPage(QWidget):
         painter.end()
 
     def _draw_text(self, painter: QPainter, s0: int, s1: int) -> None:
+        """The upright characters in glyph runs laid out by :meth:`_place`, the others
+        (turned, small stops, runs, 縱中橫, characters of other fonts) one by one."""
         text, chosen = QColor(self.theme.text), QColor(self.theme.selection_text)
-        for placed in self._placed:
-            m = self._bold if placed.column.heading else self._metrics
+        for placed, glyph in self._others:
+            m = placed.metrics
             painter.setFont(m.font)
-            for glyph in placed.column.glyphs:
-                painter.setPen(chosen if s0 < glyph.end and glyph.start < s1 else text)
-                draw_glyph(painter, m, glyph, placed.cx, placed.top)
+            painter.setPen(chosen if s0 < glyph.end and glyph.start < s1 else text)
+            draw_glyph(painter, m, glyph, placed.cx, placed.top)
+        selected = (s0, s1) if s1 > s0 else None
+        for run in self._runs.values():
+            painter.setPen(text)
+            run.draw(painter, selected)
+            if selected:
+                painter.setPen(chosen)
+                run.draw_chosen(painter, selected)
 
 
 def _bold(font: QFont) -> QFont:
