@@ -11,6 +11,13 @@ incrementally, a small batch per job.
 Everything that touches the index runs as one job at a time on the thread pool
 (whoosh has one writer, and the core serialises on a lock anyway): a queued search
 goes before the next write batch, and only the newest search is kept.
+
+The full pass (the first index of a big library takes minutes) can be paused and
+resumed (:meth:`IndexService.pause`, :meth:`IndexService.resume`, or the checkable
+:attr:`IndexService.pause_action` the status bar shows while there is such work):
+pausing stops the pass after the document being indexed, keeps what was indexed (the
+core commits it), and searches run meanwhile over the documents indexed so far;
+resuming carries on where it stopped.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.core.search import SearchResults
 from desktop.ui.common.workers import Task, run_in_background
@@ -70,6 +79,7 @@ class IndexService(QObject):
     status = Signal(str)  # a status-bar message ("" when the work is done)
     readyChanged = Signal(bool)  # the index became usable (or unusable)
     indexChanged = Signal()  # documents were (re)indexed: visible results may be stale
+    pausedChanged = Signal(bool)  # the full pass was paused (True) or resumed (False)
 
     def __init__(
         self, library: Any, parent: QObject | None = None, *, index: SearchIndex | None = None
@@ -85,11 +95,21 @@ class IndexService(QObject):
         self._batch_total = 0
         self._search: _SearchJob | None = None
         self._task: Task | None = None
+        self._full_running = False  #: the running job is a full pass
         self._stopped = False
+        self._paused = False
+        self._pass_total = 0  #: documents the full pass had to index when it began
+        self._pass_rebuilding = False  #: that pass builds the index anew
+        self._percent = 0  #: how far it has come
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(BUSY_RETRY_MS)
         self._retry.timeout.connect(self._next_job)
+        self.pause_action = QAction(self.tr("Pause Search Indexing"), self)
+        self.pause_action.setCheckable(True)
+        self.pause_action.setEnabled(False)  # while a full pass has work, or is paused
+        self.pause_action.toggled.connect(self._pause_toggled)
+        self._show_pause_state()
 
     # ------------------------------------------------------------------ public
     @property
@@ -112,16 +132,52 @@ class IndexService(QObject):
         """True when nothing is running or waiting (tests wait for this)."""
         return self._task is None and not self._pending and not self._needs_full
 
+    @property
+    def paused(self) -> bool:
+        """True while the full pass is paused (asked to pause: the running job may
+        still be stopping, see :attr:`busy`)."""
+        return self._paused
+
+    def pause(self) -> None:
+        """Stop the full pass after the document being indexed (what was indexed is
+        kept); start no other until :meth:`resume`.  Searches and the indexing of
+        single changed documents go on."""
+        if self._paused or self._stopped:
+            return
+        self._paused = True
+        if self._task is not None and self._full_running:
+            self._task.cancel()
+            self.status.emit(self.tr("Pausing the search index…"))
+        else:
+            self._say_paused()
+        self._show_pause_state()
+        self.pausedChanged.emit(True)
+
+    def resume(self) -> None:
+        """Carry on with the full pass where :meth:`pause` stopped it."""
+        if not self._paused:
+            return
+        self._paused = False
+        self._show_pause_state()
+        self.pausedChanged.emit(False)
+        if not self._needs_full:
+            self.status.emit("")
+        self._next_job()
+
     def start(self) -> None:
         """Bring the index up to date in the background (call once, at start-up)."""
         self._needs_full = True
         self._next_job()
 
     def rebuild(self) -> None:
-        """Throw the index away and build it again, in the background, with progress."""
+        """Throw the index away and build it again, in the background, with progress
+        (asked for by the reader: a pause ends)."""
         self._rebuild = True
         self._needs_full = True
         self.error = None
+        self._pass_total = 0
+        if self._paused:
+            self.resume()
         if self._task is not None:
             self._task.cancel()  # the rebuild follows when the running job stops
         self._next_job()
@@ -130,6 +186,8 @@ class IndexService(QObject):
         """One sentence on the index's state for Settings ▸ Search."""
         if self.error:
             return self.error
+        if self._paused and self._needs_full:
+            return self._paused_text()
         if self._rebuild or (self._needs_full and self._task is not None):
             return self.tr("The search index is being brought up to date…")
         if not self.ready:
@@ -168,12 +226,47 @@ class IndexService(QObject):
         self._retry.stop()
         if self._task is not None:
             self._task.cancel()
+        self._show_pause_state()
+
+    # ---------------------------------------------------------------- pausing
+    def _pause_toggled(self, checked: bool) -> None:
+        if checked:
+            self.pause()
+        else:
+            self.resume()
+
+    def _show_pause_state(self) -> None:
+        """The pause action as things are: checked while paused, enabled while there
+        is a full pass to pause or resume, its icon and tip what a click does."""
+        action = self.pause_action
+        action.blockSignals(True)
+        action.setChecked(self._paused)
+        action.blockSignals(False)
+        working = self._full_running and self._pass_total > 0
+        action.setEnabled(not self._stopped and (self._paused or working))
+        style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+        if self._paused:
+            action.setToolTip(self.tr("Resume building the search index"))
+            pixmap = QStyle.StandardPixmap.SP_MediaPlay
+        else:
+            action.setToolTip(self.tr("Pause building the search index"))
+            pixmap = QStyle.StandardPixmap.SP_MediaPause
+        action.setIcon(style.standardIcon(pixmap) if style is not None else QIcon())
+
+    def _paused_text(self) -> str:
+        return self.tr(
+            "Search index paused at {percent}%: searches find only the documents indexed so far."
+        ).format(percent=self._percent)
+
+    def _say_paused(self) -> None:
+        if self._needs_full:
+            self.status.emit(self._paused_text())
 
     # -------------------------------------------------------------- scheduling
     def _next_job(self) -> None:
         if self._task is not None or self._stopped or self._retry.isActive():
             return
-        if self._needs_full:
+        if self._needs_full and not self._paused:
             self._run_full()
         elif self._search is not None and self.ready:
             self._run_search()
@@ -182,11 +275,16 @@ class IndexService(QObject):
         elif self._search is not None:  # the index could not be opened: say why
             failed = self._search.on_error
             self._search = None
+            if self._paused and not self.error:
+                message = self.tr("The search index is paused: resume it to search.")
+            else:
+                message = self.error or self.tr("The search index is not available")
             if failed is not None:
-                failed(self.error or self.tr("The search index is not available"))
+                failed(message)
 
     def _finish_job(self) -> None:
         self._task = None
+        self._full_running = False
         QTimer.singleShot(0, self._next_job)
 
     def _busy_later(self, message: str) -> None:
@@ -213,34 +311,59 @@ class IndexService(QObject):
             except IndexBusyError as exc:
                 return _Busy(str(exc))
 
+        if rebuild:
+            self._pass_total = 0
+        self._full_running = True
         self._task = run_in_background(
             work, on_done=self._full_done, on_error=self._full_failed, on_progress=self._progress
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        percent = round(100 * done / total) if total else 100
-        if message.startswith("rebuilding"):
+        """Progress of the whole pass: a resumed pass counts what was indexed before
+        the pause as done (the core's count starts again from what is left)."""
+        if self._paused:
+            return  # stopping: "Pausing…" stays until it has
+        if not self._pass_total or total > self._pass_total:
+            first = not self._pass_total
+            self._pass_total = total
+            self._pass_rebuilding = message.startswith("rebuilding")
+            if first:
+                self._show_pause_state()  # there is work: it can be paused
+        done += self._pass_total - total
+        self._percent = min(100, round(100 * done / self._pass_total)) if total else 100
+        if self._pass_rebuilding:
             text = self.tr("Rebuilding search index… {percent}%")
         else:
             text = self.tr("Updating search index… {percent}%")
-        self.status.emit(text.format(percent=percent))
+        self.status.emit(text.format(percent=self._percent))
 
     def _full_done(self, complete: object) -> None:
+        self._full_running = False
         if isinstance(complete, _Busy):
             self._task = None
+            self._show_pause_state()
             self._busy_later(complete.message)
             return
         self._needs_full = not complete and not self._stopped
+        if not self._needs_full:
+            self._pass_total = 0  # the next pass counts afresh
         self.error = None
         if self.index.rebuilt_because:
             log.info("search index rebuilt: %s", self.index.rebuilt_because)
         self._set_ready(True)
-        self.status.emit("")
+        if self._paused:
+            self._say_paused()
+        else:
+            self.status.emit("")
+        self._show_pause_state()
         self.indexChanged.emit()
         self._finish_job()
 
     def _full_failed(self, message: str) -> None:
         self._task = None
+        self._full_running = False
+        self._pass_total = 0
+        self._show_pause_state()
         log.warning("search index unusable: %s", message)
         self.error = self.tr(
             "The search index cannot be built, so searching is off until Tongwen restarts. "
