@@ -3,6 +3,10 @@
 Headers, script names and dates are shown in the UI language: the English texts
 are kept in tuples (marked for lupdate with ``QT_TRANSLATE_NOOP``) and translated
 when Qt asks for them, so a language installed later is picked up.
+
+Besides the filter text, the rows can be scoped to one tag or to one built-in shelf
+(:meth:`LibraryTableModel.set_scope`): the tags and shelves panel beside the table
+chooses it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 
 from desktop.core.records import DocRecord, DocSummary
@@ -47,6 +52,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("progress", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Progress"))),
     ("annotations", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Notes"))),
     ("imported", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Imported"))),
+    ("last_read", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Last read"))),
 ]
 
 # Header tool tips (what a column counts), translated when shown.
@@ -55,6 +61,7 @@ _HEADER_TIPS = {
     "progress": str(QT_TRANSLATE_NOOP("LibraryTableModel", "How far you have read")),
     "annotations": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Highlights, notes and bookmarks")),
     "script": str(QT_TRANSLATE_NOOP("LibraryTableModel", "The script the document is written in")),
+    "last_read": str(QT_TRANSLATE_NOOP("LibraryTableModel", "When you last read the document")),
 }
 
 # The script a document was detected in, as shown in the table.
@@ -72,6 +79,9 @@ _Index = QModelIndex | QPersistentModelIndex
 _MISSING = object()
 #: Documents whose filter text is folded in one idle slice.
 PREPARE_SLICE = 5000
+#: A built-in shelf shown is computed again this long after the last change (a
+#: burst of changes, e.g. 1,000 documents tagged, computes it once).
+SHELF_CHECK_MS = 100
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -125,7 +135,7 @@ def _display(doc: DocSummary, key: str) -> str:
         return progress_text(doc.progress) if doc.progress else ""
     if key == "annotations":
         return str(doc.annotations) if doc.annotations else ""
-    if key in ("imported", "published"):
+    if key in ("imported", "published", "last_read"):
         return format_date(getattr(doc, key))
     value = getattr(doc, key)
     return "" if value is None else str(value)
@@ -148,7 +158,7 @@ def _tooltip(doc: DocSummary, key: str) -> str | None:
     if key == "title":
         parts = [doc.title, doc.author or "", doc.original_name]
         return tooltip("\n".join(p for p in parts if p))
-    if key in ("published", "imported"):
+    if key in ("published", "imported", "last_read"):
         value = getattr(doc, key)
         return tooltip(str(value)) if value else None
     return None
@@ -163,12 +173,28 @@ class LibraryTableModel(QAbstractTableModel):
     one ``list.sort`` on precomputed keys and a filter one pass over precomputed folded
     text.  Selections and other persistent indexes follow their documents; one that
     the filter hides becomes invalid, as in a proxy.
+
+    A scope (:meth:`set_scope`) narrows the rows before the filter: the documents with
+    one tag, or those of a built-in shelf in the shelf's own order (until a column is
+    sorted).  It is one more plain pass over the list.
     """
+
+    #: The documents changed (set, updated or removed), shown or not.
+    documentsChanged = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[DocSummary] = []  #: every document, in the sort order
-        self._shown: list[DocSummary] = []  #: those the filter keeps, in that order
+        self._shown: list[DocSummary] = []  #: those the scope and filter keep, in order
+        self._tag: str | None = None  #: the tag the rows are scoped to
+        self._shelf: str | None = None  #: the built-in shelf the rows are scoped to
+        self._shelf_docs: list[DocSummary] = []  #: its documents, in its order
+        self._shelf_ids: set[str] = set()
+        self._shelf_order = False  #: rows in the shelf's order (no column sorted since)
+        self._shelf_check = QTimer(self)  #: the shelf is computed again after changes
+        self._shelf_check.setSingleShot(True)  # once after a burst of them
+        self._shelf_check.setInterval(SHELF_CHECK_MS)
+        self._shelf_check.timeout.connect(self._refresh_shelf)
         self._order: tuple[int, Qt.SortOrder] | None = None  #: column and order sorted by
         self._words: list[str] = []  #: the folded filter words (all must be found)
         self._haystacks: dict[str, str] = {}  #: folded text the filter looks in, by id
@@ -187,14 +213,22 @@ class LibraryTableModel(QAbstractTableModel):
         self._keys.clear()
         if self._order is not None:
             self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
-        self._shown = self._kept(self._all)
+        if self._shelf is not None:
+            self._compute_shelf()
+        self._shown = self._kept(self._base())
         self.endResetModel()
         self._prepared = 0
         self._preparing.start()  # fold the filter's text a slice at a time, idle
+        self.documentsChanged.emit()
 
     def total(self) -> int:
         """How many documents the model holds, shown or filtered out."""
         return len(self._all)
+
+    def all_documents(self) -> list[DocSummary]:
+        """Every document the model holds, shown or not (the model's own list: read it,
+        do not change it)."""
+        return self._all
 
     def update_document(self, doc: DocSummary | DocRecord) -> None:
         if isinstance(doc, DocRecord):
@@ -203,9 +237,13 @@ class LibraryTableModel(QAbstractTableModel):
         place = self._place(self._all, doc.id)
         if place >= 0:
             self._all[place] = doc
-            self._stale = True
-        else:
-            self._all.append(doc)
+            self._stale = True  # its place is found again at the next sort
+        else:  # a new document: at its sorted place (no sort of 100,000 per import)
+            self._all.insert(self._sorted_place(self._all, doc), doc)
+        if self._shelf is not None:
+            if doc.id in self._shelf_ids:
+                self._shelf_docs = [doc if d.id == doc.id else d for d in self._shelf_docs]
+            self._shelf_check.start()  # it may join, leave or move on the shelf
         row = self._place(self._shown, doc.id)
         keep = self._keeps(doc)
         if row >= 0 and keep:
@@ -215,13 +253,41 @@ class LibraryTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._shown[row]
             self.endRemoveRows()
-        elif keep:
-            self.beginInsertRows(QModelIndex(), len(self._shown), len(self._shown))
-            self._shown.append(doc)
+        elif keep:  # new, or it now matches the scope and filter: shown in its place
+            row = self._shown_place(doc)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._shown.insert(row, doc)
             self.endInsertRows()
-        if place < 0 and self._order is not None:
-            self._stale = True  # a new row, at the end: sorted into place
-            self.sort(*self._order)
+        self.documentsChanged.emit()
+
+    def _sorted_place(self, docs: list[DocSummary], doc: DocSummary) -> int:
+        """Where ``doc`` goes in ``docs`` (sorted by the sort column) to keep them
+        sorted, after those with an equal key; the end when nothing is sorted yet."""
+        if self._order is None:
+            return len(docs)
+        key, reverse = self._key(self._order[0]), self._reverse()
+        wanted = key(doc)
+        low, high = 0, len(docs)
+        while low < high:
+            middle = (low + high) // 2
+            other = key(docs[middle])
+            if (other >= wanted) if reverse else (other <= wanted):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _shown_place(self, doc: DocSummary) -> int:
+        """The row for ``doc`` among those shown: its place in the shelf's order, or in
+        the sort column's."""
+        if self._shelf is not None and self._shelf_order:
+            before: set[str] = set()
+            for other in self._shelf_docs:
+                if other.id == doc.id:
+                    break
+                before.add(other.id)
+            return sum(1 for other in self._shown if other.id in before)
+        return self._sorted_place(self._shown, doc)
 
     def remove_document(self, doc_id: str) -> None:
         place = self._place(self._all, doc_id)
@@ -233,6 +299,11 @@ class LibraryTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._shown[row]
             self.endRemoveRows()
+        if doc_id in self._shelf_ids:
+            self._shelf_docs = [d for d in self._shelf_docs if d.id != doc_id]
+            self._shelf_ids.discard(doc_id)
+            self._shelf_check.start()  # another document may take its place
+        self.documentsChanged.emit()
 
     def document(self, row: int) -> DocSummary:
         return self._shown[row]
@@ -272,25 +343,112 @@ class LibraryTableModel(QAbstractTableModel):
         return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort every document (shown or not) by ``column``."""
+        """Sort every document (shown or not) by ``column``; a shelf's rows leave the
+        shelf's order for the column's."""
         if not 0 <= column < len(COLUMNS):
-            return
-        if (column, order) == self._order and not self._stale:
+            return  # -1: the view shows no column as sorted (a shelf's own order)
+        if (column, order) == self._order and not self._stale and not self._shelf_order:
             return  # Qt asks twice for one click (the view, then the header's signal)
 
+        same = (column, order) == self._order and not self._stale
         flip = self._order is not None and self._order[0] == column and not self._stale
 
         def change() -> None:
+            in_shelf_order, self._shelf_order = self._shelf_order, False
             self._stale = False
             self._order = (column, order)
-            if flip:  # the other direction of the same column: the same rows reversed
+            if same:  # sorted already: only the shelf's rows change their order
+                pass
+            elif flip:  # the other direction of the same column: the same rows reversed
                 self._all.reverse()
-                self._shown.reverse()
-                return
-            self._all.sort(key=self._key(column), reverse=self._reverse())
-            self._shown = self._kept(self._all)
+                if not in_shelf_order:
+                    self._shown.reverse()
+                    return
+            else:
+                self._all.sort(key=self._key(column), reverse=self._reverse())
+            self._shown = self._kept(self._base())
 
         self._relayout(change)
+
+    @property
+    def sort_order(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by; None before the first sort and
+        while a shelf's rows are in the shelf's own order."""
+        return None if self._shelf_order else self._order
+
+    # ---------------------------------------------------------------- scope
+    @property
+    def scope(self) -> tuple[str, str] | None:
+        """``("tag", name)``, ``("shelf", name)`` or None (every document)."""
+        if self._tag is not None:
+            return ("tag", self._tag)
+        if self._shelf is not None:
+            return ("shelf", self._shelf)
+        return None
+
+    def set_scope(self, *, tag: str | None = None, shelf: str | None = None) -> None:
+        """Show only the documents tagged ``tag``, or those on the built-in ``shelf``
+        (:data:`desktop.core.shelves.CONTINUE_READING` or ``RECENTLY_ADDED``) in the
+        shelf's order; neither: every document.  The filter text applies within."""
+        if tag is not None and shelf is not None:
+            raise ValueError("a scope is a tag or a shelf, not both")
+
+        def change() -> None:
+            self._tag, self._shelf = tag, shelf
+            self._shelf_order = shelf is not None
+            if self._shelf_order and self._stale and self._order is not None:
+                self._stale = False  # the column order comes back when the shelf is left
+                self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
+            self._compute_shelf()
+            self._shown = self._kept(self._base())
+
+        self._relayout(change)
+
+    def _compute_shelf(self) -> None:
+        if self._shelf is None:
+            self._shelf_docs, self._shelf_ids = [], set()
+            return
+        from desktop.core.shelves import builtin_shelf
+
+        self._shelf_docs = builtin_shelf(self._shelf, self._all)
+        self._shelf_ids = {d.id for d in self._shelf_docs}
+
+    def _refresh_shelf(self) -> None:
+        """The shelf computed again after documents changed: who is on it, in what order."""
+        if self._shelf is None:
+            return
+        from desktop.core.shelves import builtin_shelf
+
+        fresh = builtin_shelf(self._shelf, self._all)
+        if [d.id for d in fresh] == [d.id for d in self._shelf_docs]:
+            self._shelf_docs = fresh  # the same documents in the same order
+            return
+
+        def change() -> None:
+            self._shelf_docs, self._shelf_ids = fresh, {d.id for d in fresh}
+            if not self._shelf_order and self._stale and self._order is not None:
+                self._stale = False
+                self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
+            self._shown = self._kept(self._base())
+
+        self._relayout(change)
+
+    def _base(self) -> list[DocSummary]:
+        """The documents in scope, in the order shown (before the filter text)."""
+        if self._shelf is not None:
+            if self._shelf_order:
+                return self._shelf_docs
+            ids = self._shelf_ids
+            return [d for d in self._all if d.id in ids]
+        if self._tag is not None:
+            tag = self._tag
+            return [d for d in self._all if tag in d.tags]
+        return self._all
+
+    def _in_scope(self, doc: DocSummary) -> bool:
+        if self._shelf is not None:
+            return doc.id in self._shelf_ids
+        return self._tag is None or self._tag in doc.tags
 
     # ------------------------------------------------------------ filtering
     @property
@@ -312,7 +470,7 @@ class LibraryTableModel(QAbstractTableModel):
 
         def change() -> None:
             self._words = new
-            self._shown = self._kept(self._shown if narrower else self._all)
+            self._shown = self._kept(self._shown if narrower else self._base())
 
         self._relayout(change)
 
@@ -326,12 +484,15 @@ class LibraryTableModel(QAbstractTableModel):
         return hay
 
     def _keeps(self, doc: DocSummary) -> bool:
+        if not self._in_scope(doc):
+            return False
         if not self._words:
             return True
         hay = self.haystack(doc)
         return all(w in hay for w in self._words)
 
     def _kept(self, docs: list[DocSummary]) -> list[DocSummary]:
+        """Those of ``docs`` (in scope already) that hold every filter word, in order."""
         if not self._words:
             return list(docs)
         hays = self._haystacks
