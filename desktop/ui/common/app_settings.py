@@ -47,6 +47,7 @@ _DEFAULTS: dict[str, Any] = {
     "reader/clean": True,
     "reader/pinyin": "hide",
     "reader/phrases": False,
+    "reader/conversion_spots": False,
     "reader/font_size": 15.0,
     "reader/line_spacing": 160,
     "reader/page_width": 46,
@@ -180,6 +181,16 @@ class AppSettings:
     @phrases.setter
     def phrases(self, on: bool) -> None:
         self._set("reader/phrases", bool(on))
+
+    @property
+    def mark_conversion_spots(self) -> bool:
+        """Whether converted views underline the words OpenCC chose one of several
+        forms for (the "check these spots" mark)."""
+        return _as_bool(self._get("reader/conversion_spots"), False)
+
+    @mark_conversion_spots.setter
+    def mark_conversion_spots(self, on: bool) -> None:
+        self._set("reader/conversion_spots", bool(on))
 
     # ------------------------------------------------------------- typography
     def font_family(self, script: str, region: str = "") -> str:

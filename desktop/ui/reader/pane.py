@@ -43,6 +43,7 @@ from desktop.core.annotations import AnnotationStore, Position
 from desktop.core.library import DocRecord, Library
 from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
 from desktop.core.views.region import document_region
+from desktop.core.views.rules import ConversionRule
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.errors import describe
 from desktop.ui.common.plain import plain_label
@@ -50,6 +51,7 @@ from desktop.ui.reader import page as nav
 from desktop.ui.reader.fonts import body_family, face_forms, missing_cjk_message, region_for
 from desktop.ui.reader.page import DEFAULT_FONT_SIZE, Page
 from desktop.ui.reader.pieces import MAX_CHUNK, Piece, PieceTable
+from desktop.ui.reader.rule_service import ConversionRuleService
 from desktop.ui.reader.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.reader.utf16 import Utf16Index
 from desktop.ui.reader.vertical.mode import VerticalMode
@@ -99,6 +101,12 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.library = library
+        # -- conversion rules (issue 18): the library's, applied to every view
+        self.conversion_rules = ConversionRuleService(library.root, self) if library else None
+        if self.conversion_rules is not None:
+            self.conversion_rules.changed.connect(self._rules_changed)
+            self.conversion_rules.problemFound.connect(self.statusMessage)
+        # -- end conversion rules
         self._build_widgets()
         self.doc_id: str | None = None
         self.record: DocRecord | None = None
@@ -250,14 +258,27 @@ class ReaderPane(QWidget):
         region = record.region if record else None
         s = self.settings
         if s is None:
-            return ViewOptions(region=region)
+            return ViewOptions(region=region, rules=self.rules_for(doc_id))
         return ViewOptions(
             clean=s.clean,
             script=s.document_script(doc_id),
             phrases=s.phrases,
             pinyin=s.pinyin,
             region=region,
+            rules=self.rules_for(doc_id),
         )
+
+    # -- conversion rules (issue 18)
+    def rules_for(self, doc_id: str | None) -> tuple[ConversionRule, ...]:
+        """The conversion rules the views of ``doc_id`` apply (none without a library)."""
+        return self.conversion_rules.for_document(doc_id) if self.conversion_rules else ()
+
+    def _rules_changed(self) -> None:
+        """The rules changed: the document shown again with them, at the same place."""
+        if self.doc_id is not None:
+            self.set_options(rules=self.rules_for(self.doc_id))
+
+    # -- end conversion rules
 
     def _open_store(self, record: DocRecord, text: str) -> AnnotationStore | None:
         if self.library is None:

@@ -147,7 +147,7 @@ def make_row(
     script, phrases = options.script, options.phrases
     if window is not None:
         pinyin = "inline" if options.pinyin == "inline" else "hide"
-        view_options = ViewOptions(options.clean, script, phrases, pinyin)
+        view_options = ViewOptions(options.clean, script, phrases, pinyin, rules=options.rules)
         snippet, marks, cut = _crop(*_view_marks(window, hit.hits, view_options))
         cut_before = cut > 0 or window[0] > 0
     else:

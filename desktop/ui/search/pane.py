@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.script import HAN
 from desktop.core.search import SearchResults
 from desktop.core.views import ViewOptions
+from desktop.core.views.rules import ConversionRule
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.plain import plain_label
 from desktop.ui.search.index_service import IndexService
@@ -62,13 +63,19 @@ _HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
-def view_options(settings: AppSettings, doc_id: str) -> ViewOptions:
-    """The view options the reader opens ``doc_id`` with (its script, clean, pinyin)."""
+def view_options(
+    settings: AppSettings,
+    doc_id: str,
+    rules_for: Callable[[str], tuple[ConversionRule, ...]] | None = None,
+) -> ViewOptions:
+    """The view options the reader opens ``doc_id`` with (its script, clean, pinyin,
+    and the conversion rules ``rules_for(doc_id)`` gives: ``ReaderPane.rules_for``)."""
     return ViewOptions(
         clean=settings.clean,
         script=settings.document_script(doc_id),
         phrases=settings.phrases,
         pinyin=settings.pinyin,
+        rules=rules_for(doc_id) if rules_for is not None else (),
     )
 
 

@@ -1,8 +1,10 @@
 """Edit ▸ Settings: everything the reader toolbar does not hold.
 
 Five pages (reading, fonts, appearance, library, search) over one
-:class:`~desktop.ui.common.app_settings.AppSettings`.  Nothing is written until OK; Cancel
-leaves every setting as it was.  The main window wires three signals:
+:class:`~desktop.ui.common.app_settings.AppSettings`, and a sixth, Conversion, when the
+window passes its conversion rules (:mod:`desktop.ui.settings.conversion_page`: the rules
+change at once, with Undo).  Nothing else is written until OK; Cancel leaves every
+setting as it was.  The main window wires three signals:
 
 * ``settingsChanged(list[str])`` after OK stored changes (names of the changed
   settings, e.g. ``["theme", "font_size"]``): re-apply fonts, theme and defaults;
@@ -48,8 +50,10 @@ from desktop.ui.common.dialogs import ok_cancel_buttons
 from desktop.ui.common.i18n import LANGUAGES
 from desktop.ui.common.plain import plain_label
 from desktop.ui.reader.fonts import body_family
+from desktop.ui.reader.rule_service import ConversionRuleService
 from desktop.ui.reader.themes import mark_as_problem
 from desktop.ui.reader.toolbar import script_label
+from desktop.ui.settings.conversion_page import ConversionPage, TitleOf
 
 __all__ = ["SAMPLES", "SettingsDialog", "han_families", "library_folder_problem"]
 
@@ -147,9 +151,15 @@ class SettingsDialog(QDialog):
         *,
         index_status: Callable[[], str] | None = None,
         library_path: str | os.PathLike[str] | None = None,
+        conversion_rules: ConversionRuleService | None = None,
+        document_title: TitleOf | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: Settings ▸ Conversion, when the window gave its conversion rules.
+        self.conversion_page = (
+            ConversionPage(conversion_rules, document_title, self) if conversion_rules else None
+        )
         self.index_status = index_status
         self.library_path = Path(library_path) if library_path else None
         #: Settings stored by the last OK that only apply after a restart.
@@ -163,6 +173,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._appearance_page(), self.tr("Appearance"))
         self.tabs.addTab(self._library_page(), self.tr("Library"))
         self.tabs.addTab(self._search_page(), self.tr("Search"))
+        if self.conversion_page is not None:
+            self.tabs.addTab(self.conversion_page, self.tr("Conversion"))
         self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -388,8 +400,11 @@ class SettingsDialog(QDialog):
             self.browse_button,
             self.default_button,
             self.rebuild_button,
-            self.buttons,
         ]
+        if self.conversion_page is not None:
+            page = self.conversion_page
+            chain += [page.tree, page.remove_button, page.undo_button, page.spots_check]
+        chain.append(self.buttons)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -416,6 +431,8 @@ class SettingsDialog(QDialog):
         self._select(self.theme_combo, s.theme)
         self._select(self.language_combo, s.ui_language)
         self.library_edit.setText(s.library_location)
+        if self.conversion_page is not None:
+            self.conversion_page.spots_check.setChecked(s.mark_conversion_spots)
         self._update_samples()
         self._library_edited()
 
@@ -435,6 +452,8 @@ class SettingsDialog(QDialog):
         }
         for region, combo in self.font_combos.items():
             values[f"font_{region}"] = combo.currentData()
+        if self.conversion_page is not None:
+            values["mark_conversion_spots"] = self.conversion_page.spots_check.isChecked()
         return values
 
     def _stored(self) -> dict[str, object]:
