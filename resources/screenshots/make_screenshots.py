@@ -118,12 +118,15 @@ def shoot(app: QApplication, lang: str, theme: str, out: Path) -> list[Path]:
 
 
 def main() -> int:
+    import correction_menu  # beside this file: the conversion correction menu (issue 18)
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out = HERE
     written: list[Path] = []
     for lang in ("zh_CN", "zh_TW"):
         for theme in ("light", "dark", "sepia"):
             written += shoot(app, lang, theme, out)
+        written += correction_menu.shoot(app, lang, _home / f"{lang}-corrections", out)
     for path in written:
         print(path.relative_to(REPO))
     return 0
