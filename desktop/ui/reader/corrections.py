@@ -106,8 +106,9 @@ class CorrectionNotice(QWidget):
         """Show ``text`` for a while, with the Undo button when there is one."""
         self.label.setText(text)
         self.button.setVisible(undo)
-        self.show()
-        self._timer.start()
+        if self.parentWidget() is not None:  # in the status bar, not a window of its own
+            self.show()
+            self._timer.start()
 
 
 class ConversionCorrections(QObject):
