@@ -110,11 +110,16 @@ def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top:
         painter.drawText(QPointF(cx, cy) - ink.center(), text)
     elif glyph.kind in (TURNED, RUN):
         text = text.rstrip(" ")
-        mid = m.latin_mid if glyph.kind == RUN else m.ideo_mid
+        width = m.width(text)
         painter.save()
         painter.translate(cx, cy)
         painter.rotate(90)
-        painter.drawText(QPointF(-m.width(text) / 2, -mid), text)
+        if glyph.kind == RUN:
+            painter.drawText(QPointF(-width / 2, -m.latin_mid), text)
+        elif width < 0.75 * em * len(text):  # a narrow (Latin) mark: its ink centred
+            painter.drawText(-m.ink(text).center(), text)
+        else:  # a full-width mark keeps its place in the em box (「 hugs what follows)
+            painter.drawText(QPointF(-width / 2, -m.ideo_mid), text)
         painter.restore()
     elif glyph.kind == TCY:
         width = m.width(text)
