@@ -209,6 +209,7 @@ class ReaderToolbar(QToolBar):
         self.reader = reader
         self.settings = settings
         self._build_script_controls()
+        self._build_vertical_action()  # vertical mode (issue 19)
         self.addSeparator()
         self._build_clean_action()
         self._build_typography()
@@ -230,6 +231,26 @@ class ReaderToolbar(QToolBar):
         self.region_button = RegionButton(self.reader, self)
         self.region_actions = self.region_button.region_actions
         self.region_action = self.addWidget(self.region_button)
+
+    # -- vertical mode (issue 19)
+    def _build_vertical_action(self) -> None:
+        """A checkable "Vertical" beside the script segments: the text in columns from
+        the right (直排), remembered per document."""
+        self.vertical_action = QAction(self.tr("Vertical"), self)
+        self.vertical_action.setCheckable(True)
+        self.vertical_action.setToolTip(
+            self.tr("Read in vertical columns from right to left, paged like a printed book")
+        )
+        self.vertical_action.toggled.connect(self.reader.set_vertical)
+        self.reader.vertical.toggled.connect(self._show_vertical)
+        self.addAction(self.vertical_action)
+
+    def _show_vertical(self, on: bool) -> None:
+        self.vertical_action.blockSignals(True)
+        self.vertical_action.setChecked(on)
+        self.vertical_action.blockSignals(False)
+
+    # -- end vertical mode
 
     def _build_clean_action(self) -> None:
         self.clean_action = QAction(self.tr("Clean"), self)

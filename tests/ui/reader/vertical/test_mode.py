@@ -223,3 +223,21 @@ def test_the_page_stays_while_text_loads_before_it(qtbot, novel_window: MainWind
 def _column_text(reader: ReaderPane) -> str:
     start, end = _first_column(reader)
     return reader.vertical.page.source.slice(start, end)
+
+
+def test_the_toolbar_button_switches_and_follows_the_document(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    action = main_window.reader_toolbar.vertical_action
+    first = _open(main_window, "健全社會工作")
+    assert not action.isChecked()
+    action.trigger()
+    assert main_window.reader.is_vertical and action.isChecked()
+    assert main_window.reader.vertical.stack.currentWidget() is main_window.reader.vertical.page
+    _open(main_window, "党建引领")
+    assert not action.isChecked() and not main_window.reader.is_vertical
+    main_window.open_document(first)
+    assert action.isChecked()
+    action.trigger()
+    assert not main_window.reader.is_vertical
+    assert main_window.reader.vertical.stack.currentWidget() is main_window.reader.text
