@@ -18,6 +18,7 @@ from desktop.core.vertical import (
     TURNED,
     UPRIGHT,
     Column,
+    Page,
     PageSize,
     Rules,
     StrSource,
@@ -180,10 +181,11 @@ def novel(paragraphs: int = 200) -> str:
 
 def test_same_text_and_size_give_the_same_pages() -> None:
     text = novel()
-    walk = []
+    walk: list[list[tuple[int, int, int]]] = []
     for _ in range(2):
-        ts = Typesetter(StrSource(text), PageSize(12, 8), chapters=[m for m in _chapters(text)])
-        page, starts = ts.page_at(0), []
+        ts = Typesetter(StrSource(text), PageSize(12, 8), chapters=_chapters(text))
+        page: Page | None = ts.page_at(0)
+        starts = []
         while page is not None:
             starts.append((page.start, page.end, len(page.columns)))
             page = ts.next_page(page)
@@ -251,12 +253,12 @@ def test_a_line_without_newlines_is_cut_into_soft_segments() -> None:
 def test_glyph_offsets_cover_the_column_without_overlap() -> None:
     text = novel(40)
     ts = Typesetter(StrSource(text), PageSize(11, 6), chapters=_chapters(text))
-    page: object = ts.page_at(0)
+    page: Page | None = ts.page_at(0)
     while page is not None:
-        assert isinstance(page.columns[0], Column)  # type: ignore[attr-defined]
-        for col in page.columns:  # type: ignore[attr-defined]
+        assert isinstance(page.columns[0], Column)
+        for col in page.columns:
             last = col.start
             for g in col.glyphs:
                 assert last <= g.start < g.end <= col.end
                 last = g.end
-        page = ts.next_page(page)  # type: ignore[arg-type]
+        page = ts.next_page(page)
