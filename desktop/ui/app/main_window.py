@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library, LibraryError
+from desktop.core.shelves import Shelf, read_shelves, remove_shelf, save_shelf
 from desktop.ui.annotations.export_dialog import export_annotations, import_annotations
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.annotations.panel import AnnotationsPanel
@@ -41,6 +42,7 @@ from desktop.ui.common.plain import plain_label, plain_message_box
 from desktop.ui.common.workers import Task, run_in_background
 from desktop.ui.library.pane import LibraryPane
 from desktop.ui.reader.chapters_dialog import open_chapters_dialog
+from desktop.ui.reader.corrections import ConversionCorrections
 from desktop.ui.reader.decode_warning import DecodeWarningBar, reencode_in_background
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.history import ReadingHistory
@@ -51,6 +53,7 @@ from desktop.ui.reader.status_line import StatusLine
 from desktop.ui.reader.toc_panel import TocPanel
 from desktop.ui.reader.toolbar import ReaderToolbar
 from desktop.ui.search.index_service import IndexService
+from desktop.ui.search.index_status import IndexStatus
 from desktop.ui.search.pane import HitNavigator, SearchPane, view_options
 from desktop.ui.settings.dialog import SettingsDialog
 
@@ -155,11 +158,45 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ set-up
     def _start_background_work(self) -> None:
-        """After the first paint: the search index, the folder checks, and the document
-        the reader had open."""
+        """After the first paint: the search index, the folder checks, the shelves, and
+        the document the reader had open."""
         self.index_service.start()
         self.folder_check.start()
+        self._change_shelves(lambda: None)  # read shelves.json for the panel
         self.recent.reopen_last()  # continue where the reader was
+
+    # ------------------------------------------------------------- tags, shelves
+    def set_tags(self, ids: list[str], add: list[str], remove: list[str]) -> None:
+        """Tags… on the selected documents (and Rename Tag…): written in the background;
+        the library's events bring the changed rows back into the list."""
+
+        def work(_task: Task) -> int:
+            for doc_id in ids:
+                self.library.set_tags(doc_id, add=add, remove=remove)
+            return len(ids)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, self.tr("Tags could not be changed"), exc)
+
+        run_in_background(work, on_failure=failed)
+
+    def _change_shelves(self, change: Callable[[], object]) -> None:
+        """Save or remove a shelf (``change``) in the background, then hand the shelves
+        (``<library>/shelves.json``) back to the library pane."""
+
+        def work(_task: Task) -> list[Shelf]:
+            change()
+            return read_shelves(self.library.root)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, self.tr("The shelves could not be changed"), exc)
+
+        run_in_background(work, on_done=self.library_pane.set_shelves, on_failure=failed)
+
+    def _search_shelf(self, query: str) -> None:
+        """A shelf of the reader's is a saved search: run it in the search field."""
+        self.search_pane.search_box.setText(query)
+        self.search_pane.run_search()
 
     def _read_library(self) -> None:
         """The library has no catalogue yet (a first start after an upgrade, a cleared
@@ -263,6 +300,10 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationLayer(self.reader, self)
         self.figure_lines = FigureLines.install(self.reader, self.annotations)
         self.annotations_panel = AnnotationsPanel(self.annotations, self)
+        # right-click corrections of a conversion, their Undo and the spots' mark
+        self.corrections = ConversionCorrections.install(self.reader, self.annotations)
+        self.statusBar().addWidget(self.corrections.notice)
+        self.corrections.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10_000))
         self.reader.viewReset.connect(self.annotations_panel.refresh)  # quotes in the new view
         self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
         self.annotations_dock.setObjectName("annotations_dock")
@@ -302,7 +343,7 @@ class MainWindow(QMainWindow):
             self.library_pane,
             self.index_service,
             self.library,
-            lambda doc_id: view_options(self.app_settings, doc_id),
+            lambda doc_id: view_options(self.app_settings, doc_id, self.reader.rules_for),
             self,
         )
         self.search_hits = HitNavigator(
@@ -312,9 +353,10 @@ class MainWindow(QMainWindow):
         )
         self.search_pane.searchClosed.connect(self.search_hits.dismiss)
         self.find_bar.closed.connect(self.search_hits.dismiss)
-        self.index_label = plain_label(parent=self)  # may name the cache folder
-        self.statusBar().addWidget(self.index_label)
-        self.index_service.status.connect(self.index_label.setText)
+        # the index's message (it may name the cache folder) and its pause button
+        self.index_status = IndexStatus(self.index_service, self)
+        self.index_label = self.index_status.label
+        self.statusBar().addWidget(self.index_status)
 
     def open_search_result(self, doc_id: str, hits: list[tuple[int, int]]) -> None:
         """Open a search result at its first hit, with every hit marked."""
@@ -346,6 +388,16 @@ class MainWindow(QMainWindow):
         DecodeWarningBar.install(self.reader).redecodeRequested.connect(self.reencode)
         pane.removeRequested.connect(self.remove_documents)
         pane.importRequested.connect(self.import_files_dialog)
+        pane.tagsRequested.connect(self.set_tags)
+        pane.shelfSaveRequested.connect(
+            lambda name, query: self._change_shelves(
+                lambda: save_shelf(self.library.root, name, query)
+            )
+        )
+        pane.shelfRemoveRequested.connect(
+            lambda name: self._change_shelves(lambda: remove_shelf(self.library.root, name))
+        )
+        pane.shelfQueryRequested.connect(self._search_shelf)
         self.bridge.changed.connect(self._library_changed)
         self.bridge.changed.connect(self.index_service.document_changed)
         self.search_pane.openRequested.connect(self.open_search_result)
@@ -568,6 +620,8 @@ class MainWindow(QMainWindow):
             self,
             index_status=lambda: self.index_label.text() or self.index_service.summary(),
             library_path=self.library.root,
+            conversion_rules=self.reader.conversion_rules,
+            document_title=self._title_of,
         )
         dialog.settingsChanged.connect(self._settings_changed)
         dialog.rebuildIndexRequested.connect(self.index_service.rebuild)
@@ -576,6 +630,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._settings_dialog = dialog
         return dialog
+
+    def _title_of(self, doc_id: str) -> str | None:
+        """A document's title for Settings ▸ Conversion; None when it is not here."""
+        try:
+            return self.library.summary(doc_id).title
+        except KeyError:
+            return None
 
     def _settings_changed(self, names: list[str]) -> None:
         self.reader.apply_typography()

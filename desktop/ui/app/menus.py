@@ -135,6 +135,11 @@ class MenuBuilder(QObject):
         w = self.window
         self.menu(
             self.tr("&Library"),
+            self.adopt("organise-panel", w.library_pane.organise_action, "Ctrl+Shift+L"),
+            self.action("new-shelf", self.tr("Save Search as &Shelf…"), w.library_pane.new_shelf),
+            None,
+            self.adopt("pause-index", w.index_service.pause_action),
+            None,
             self.action("trash", self.tr("&Trash…"), lambda: open_trash(w, w.library)),
         )
 
@@ -189,6 +194,8 @@ class MenuBuilder(QObject):
             self.adopt("contents-panel", w.toc_dock.toggleViewAction(), "Ctrl+Shift+T"),
             self.adopt("annotations-panel", w.annotations_dock.toggleViewAction(), "Ctrl+Shift+A"),
             self.adopt("toolbar", w.reader_toolbar.toggleViewAction()),
+            None,
+            self.adopt("conversion-spots", w.corrections.spots_action),
             None,
             self.action(
                 "full-screen", self.tr("&Distraction-Free Reading"), w.toggle_full_screen, "F11"
