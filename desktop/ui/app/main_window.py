@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.folder_check = FolderCheck(library, self)
         self._first_read: Task | None = None
         if library.first_read_pending:  # no catalogue yet: read the folders first
+            self.library_pane.show_reading(self.tr("Reading the library…"))
             _AfterFirstPaint(self, self._read_library)
         else:
             _AfterFirstPaint(self, self._start_background_work)
@@ -212,20 +213,22 @@ class MainWindow(QMainWindow):
             return len(self.library)
 
         def progress(done: int, total: int, _what: str) -> None:
-            self.status_label.setText(
-                self.tr("Reading the library: {done} of {total} documents…").format(
-                    done=QLocale().toString(done), total=QLocale().toString(total)
-                )
+            text = self.tr("Reading the library: {done} of {total} documents…").format(
+                done=QLocale().toString(done), total=QLocale().toString(total)
             )
+            self.status_label.setText(text)
+            self.library_pane.show_reading(text)
 
         def done(_count: int) -> None:
             self._first_read = None
+            self.library_pane.show_reading(None)
             self.library_pane.set_documents(self.library.summaries())
             self._update_status()
             self._start_background_work()
 
         def failed(exc: BaseException) -> None:
             self._first_read = None
+            self.library_pane.show_reading(None)
             log.error("reading the library folder failed: %s", exc)
             show_error(self, self.tr("The library could not be read"), exc)
             self._start_background_work()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.records import DocRecord, DocSummary
 from desktop.core.shelves import Shelf
+from desktop.ui.common.plain import plain_label
 from desktop.ui.library.model import COLUMNS, ID_ROLE, LibraryFilterProxy, LibraryTableModel
 from desktop.ui.library.organise import BUILTIN, TAG, OrganisePanel
 from desktop.ui.library.tag_dialog import TagDialog
@@ -203,8 +204,13 @@ class LibraryPane(QWidget):
         self.empty_page = self._build_empty_page()
         self.tag_dialog: TagDialog | None = None
         self.stack = QStackedWidget(self)
+        # while the library is read for the first time (no catalogue yet): no "empty"
+        self.reading_page = plain_label(parent=self)
+        self.reading_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reading_page.setWordWrap(True)
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.empty_page)
+        self.stack.addWidget(self.reading_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -326,7 +332,16 @@ class LibraryPane(QWidget):
         return self.model.total() == 0
 
     def _update_state(self, *_: Any) -> None:
-        self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.list_page)
+        if self.reading_page.text():
+            self.stack.setCurrentWidget(self.reading_page)
+        else:
+            self.stack.setCurrentWidget(self.empty_page if self.is_empty else self.list_page)
+
+    def show_reading(self, text: str | None) -> None:
+        """Say how far the first reading of the library has come in place of the list
+        (an empty library's explanation would be wrong meanwhile); None: done."""
+        self.reading_page.setText(text or "")
+        self._update_state()
 
     def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
         self.model.set_documents(docs)  # the column fitter measures the new rows

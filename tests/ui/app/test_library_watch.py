@@ -58,8 +58,11 @@ def test_a_library_without_a_catalogue_is_read_after_the_first_paint(  # type: i
     real = label.setText
     label.setText = lambda text: (shown.append(text), real(text))  # type: ignore[method-assign]
     window.show()
+    pane = window.library_pane
+    assert pane.stack.currentWidget() is not pane.empty_page  # never "your library is empty"
     qtbot.waitUntil(lambda: len(_titles(window)) == 5, timeout=10_000)
     assert any("Reading the library" in text for text in shown)
+    assert pane.stack.currentWidget() is pane.list_page
     assert not library.first_read_pending
     qtbot.waitUntil(lambda: window.folder_check.checks >= 1, timeout=10_000)
     assert window.library_pane.model.total() == 5
