@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from desktop.core.library import Library  # noqa: E402
 from desktop.ui.app.main_window import MainWindow  # noqa: E402
 from desktop.ui.app.window_theme import apply_window_theme  # noqa: E402
-from desktop.ui.common.i18n import install_language  # noqa: E402
 from desktop.ui.common.app_settings import AppSettings  # noqa: E402
+from desktop.ui.common.i18n import install_language  # noqa: E402
 
 SIZE = (1280, 800)
 SEED_TITLE_PART = "社會工作"  # seed 002, a 繁體 article with pinyin hints and a caption
@@ -119,6 +119,7 @@ def shoot(app: QApplication, lang: str, theme: str, out: Path) -> list[Path]:
 
 def main() -> int:
     import correction_menu  # beside this file: the conversion correction menu (issue 18)
+    import vertical_page  # beside this file: a vertical page (issue 19)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out = HERE
@@ -127,6 +128,7 @@ def main() -> int:
         for theme in ("light", "dark", "sepia"):
             written += shoot(app, lang, theme, out)
         written += correction_menu.shoot(app, lang, _home / f"{lang}-corrections", out)
+    written += vertical_page.shoot(app, "zh_TW", _home / "zh_TW-vertical", out)
     for path in written:
         print(path.relative_to(REPO))
     return 0

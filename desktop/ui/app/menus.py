@@ -179,6 +179,7 @@ class MenuBuilder(QObject):
             self.tr("&View"),
             scripts,
             self.adopt("clean-view", w.reader_toolbar.clean_action, "Ctrl+Shift+C"),
+            self.adopt("vertical", w.reader_toolbar.vertical_action, "Ctrl+Shift+V"),
             None,
             self.action(
                 "zoom-in", self.tr("Zoom &In"), w.reader.zoom_in, QKeySequence.StandardKey.ZoomIn

@@ -222,14 +222,23 @@ class SettingsDialog(QDialog):
             self.tr("Convert p&hrases for Taiwan"),
             self.tr("Also replace mainland words with Taiwan usage (社区 → 社群, 优化 → 最佳化)"),
         )
+        self.vertical_check = self._check(
+            self.tr("Read &vertically by default (直排)"),
+            self.tr("Columns from right to left, paged like a printed book"),
+        )
         page = QWidget(self)
         form = QFormLayout(page)
         form.addRow(self.tr("Default &script:"), self.script_combo)
         form.addRow("", self.clean_check)
+        form.addRow("", self.vertical_check)
         form.addRow(self.tr("&Pinyin hints:"), self.pinyin_combo)
         form.addRow("", self.phrases_check)
         form.addRow(
-            self._note(self.tr("Documents for which you chose a script keep their own choice."))
+            self._note(
+                self.tr(
+                    "Documents for which you chose a script or a direction keep their own choice."
+                )
+            )
         )
         return page
 
@@ -421,6 +430,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         self._select(self.script_combo, s.default_script)
         self.clean_check.setChecked(s.clean)
+        self.vertical_check.setChecked(s.vertical)
         self._select(self.pinyin_combo, s.pinyin)
         self.phrases_check.setChecked(s.phrases)
         for region, combo in self.font_combos.items():
@@ -441,6 +451,7 @@ class SettingsDialog(QDialog):
         values: dict[str, object] = {
             "default_script": self.script_combo.currentData(),
             "clean": self.clean_check.isChecked(),
+            "vertical": self.vertical_check.isChecked(),
             "pinyin": self.pinyin_combo.currentData(),
             "phrases": self.phrases_check.isChecked(),
             "font_size": self.size_spin.value(),

@@ -298,3 +298,15 @@ def test_chinese_on_every_page(qtbot, chinese_ui: str, app_settings: AppSettings
     script = {"zh_CN": "简体", "zh_TW": "簡體"}[chinese_ui]
     assert widget.script_combo.itemText(1) == script
     assert widget.restart_button.text().endswith("(&N)")
+
+
+def test_vertical_reading_by_default_is_stored(
+    qtbot, dialog: SettingsDialog, app_settings: AppSettings
+) -> None:  # type: ignore[no-untyped-def]
+    assert not dialog.vertical_check.isChecked()
+    dialog.vertical_check.setChecked(True)
+    with qtbot.waitSignal(dialog.settingsChanged) as changed:
+        dialog.accept()
+    assert changed.args[0] == ["vertical"]
+    again = AppSettings(QSettings(app_settings.qsettings.fileName(), QSettings.Format.IniFormat))
+    assert again.vertical
