@@ -433,14 +433,14 @@ class ReaderPane(QWidget):
 
     def _anchor_on_top(self) -> bool:
         """Whether the place last gone to is on the first line shown."""
-        view = None if self._anchor is None else self.to_view(self._anchor)
+        view = None if self._anchor is None else self.place_to_view(self._anchor)
         if view is None:
             return False
         first, last = self.text.top_line_range()
         return first <= self.view_to_qt(view) < last
 
     def _scroll_to_canonical(self, canonical: int) -> None:
-        view = self.to_view(canonical)
+        view = self.place_to_view(canonical)
         if view is not None:
             self._scroll_to_qt(self.view_to_qt(view))
 
@@ -460,6 +460,10 @@ class ReaderPane(QWidget):
     def to_view(self, canonical: int) -> int | None:
         """A canonical offset in loaded-view offsets (None if not loaded yet)."""
         return self._table.to_view(canonical)
+
+    def place_to_view(self, canonical: int) -> int | None:
+        """A reading place in loaded-view offsets (:meth:`PieceTable.place_to_view`)."""
+        return self._table.place_to_view(canonical)
 
     def to_canonical(self, view_offset: int, bias: str = "start") -> int:
         """A loaded-view offset as a canonical offset."""
@@ -514,7 +518,7 @@ class ReaderPane(QWidget):
         # a place from before the text changed (a re-decode) may lie past its end: a
         # view started there holds nothing, and starting again never ended
         canonical = max(0, min(canonical, len(self.canonical)))
-        view = self.to_view(canonical)
+        view = self.place_to_view(canonical)
         if view is None:
             self._start_view(canonical)
             return

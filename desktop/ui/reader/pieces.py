@@ -142,6 +142,24 @@ class PieceTable:
         p = pieces[i]
         return p.view_start + p.view.to_view(min(canonical - p.canon_start, p.view.map.src_len))
 
+    def place_to_view(self, canonical: int) -> int | None:
+        """Where a reading place (a canonical offset a line is to start at) is in the
+        loaded view: :meth:`to_view`, past the line breaks the view put before it.  A
+        clean view's blank line between two paragraphs maps to the second paragraph's
+        first character too, and a place taken there started the page on the line
+        before (the first paragraph's last), and a vertical page on its last column."""
+        view = self.to_view(canonical)
+        if view is None:
+            return None
+        pieces = self.pieces
+        p = pieces[max(0, bisect_right([q.view_start for q in pieces], view) - 1)]
+        text, local, target = p.view.text, view - p.view_start, canonical - p.canon_start
+        while (
+            local < len(text) and text[local] == "\n" and p.view.to_canonical(local + 1) == target
+        ):
+            local += 1
+        return p.view_start + local
+
     def to_canonical(self, view_offset: int, bias: Bias = "start") -> int:
         """A loaded-view offset as a canonical offset."""
         pieces = self.pieces

@@ -95,7 +95,7 @@ class VerticalMode(QObject):
         character shown."""
         reader = self.reader
         if self._anchor is not None:
-            view = reader.to_view(self._anchor)
+            view = reader.place_to_view(self._anchor)
             pages = self.page.pages()
             if view is not None and pages and pages[0].columns:
                 col = pages[0].columns[0]
@@ -113,7 +113,7 @@ class VerticalMode(QObject):
             self.page.go_to_end()
             self._anchor = None
             return
-        view = self.reader.to_view(canonical)
+        view = self.reader.place_to_view(canonical)
         if view is None:
             return
         self._anchor = canonical
