@@ -1,7 +1,8 @@
 """App settings in one place: a typed layer over ``QSettings`` with defaults.
 
-Every reader preference lives here (script, clean view, pinyin hints, fonts, line
-spacing, page width, theme, phrase conversion) plus the per-document script choice.
+Every reader preference lives here (script, clean view, pinyin hints, readings above
+the text, fonts, line spacing, page width, theme, phrase conversion) plus the
+per-document script choice.
 Bad stored values (hand-edited ini files) fall back to the default, never raise.
 """
 
@@ -20,6 +21,7 @@ from desktop.core.views.pinyin import PINYIN_MODES
 __all__ = [
     "FONT_REGIONS",
     "RECENT_LIMIT",
+    "RUBY_STYLES",
     "THEME_NAMES",
     "UI_LANGUAGES",
     "AppSettings",
@@ -31,6 +33,8 @@ THEME_NAMES = ("system", "light", "dark", "sepia")
 FONT_REGIONS = ("SC", "TC", "HK")
 #: UI language codes; "" follows the system.
 UI_LANGUAGES = ("", "zh_CN", "zh_TW", "en")
+#: What the ruby shows above each Han character: nothing, pinyin or zhuyin.
+RUBY_STYLES = ("none", "pinyin", "zhuyin")
 #: How many documents File ▸ Recent lists.
 RECENT_LIMIT = 10
 _DOC_ID = re.compile(r"[0-9a-f]{8,128}")
@@ -46,6 +50,7 @@ _DEFAULTS: dict[str, Any] = {
     "reader/script": "original",
     "reader/clean": True,
     "reader/pinyin": "hide",
+    "reader/ruby": "none",
     "reader/phrases": False,
     "reader/conversion_spots": False,
     "reader/font_size": 15.0,
@@ -173,6 +178,17 @@ class AppSettings:
         if mode not in PINYIN_MODES:
             raise ValueError(f"unknown pinyin mode {mode!r}")
         self._set("reader/pinyin", mode)
+
+    @property
+    def ruby(self) -> str:
+        """The readings shown above the characters: "none", "pinyin" or "zhuyin"."""
+        return self._choice("reader/ruby", RUBY_STYLES)
+
+    @ruby.setter
+    def ruby(self, style: str) -> None:
+        if style not in RUBY_STYLES:
+            raise ValueError(f"unknown ruby style {style!r}")
+        self._set("reader/ruby", style)
 
     @property
     def phrases(self) -> bool:

@@ -16,9 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.ui.common.plain import tooltip
 from desktop.ui.reader.pieces import Piece
@@ -61,6 +61,8 @@ class Page(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column_px = 0
+        self._overlays: list[Callable[[QPainter, QRect], None]] = []  # reading aids
+        self._menu_entries: list[Callable[[QMenu, QPoint | None], None]] = []  # reading aids
 
     def relayout_margins(self) -> None:
         """Side margins that centre the column (at least 12 px each)."""
@@ -71,6 +73,43 @@ class Page(QPlainTextEdit):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.relayout_margins()
+
+    # -- reading aids (issue 18): drawn over the text, added to its menu, copied as text
+    def add_overlay(self, paint: Callable[[QPainter, QRect], None]) -> None:
+        """Call ``paint(painter, rect)`` after the text of the viewport's ``rect`` is
+        drawn (the ruby, the word the pop-up dictionary shows)."""
+        self._overlays.append(paint)
+
+    def add_menu_entries(self, fill: Callable[[QMenu, QPoint | None], None]) -> None:
+        """Call ``fill(menu, viewport_pos)`` on every text menu made here (the annotation
+        layer and the picture viewer start theirs with :meth:`createStandardContextMenu`)."""
+        self._menu_entries.append(fill)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._overlays:
+            painter = QPainter(self.viewport())
+            for paint in self._overlays:
+                paint(painter, event.rect())
+            painter.end()
+
+    def createStandardContextMenu(self, position: QPoint | None = None) -> QMenu:
+        if position is None:
+            menu = super().createStandardContextMenu()
+        else:
+            menu = super().createStandardContextMenu(position)
+        for fill in self._menu_entries:
+            fill(menu, position)
+        return menu
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The selection as plain text: the page's formats (highlights, the ruby's line
+        spacing) are how Tongwen shows the text, not part of it."""
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText())
+        return data
+
+    # -- end reading aids
 
     # ------------------------------------------------------------- scrolled to
     def top_qt(self) -> int:
