@@ -51,6 +51,7 @@ from desktop.ui.reader import page as nav
 from desktop.ui.reader.fonts import body_family, face_forms, missing_cjk_message, region_for
 from desktop.ui.reader.page import DEFAULT_FONT_SIZE, Page
 from desktop.ui.reader.pieces import MAX_CHUNK, Piece, PieceTable
+from desktop.ui.reader.reading_aids import ReadingAids
 from desktop.ui.reader.rule_service import ConversionRuleService
 from desktop.ui.reader.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.reader.utf16 import Utf16Index
@@ -125,6 +126,9 @@ class ReaderPane(QWidget):
         self.clear()
         self.apply_typography()
         self._build_vertical()  # vertical mode (issue 19)
+        # -- reading aids (issue 18): pop-up dictionary, ruby, reading corrections
+        self.aids = ReadingAids(self)
+        # -- end reading aids
 
     # ------------------------------------------------------------------ set-up
     def _build_widgets(self) -> None:
@@ -447,6 +451,15 @@ class ReaderPane(QWidget):
     def _format_piece(self, piece: Piece, q0: int, q1: int) -> None:
         self._apply_line_spacing(q0, q1)
         nav.underline_ruby(self, piece)
+
+    # -- reading aids (issue 18)
+    def restart_view(self) -> None:
+        """Load the view again around the place read: the text's formats changed in a
+        way that cannot be undone in place (the ruby's room above the lines)."""
+        if self.doc_id is not None:
+            self._start_view(self.current_canonical())
+
+    # -- end reading aids
 
     # ---------------------------------------------------------- offset mapping
     def view_text(self) -> str:

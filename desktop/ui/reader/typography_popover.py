@@ -1,4 +1,5 @@
-"""The reader's "Aa" popover: font, size, line spacing, page width, theme, pinyin hints.
+"""The reader's "Aa" popover: font, size, line spacing, page width, theme, pinyin hints
+and the readings above the text (ruby: none, pinyin or zhuyin).
 
 These controls filled the reader toolbar in one crowded row (issue 14: "Typography
 moves into one 'Aa' popover, so the toolbar is calm").  They live in a small popup
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.views.pinyin import PINYIN_MODES
-from desktop.ui.common.app_settings import THEME_NAMES, AppSettings
+from desktop.ui.common.app_settings import RUBY_STYLES, THEME_NAMES, AppSettings
 from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.reading_aids import ruby_label
 from desktop.ui.reader.themes import theme_label
 
 __all__ = ["TypographyPopover"]
@@ -67,6 +69,13 @@ class TypographyPopover(QFrame):
             self.tr("Pinyin hints"), [(labels[m], m) for m in PINYIN_MODES]
         )
         self.pinyin_combo.activated.connect(self._pinyin_chosen)
+        # -- reading aids (issue 18): readings above the text
+        self.ruby_combo = self._combo(
+            self.tr("Readings above the text"), [(ruby_label(s), s) for s in RUBY_STYLES]
+        )
+        self.ruby_combo.activated.connect(self._ruby_chosen)
+        self.reader.aids.ruby.styleChanged.connect(lambda _style: self.sync())
+        # -- end reading aids
 
     def _spin(self, name: str, low: int, high: int, suffix: str, step: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -97,6 +106,7 @@ class TypographyPopover(QFrame):
             (self.tr("Page &width:"), self.width_spin),
             (self.tr("&Theme:"), self.theme_combo),
             (self.tr("&Pinyin hints:"), self.pinyin_combo),
+            (self.tr("&Readings above:"), self.ruby_combo),  # reading aids (issue 18)
         )
         for label, widget in rows:
             form.addRow(label, widget)
@@ -124,6 +134,7 @@ class TypographyPopover(QFrame):
         s = self.settings
         self._select(self.theme_combo, s.theme)
         self._select(self.pinyin_combo, self.reader.options.pinyin)
+        self._select(self.ruby_combo, self.reader.aids.ruby.style)  # reading aids (issue 18)
         for spin, value in (
             (self.size_spin, int(s.font_size)),
             (self.spacing_spin, s.line_spacing),
@@ -157,6 +168,9 @@ class TypographyPopover(QFrame):
         mode = self.pinyin_combo.currentData()
         self.settings.pinyin = mode
         self.reader.set_options(pinyin=mode)
+
+    def _ruby_chosen(self, _index: int) -> None:  # reading aids (issue 18)
+        self.reader.aids.ruby.set_style(self.ruby_combo.currentData())
 
     def _typography_changed(self) -> None:
         s = self.settings
