@@ -13,6 +13,17 @@
         </message>
     </context>
     <context>
+        <name>RenameTagDialog</name>
+        <message numerus="yes">
+            <source>The tag “{tag}” of %n document(s) gets the new name. A name that is already a tag joins the two.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>The tag “{tag}” of %n document gets the new name. A name that is already a tag joins the two.</numerusform>
+                <numerusform>The tag “{tag}” of %n documents gets the new name. A name that is already a tag joins the two.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPane</name>
         <message numerus="yes">
             <source>About %n document(s) match; the best {k} are shown.</source>
@@ -34,6 +45,17 @@
             <translation>
                 <numerusform>%n document matches.</numerusform>
                 <numerusform>%n documents match.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TagDialog</name>
+        <message numerus="yes">
+            <source>Tags of %n Document(s)</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>Tags of %n Document</numerusform>
+                <numerusform>Tags of %n Documents</numerusform>
             </translation>
         </message>
     </context>

@@ -5,7 +5,7 @@
         <name>ColumnFitter</name>
         <message>
             <source>Shown when the library pane has room for it</source>
-            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). The title keeps at least this many average character widths.</extracomment>
+            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). Rows beside those in view that a column's width is measured on. The title keeps at least this many average character widths.</extracomment>
             <translation>书库窗格有空间时显示</translation>
         </message>
     </context>
@@ -32,6 +32,15 @@
             <translation>正在检查搜索索引…</translation>
         </message>
         <message>
+            <source>Pause Search Indexing</source>
+            <extracomment>the running job is a full pass documents the full pass had to index when it began that pass builds the index anew how far it has come</extracomment>
+            <translation>暂停建立搜索索引</translation>
+        </message>
+        <message>
+            <source>Pausing the search index…</source>
+            <translation>正在暂停搜索索引…</translation>
+        </message>
+        <message>
             <source>The search index is being brought up to date…</source>
             <translation>正在更新搜索索引…</translation>
         </message>
@@ -46,6 +55,22 @@
             </translation>
         </message>
         <message>
+            <source>Resume building the search index</source>
+            <translation>继续建立搜索索引</translation>
+        </message>
+        <message>
+            <source>Pause building the search index</source>
+            <translation>暂停建立搜索索引</translation>
+        </message>
+        <message>
+            <source>Search index paused at {percent}%: searches find only the documents indexed so far.</source>
+            <translation>搜索索引已暂停于 {percent}%：搜索只能找到已编入索引的文档。</translation>
+        </message>
+        <message>
+            <source>The search index is paused: resume it to search.</source>
+            <translation>搜索索引已暂停：继续建立后即可搜索。</translation>
+        </message>
+        <message>
             <source>The search index cannot be built, so searching is off until Tongwen restarts. Check that the cache folder {folder} is writable and has free space; Help ▸ Open the Log File shows the details.</source>
             <translation>无法建立搜索索引，在重新启动同文之前无法搜索。请确认缓存文件夹 {folder} 可写入且有剩余空间；详情见 帮助 ▸ 打开日志文件。</translation>
         </message>
@@ -58,6 +83,7 @@
         <name>LibraryPane</name>
         <message>
             <source>Search titles, authors or full text…</source>
+            <extracomment>ids, tags to add, tags to remove (from Tags… on the selected documents) a shelf of the reader's was chosen: run its query as a search name, query: add a shelf (or change its query) name of a shelf to remove</extracomment>
             <translation>搜索标题、作者或全文…</translation>
         </message>
         <message>
@@ -75,6 +101,14 @@
         <message>
             <source>Remove</source>
             <translation>移除</translation>
+        </message>
+        <message>
+            <source>Tags and Shelves</source>
+            <translation>标签与书架</translation>
+        </message>
+        <message>
+            <source>Show the tags and shelves above the library</source>
+            <translation>在书库列表上方显示标签与书架</translation>
         </message>
         <message>
             <source>Your library is empty</source>
@@ -103,6 +137,10 @@
         <message>
             <source>Re-decode with Another Encoding…</source>
             <translation>用其他编码重新解码…</translation>
+        </message>
+        <message>
+            <source>Tags…</source>
+            <translation>标签…</translation>
         </message>
     </context>
     <context>
@@ -140,6 +178,10 @@
             <translation>导入日期</translation>
         </message>
         <message>
+            <source>Last read</source>
+            <translation>上次阅读</translation>
+        </message>
+        <message>
             <source>Number of characters in the document</source>
             <translation>文档的字数</translation>
         </message>
@@ -156,6 +198,10 @@
             <translation>文档原文所用的文字：简体或繁體</translation>
         </message>
         <message>
+            <source>When you last read the document</source>
+            <translation>上次阅读该文档的时间</translation>
+        </message>
+        <message>
             <source>Simplified</source>
             <translation>简体</translation>
         </message>
@@ -169,13 +215,106 @@
         </message>
         <message>
             <source>yyyy-MM-dd</source>
-            <extracomment>A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
+            <extracomment>Documents whose filter text is folded in one idle slice. A built-in shelf shown is computed again this long after the last change (a burst of changes, e.g. 1,000 documents tagged, computes it once). A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
             <translation>yyyy年M月d日</translation>
         </message>
         <message>
             <source>yyyy-MM</source>
             <extracomment>A Qt date pattern for a year and month: yyyy year, MM or M month.</extracomment>
             <translation>yyyy年M月</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisePanel</name>
+        <message>
+            <source>Tags and shelves</source>
+            <extracomment>What an item of the panel stands for (its KIND_ROLE). Counted again this long after the last change of the documents (a burst of changes, e.g. tags given to 1,000 documents, is counted once). Rows of the panel shown at first (the list below takes the rest). ("all", ""), ("tag", tag) or ("builtin", shelf name): what the list should show. A shelf of the reader's was chosen: its name and query (a full-text search). name, query: add (or replace) a shelf the name of the shelf to remove ids of the documents with a tag, its old name, its new name Gives the query a new shelf starts with (the pane: the search field's text). documents changed since they were counted</extracomment>
+            <translation>标签与书架</translation>
+        </message>
+        <message>
+            <source>Choose a shelf or a tag to show only its documents in the list.</source>
+            <translation>选择一个书架或标签，列表中只显示其中的文档。</translation>
+        </message>
+        <message>
+            <source>All documents</source>
+            <translation>全部文档</translation>
+        </message>
+        <message>
+            <source>Shelves</source>
+            <translation>书架</translation>
+        </message>
+        <message>
+            <source>Continue reading</source>
+            <translation>继续阅读</translation>
+        </message>
+        <message>
+            <source>Documents you have started and not finished, the last read first (at most {limit})</source>
+            <translation>已开始但未读完的文档，最近读的在前（最多 {limit} 篇）</translation>
+        </message>
+        <message>
+            <source>Recently added</source>
+            <translation>最近添加</translation>
+        </message>
+        <message>
+            <source>The documents imported last, the newest first (at most {limit})</source>
+            <translation>最近导入的文档，最新的在前（最多 {limit} 篇）</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>No tags yet: choose Tags… in a document's menu</source>
+            <translation>还没有标签：在文档的右键菜单中选择“标签…”</translation>
+        </message>
+        <message>
+            <source>Remove Shelf</source>
+            <translation>删除书架</translation>
+        </message>
+        <message>
+            <source>Remove the shelf “{name}”? Its documents stay in the library.</source>
+            <translation>删除书架“{name}”？其中的文档仍留在书库中。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>New Shelf…</source>
+            <translation>新建书架…</translation>
+        </message>
+        <message>
+            <source>Remove Shelf…</source>
+            <translation>删除书架…</translation>
+        </message>
+        <message>
+            <source>Rename Tag…</source>
+            <translation>重命名标签…</translation>
+        </message>
+        <message>
+            <source>Hide Tags and Shelves</source>
+            <translation>隐藏标签与书架</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenameTagDialog</name>
+        <message>
+            <source>Rename Tag</source>
+            <translation>重命名标签</translation>
+        </message>
+        <message>
+            <source>New name</source>
+            <translation>新名称</translation>
+        </message>
+        <message numerus="yes">
+            <source>The tag “{tag}” of %n document(s) gets the new name. A name that is already a tag joins the two.</source>
+            <translation>
+                <numerusform>%n 篇文档的标签“{tag}”将改用新名称。若新名称已是一个标签，两者合并。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
         </message>
     </context>
     <context>
@@ -291,6 +430,91 @@ title:、author:、source:、notes: 只搜索某一项；script:traditional、fo
         <message>
             <source>imported {date}</source>
             <translation>{date} 导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelfDialog</name>
+        <message>
+            <source>New Shelf</source>
+            <translation>新建书架</translation>
+        </message>
+        <message>
+            <source>Shelf name</source>
+            <translation>书架名称</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>e.g. tag:待读 script:traditional</source>
+            <translation>例如 tag:待读 script:traditional</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>A shelf keeps a search: choosing it shows what the search finds, the documents added since included.</source>
+            <translation>书架保存一个搜索：选择它就显示该搜索找到的文档，包括之后添加的。</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Give the shelf a name of 1 to {limit} characters.</source>
+            <translation>请为书架起一个 1 到 {limit} 个字符的名称。</translation>
+        </message>
+        <message>
+            <source>There is already a shelf called “{name}”: choose another name.</source>
+            <translation>已有名为“{name}”的书架：请换一个名称。</translation>
+        </message>
+        <message>
+            <source>“{name}” is the name of a built-in shelf.</source>
+            <translation>“{name}”是内置书架的名称。</translation>
+        </message>
+        <message>
+            <source>Write the search of the shelf, 1 to {limit} characters.</source>
+            <translation>请填写书架的搜索，1 到 {limit} 个字符。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagDialog</name>
+        <message>
+            <source>“{tag}” cannot be a tag: a tag has 1 to {limit} characters, without a comma (,) or control characters.</source>
+            <extracomment>Characters of a refused tag quoted in the message. the tick a tag had when the dialog opened</extracomment>
+            <translation>“{tag}”不能作为标签：标签由 1 到 {limit} 个字符组成，不含逗号（,）和控制字符。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags of %n Document(s)</source>
+            <translation>
+                <numerusform>%n 篇文档的标签</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Tick a tag to give it to the chosen documents, untick it to take it away. A half-ticked tag is on some of them and stays as it is.</source>
+            <translation>勾选标签即加到所选文档上，取消勾选即去掉。半勾选的标签只在部分文档上，保持不变。</translation>
+        </message>
+        <message>
+            <source>Find a tag or write a new one</source>
+            <translation>查找标签或输入新标签</translation>
+        </message>
+        <message>
+            <source>New tag</source>
+            <translation>新标签</translation>
+        </message>
+        <message>
+            <source>Add Tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
         </message>
     </context>
     <context>

@@ -5,7 +5,7 @@
         <name>ColumnFitter</name>
         <message>
             <source>Shown when the library pane has room for it</source>
-            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). The title keeps at least this many average character widths.</extracomment>
+            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). Rows beside those in view that a column's width is measured on. The title keeps at least this many average character widths.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>書庫窗格有空間時顯示</translation>
         </message>
@@ -38,6 +38,17 @@
             <translation>正在檢查搜尋索引…</translation>
         </message>
         <message>
+            <source>Pause Search Indexing</source>
+            <extracomment>the running job is a full pass documents the full pass had to index when it began that pass builds the index anew how far it has come</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>暫停建立搜尋索引</translation>
+        </message>
+        <message>
+            <source>Pausing the search index…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在暫停搜尋索引…</translation>
+        </message>
+        <message>
             <source>The search index is being brought up to date…</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>正在更新搜尋索引…</translation>
@@ -55,6 +66,26 @@
             </translation>
         </message>
         <message>
+            <source>Resume building the search index</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>繼續建立搜尋索引</translation>
+        </message>
+        <message>
+            <source>Pause building the search index</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>暫停建立搜尋索引</translation>
+        </message>
+        <message>
+            <source>Search index paused at {percent}%: searches find only the documents indexed so far.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋索引已暫停於 {percent}%：搜尋只能找到已編入索引的文件。</translation>
+        </message>
+        <message>
+            <source>The search index is paused: resume it to search.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋索引已暫停：繼續建立後即可搜尋。</translation>
+        </message>
+        <message>
             <source>The search index cannot be built, so searching is off until Tongwen restarts. Check that the cache folder {folder} is writable and has free space; Help ▸ Open the Log File shows the details.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>無法建立搜尋索引，在重新啟動同文之前無法搜尋。請確認快取資料夾 {folder} 可寫入且有剩餘空間；詳情見 幫助 ▸ 開啟日誌檔案。</translation>
@@ -69,6 +100,7 @@
         <name>LibraryPane</name>
         <message>
             <source>Search titles, authors or full text…</source>
+            <extracomment>ids, tags to add, tags to remove (from Tags… on the selected documents) a shelf of the reader's was chosen: run its query as a search name, query: add a shelf (or change its query) name of a shelf to remove</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>搜尋標題、作者或全文…</translation>
         </message>
@@ -90,6 +122,16 @@
             <source>Remove</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>移除</translation>
+        </message>
+        <message>
+            <source>Tags and Shelves</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標籤與書架</translation>
+        </message>
+        <message>
+            <source>Show the tags and shelves above the library</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在書庫列表上方顯示標籤與書架</translation>
         </message>
         <message>
             <source>Your library is empty</source>
@@ -124,6 +166,11 @@
             <source>Re-decode with Another Encoding…</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>用其他編碼重新解碼…</translation>
+        </message>
+        <message>
+            <source>Tags…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標籤…</translation>
         </message>
     </context>
     <context>
@@ -167,6 +214,11 @@
             <translation>匯入日期</translation>
         </message>
         <message>
+            <source>Last read</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>上次閱讀</translation>
+        </message>
+        <message>
             <source>Number of characters in the document</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>文件的字數</translation>
@@ -186,6 +238,11 @@
             <translation>文件原文所用的文字：簡體或繁體</translation>
         </message>
         <message>
+            <source>When you last read the document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>上次閱讀該文件的時間</translation>
+        </message>
+        <message>
             <source>Simplified</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>簡體</translation>
@@ -202,7 +259,7 @@
         </message>
         <message>
             <source>yyyy-MM-dd</source>
-            <extracomment>A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
+            <extracomment>Documents whose filter text is folded in one idle slice. A built-in shelf shown is computed again this long after the last change (a burst of changes, e.g. 1,000 documents tagged, computes it once). A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>yyyy年M月d日</translation>
         </message>
@@ -211,6 +268,120 @@
             <extracomment>A Qt date pattern for a year and month: yyyy year, MM or M month.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>yyyy年M月</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisePanel</name>
+        <message>
+            <source>Tags and shelves</source>
+            <extracomment>What an item of the panel stands for (its KIND_ROLE). Counted again this long after the last change of the documents (a burst of changes, e.g. tags given to 1,000 documents, is counted once). Rows of the panel shown at first (the list below takes the rest). ("all", ""), ("tag", tag) or ("builtin", shelf name): what the list should show. A shelf of the reader's was chosen: its name and query (a full-text search). name, query: add (or replace) a shelf the name of the shelf to remove ids of the documents with a tag, its old name, its new name Gives the query a new shelf starts with (the pane: the search field's text). documents changed since they were counted</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標籤與書架</translation>
+        </message>
+        <message>
+            <source>Choose a shelf or a tag to show only its documents in the list.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>選擇一個書架或標籤，列表中只顯示其中的文件。</translation>
+        </message>
+        <message>
+            <source>All documents</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>全部文件</translation>
+        </message>
+        <message>
+            <source>Shelves</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書架</translation>
+        </message>
+        <message>
+            <source>Continue reading</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>繼續閱讀</translation>
+        </message>
+        <message>
+            <source>Documents you have started and not finished, the last read first (at most {limit})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已開始但未讀完的文件，最近讀的在前（最多 {limit} 篇）</translation>
+        </message>
+        <message>
+            <source>Recently added</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>最近新增</translation>
+        </message>
+        <message>
+            <source>The documents imported last, the newest first (at most {limit})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>最近匯入的文件，最新的在前（最多 {limit} 篇）</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標籤</translation>
+        </message>
+        <message>
+            <source>No tags yet: choose Tags… in a document's menu</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>還沒有標籤：在文件的右鍵選單中選擇“標籤…”</translation>
+        </message>
+        <message>
+            <source>Remove Shelf</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除書架</translation>
+        </message>
+        <message>
+            <source>Remove the shelf “{name}”? Its documents stay in the library.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除書架“{name}”？其中的文件仍留在書庫中。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>New Shelf…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>新建書架…</translation>
+        </message>
+        <message>
+            <source>Remove Shelf…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除書架…</translation>
+        </message>
+        <message>
+            <source>Rename Tag…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重新命名標籤…</translation>
+        </message>
+        <message>
+            <source>Hide Tags and Shelves</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>隱藏標籤與書架</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenameTagDialog</name>
+        <message>
+            <source>Rename Tag</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重新命名標籤</translation>
+        </message>
+        <message>
+            <source>New name</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>新名稱</translation>
+        </message>
+        <message numerus="yes">
+            <source>The tag “{tag}” of %n document(s) gets the new name. A name that is already a tag joins the two.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>%n 篇文件的標籤“{tag}”將改用新名稱。若新名稱已是一個標籤，兩者合併。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>問題</translation>
         </message>
     </context>
     <context>
@@ -339,6 +510,110 @@ title:、author:、source:、notes: 只搜尋某一項；script:traditional、fo
             <source>imported {date}</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>{date} 匯入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelfDialog</name>
+        <message>
+            <source>New Shelf</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>新建書架</translation>
+        </message>
+        <message>
+            <source>Shelf name</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書架名稱</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>搜尋</translation>
+        </message>
+        <message>
+            <source>e.g. tag:待读 script:traditional</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>例如 tag:待讀 script:traditional</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <source>A shelf keeps a search: choosing it shows what the search finds, the documents added since included.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>書架儲存一個搜尋：選擇它就顯示該搜尋找到的文件，包括之後新增的。</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>問題</translation>
+        </message>
+        <message>
+            <source>Give the shelf a name of 1 to {limit} characters.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請為書架起一個 1 到 {limit} 個字元的名稱。</translation>
+        </message>
+        <message>
+            <source>There is already a shelf called “{name}”: choose another name.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>已有名為“{name}”的書架：請換一個名稱。</translation>
+        </message>
+        <message>
+            <source>“{name}” is the name of a built-in shelf.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{name}”是內建書架的名稱。</translation>
+        </message>
+        <message>
+            <source>Write the search of the shelf, 1 to {limit} characters.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請填寫書架的搜尋，1 到 {limit} 個字元。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagDialog</name>
+        <message>
+            <source>“{tag}” cannot be a tag: a tag has 1 to {limit} characters, without a comma (,) or control characters.</source>
+            <extracomment>Characters of a refused tag quoted in the message. the tick a tag had when the dialog opened</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{tag}”不能作為標籤：標籤由 1 到 {limit} 個字元組成，不含逗號（,）和控制字元。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags of %n Document(s)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>%n 篇文件的標籤</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標籤</translation>
+        </message>
+        <message>
+            <source>Tick a tag to give it to the chosen documents, untick it to take it away. A half-ticked tag is on some of them and stays as it is.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>勾選標籤即加到所選文件上，取消勾選即去掉。半勾選的標籤只在部分文件上，保持不變。</translation>
+        </message>
+        <message>
+            <source>Find a tag or write a new one</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查詢標籤或輸入新標籤</translation>
+        </message>
+        <message>
+            <source>New tag</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>新標籤</translation>
+        </message>
+        <message>
+            <source>Add Tag</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>新增標籤</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>問題</translation>
         </message>
     </context>
     <context>

@@ -36,7 +36,6 @@
         <name>MainWindow</name>
         <message>
             <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
             <translation>书库 {folder} 位于网络驱动器（{kind}）上。那里的文件锁可能不起作用：请不要同时在两台电脑上修改它。</translation>
         </message>
         <message>
@@ -82,6 +81,27 @@
         <message>
             <source>Documents ({patterns});;All files (*)</source>
             <translation>文档 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading the library…</source>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
+            <translation>正在读取书库…</translation>
+        </message>
+        <message>
+            <source>Tags could not be changed</source>
+            <translation>无法更改标签</translation>
+        </message>
+        <message>
+            <source>The shelves could not be changed</source>
+            <translation>无法更改书架</translation>
+        </message>
+        <message>
+            <source>Reading the library: {done} of {total} documents…</source>
+            <translation>正在读取书库：{done} / {total} 篇文档…</translation>
+        </message>
+        <message>
+            <source>The library could not be read</source>
+            <translation>无法读取书库</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -171,6 +191,10 @@
         <message>
             <source>&amp;Library</source>
             <translation>书库(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Save Search as &amp;Shelf…</source>
+            <translation>将搜索存为书架(&amp;S)…</translation>
         </message>
         <message>
             <source>&amp;Trash…</source>
@@ -333,50 +357,6 @@
         <message>
             <source>Check that the folder exists and that you may write to it, or start Tongwen with another library folder.</source>
             <translation>请确认该文件夹存在且您有写入权限，或在启动同文时指定另一个书库文件夹。</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnsavedDialog</name>
-        <message>
-            <source>Unsaved Annotations</source>
-            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
-            <translation>未保存的批注</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
-            <translation>
-                <numerusform>“{title}”中有 %n 条高亮、笔记或书签未能保存。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
-            <translation>问题解决后请重试，或把副本保存到别处（以后用 文件 ▸ 导入批注… 找回）。放弃的更改将会丢失。</translation>
-        </message>
-        <message>
-            <source>&amp;Retry</source>
-            <translation>重试(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Save a &amp;Copy…</source>
-            <translation>保存副本(&amp;C)…</translation>
-        </message>
-        <message numerus="yes">
-            <source>&amp;Discard %n Change(s)</source>
-            <translation>
-                <numerusform>放弃 %n 处更改(&amp;D)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{title} annotations.json</source>
-            <translation>{title} 批注.json</translation>
-        </message>
-        <message>
-            <source>Save a Copy of the Annotations</source>
-            <translation>保存批注副本</translation>
-        </message>
-        <message>
-            <source>Web Annotation JSON (*.json)</source>
-            <translation>Web 批注 JSON (*.json)</translation>
         </message>
     </context>
 </TS>

@@ -43,7 +43,6 @@
         <name>MainWindow</name>
         <message>
             <source>The library {folder} is on a network drive ({kind}). File locks may not hold there: do not change it from two computers at the same time.</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>書庫 {folder} 位於網路驅動器（{kind}）上。那裡的檔案鎖可能不起作用：請不要同時在兩臺電腦上修改它。</translation>
         </message>
@@ -99,6 +98,32 @@
             <source>Documents ({patterns});;All files (*)</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>文件 ({patterns});;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>Reading the library…</source>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在讀取書庫…</translation>
+        </message>
+        <message>
+            <source>Tags could not be changed</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法更改標籤</translation>
+        </message>
+        <message>
+            <source>The shelves could not be changed</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法更改書架</translation>
+        </message>
+        <message>
+            <source>Reading the library: {done} of {total} documents…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在讀取書庫：{done} / {total} 篇文件…</translation>
+        </message>
+        <message>
+            <source>The library could not be read</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法讀取書庫</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -205,6 +230,11 @@
             <source>&amp;Library</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>書庫(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Save Search as &amp;Shelf…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>將搜尋存為書架(&amp;S)…</translation>
         </message>
         <message>
             <source>&amp;Trash…</source>
@@ -403,59 +433,6 @@
             <source>Check that the folder exists and that you may write to it, or start Tongwen with another library folder.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>請確認該資料夾存在且您有寫入許可權，或在啟動同文時指定另一個書庫資料夾。</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnsavedDialog</name>
-        <message>
-            <source>Unsaved Annotations</source>
-            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>未儲存的批註</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>
-                <numerusform>“{title}”中有 %n 條高亮、筆記或書籤未能儲存。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>問題解決後請重試，或把副本儲存到別處（以後用 檔案 ▸ 匯入批註… 找回）。放棄的更改將會丟失。</translation>
-        </message>
-        <message>
-            <source>&amp;Retry</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>重試(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Save a &amp;Copy…</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>儲存副本(&amp;C)…</translation>
-        </message>
-        <message numerus="yes">
-            <source>&amp;Discard %n Change(s)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>
-                <numerusform>放棄 %n 處更改(&amp;D)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{title} annotations.json</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>{title} 批註.json</translation>
-        </message>
-        <message>
-            <source>Save a Copy of the Annotations</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>儲存批註副本</translation>
-        </message>
-        <message>
-            <source>Web Annotation JSON (*.json)</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>Web 批註 JSON (*.json)</translation>
         </message>
     </context>
 </TS>

@@ -59,4 +59,23 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>UnsavedDialog</name>
+        <message numerus="yes">
+            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>%n highlight, note or bookmark in “{title}” could not be saved.</numerusform>
+                <numerusform>%n highlights, notes or bookmarks in “{title}” could not be saved.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Discard %n Change(s)</source>
+            <translatorcomment>English plural forms derived from the source</translatorcomment>
+            <translation>
+                <numerusform>&amp;Discard %n Change</numerusform>
+                <numerusform>&amp;Discard %n Changes</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

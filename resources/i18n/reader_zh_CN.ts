@@ -2,10 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AidSources</name>
+        <message>
+            <source>The reading corrections cannot be read: {problem}</source>
+            <extracomment>``(view start, canonical start, view)`` of a loaded piece (``ReaderPane.pieces()``). why, in the reader's language (the file named) a reader (or one with new corrections) is ready why the dictionary could not be loaded ("" if it could)</extracomment>
+            <translation>无法读取读音更正：{problem}</translation>
+        </message>
+        <message>
+            <source>Readings cannot be shown: {problem}</source>
+            <translation>无法显示读音：{problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotationColours</name>
         <message>
             <source>Yellow</source>
-            <extracomment>Colours as painted: translucent, so they read on the light, sepia and dark pages. English colour names (translated when shown: :func:`color_label`).</extracomment>
+            <extracomment>The colours, as red, green and blue (the key None: a note without a highlight colour). English colour names (translated when shown: :func:`color_label`).</extracomment>
             <translation>黄色</translation>
         </message>
         <message>
@@ -170,7 +182,7 @@
         <name>AnnotationLayer</name>
         <message>
             <source>&amp;Highlight</source>
-            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes</extracomment>
+            <extracomment>Adds entries for viewport point ``pos`` to the text menu (see AnnotationLayer.menu_providers). doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes Called with the text menu and the viewport point after our entries, in order: other features (conversion corrections …) add theirs at the end.</extracomment>
             <translation>高亮(&amp;H)</translation>
         </message>
         <message>
@@ -215,6 +227,7 @@
         </message>
         <message>
             <source>{file} cannot be read for now ({problem}). It was left as it is; new highlights and notes are kept and saved into it once it can be read.</source>
+            <extracomment>doc id: annotation changes are on disk why (the file is named); the changes stay in memory doc id: the shown store read its file again (another process wrote it) unsaved changes of an older store of the shown document were moved into it</extracomment>
             <translation>{file} 暂时无法读取（{problem}）。文件保持原样；新的高亮和笔记会保留，等能读取时再存入。</translation>
         </message>
         <message>
@@ -492,6 +505,122 @@
         </message>
     </context>
     <context>
+        <name>ConversionCorrections</name>
+        <message>
+            <source>&amp;Undo</source>
+            <extracomment>a correction failed: why, naming the file a correction or its undo is stored and shown</extracomment>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Take back the last conversion correction</source>
+            <translation>撤销上一次转换更正</translation>
+        </message>
+        <message>
+            <source>Mark Conversions to &amp;Check</source>
+            <translation>标出需核对的转换(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Underline the words where OpenCC chose one of several forms</source>
+            <translation>在 OpenCC 从多个字形中择一的词下画线</translation>
+        </message>
+        <message>
+            <source>Correct Conversion of “{word}”</source>
+            <translation>更正“{word}”的转换</translation>
+        </message>
+        <message>
+            <source>This document ({script})</source>
+            <translation>本文档（{script}）</translation>
+        </message>
+        <message>
+            <source>All documents ({script})</source>
+            <translation>所有文档（{script}）</translation>
+        </message>
+        <message>
+            <source>Remove the Rule “{source}” → “{target}”</source>
+            <translation>删除规则“{source}”→“{target}”</translation>
+        </message>
+        <message>
+            <source>{word} (shown now)</source>
+            <translation>{word}（当前显示）</translation>
+        </message>
+        <message>
+            <source>{word} (OpenCC's choice)</source>
+            <translation>{word}（OpenCC 的选择）</translation>
+        </message>
+        <message>
+            <source>Keep the Original “{word}”</source>
+            <translation>保留原文“{word}”</translation>
+        </message>
+        <message>
+            <source>Rule removed: “{source}” is converted by OpenCC again.</source>
+            <translation>规则已删除：“{source}”重新由 OpenCC 转换。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now kept as written in all documents ({script}).</source>
+            <translation>“{source}”现在在所有文档中保留原文（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now kept as written in this document ({script}).</source>
+            <translation>“{source}”现在在本文档中保留原文（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now shown as “{target}” in all documents ({script}).</source>
+            <translation>“{source}”现在在所有文档中显示为“{target}”（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now shown as “{target}” in this document ({script}).</source>
+            <translation>“{source}”现在在本文档中显示为“{target}”（{script}）。</translation>
+        </message>
+        <message>
+            <source>The conversion correction was undone.</source>
+            <translation>转换更正已撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConversionRuleService</name>
+        <message>
+            <source>{file} was damaged; the conversion rules of its backup are used.</source>
+            <extracomment>A change for the worker: it gets the store and returns its result.</extracomment>
+            <translation>{file} 已损坏；现使用其备份中的转换规则。</translation>
+        </message>
+        <message>
+            <source>{file} cannot be used, so the views show OpenCC's conversion without your corrections.</source>
+            <translation>{file} 无法使用，因此显示的是不含您的更正的 OpenCC 转换。</translation>
+        </message>
+        <message>
+            <source>The conversion rules were not changed: {reason}</source>
+            <extracomment>the rules were read again (after a change, or :meth:`reload`) a change was not made: why, naming the file the rules file could not be used as it is (see book_problem)</extracomment>
+            <translation>转换规则未更改：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectReadingDialog</name>
+        <message>
+            <source>Correct Reading</source>
+            <translation>更正读音</translation>
+        </message>
+        <message>
+            <source>Readings of “{word}”, one per character, in pinyin with tone marks or numbers (háng or hang2). The correction applies wherever the word appears, in every document.</source>
+            <translation>“{word}”的读音，每字一个，用带声调符号或数字的拼音（háng 或 hang2）。更正适用于所有文档中该词出现的每一处。</translation>
+        </message>
+        <message>
+            <source>Reading of {char}</source>
+            <translation>{char} 的读音</translation>
+        </message>
+        <message>
+            <source>“{reading}” is not a pinyin syllable.</source>
+            <translation>“{reading}”不是拼音音节。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionNotice</name>
+        <message>
+            <source>Conversion correction</source>
+            <extracomment>How long the notice of a change stays in the status bar.</extracomment>
+            <translation>转换更正</translation>
+        </message>
+    </context>
+    <context>
         <name>DecodeWarningBar</name>
         <message>
             <source>Decoding warning</source>
@@ -504,6 +633,30 @@
         <message>
             <source>This file may have been decoded wrongly (read as {encoding}). If the text looks garbled, choose another encoding.</source>
             <translation>此文件可能解码有误（按 {encoding} 读取）。如果文字是乱码，请选择其他编码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DictionaryPopup</name>
+        <message>
+            <source>Dictionary</source>
+            <extracomment>How many senses of a shorter word are shown (all of the word's own are). Widest the card grows, in characters of the body font. -1 previous word, +1 next word</extracomment>
+            <translation>词典</translation>
+        </message>
+        <message>
+            <source>Word</source>
+            <translation>词语</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭（Esc）</translation>
+        </message>
+        <message>
+            <source>Close the dictionary</source>
+            <translation>关闭词典</translation>
+        </message>
+        <message>
+            <source>Words inside</source>
+            <translation>其中的词</translation>
         </message>
     </context>
     <context>
@@ -647,7 +800,7 @@
         <name>NoteDialog</name>
         <message>
             <source>Note</source>
-            <extracomment>Char-format property holding the id of the item painted on a character.</extracomment>
+            <extracomment>Characters of the quote shown above the note (a longer quote ends with "…").</extracomment>
             <translation>笔记</translation>
         </message>
         <message>
@@ -757,6 +910,14 @@
             <translation>未单独设置的文档都使用这种文字</translation>
         </message>
         <message>
+            <source>Vertical</source>
+            <translation>直排</translation>
+        </message>
+        <message>
+            <source>Read in vertical columns from right to left, paged like a printed book</source>
+            <translation>竖排从右到左分栏阅读，像印刷书一样分页</translation>
+        </message>
+        <message>
             <source>Clean</source>
             <translation>纯净阅读</translation>
         </message>
@@ -775,6 +936,67 @@
         <message>
             <source>Font, size, line spacing, page width, theme and pinyin hints</source>
             <translation>字体、字号、行距、版心宽度、主题和拼音注音</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingAids</name>
+        <message>
+            <source>None</source>
+            <extracomment>The ruby choices as the toolbar and the menus name them.</extracomment>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Pinyin</source>
+            <translation>拼音</translation>
+        </message>
+        <message>
+            <source>Zhuyin (Bopomofo)</source>
+            <translation>注音（ㄅㄆㄇ）</translation>
+        </message>
+        <message>
+            <source>&amp;Look Up</source>
+            <extracomment>The longest word a correction may hold (as desktop.core.readings.corrections). Asks for a word's readings (the dialog; tests answer it): parent, word, readings.</extracomment>
+            <translation>查词(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Look up the selected word, or the word under the pointer</source>
+            <translation>查所选的词，或指针下的词</translation>
+        </message>
+        <message>
+            <source>Look-Up &amp;Mode</source>
+            <translation>查词模式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Look up each word the pointer rests on (or hold Ctrl while pointing)</source>
+            <translation>指针停在哪个词上就查哪个词（或指向时按住 Ctrl）</translation>
+        </message>
+        <message>
+            <source>Correct &amp;Reading…</source>
+            <translation>更正读音(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Look Up “{word}”</source>
+            <translation>查“{word}”</translation>
+        </message>
+        <message>
+            <source>Correct Reading…</source>
+            <translation>更正读音…</translation>
+        </message>
+        <message>
+            <source>Select a word in Chinese characters to correct its reading</source>
+            <translation>请选中一个汉字词语以更正其读音</translation>
+        </message>
+        <message>
+            <source>Loading the readings…</source>
+            <translation>正在加载读音…</translation>
+        </message>
+        <message>
+            <source>Reading of “{word}” saved: {reading}</source>
+            <translation>“{word}”的读音已保存：{reading}</translation>
+        </message>
+        <message>
+            <source>The reading of “{word}” was not saved: {problem}</source>
+            <translation>“{word}”的读音未保存：{problem}</translation>
         </message>
     </context>
     <context>
@@ -1010,6 +1232,10 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
             <translation>拼音注音</translation>
         </message>
         <message>
+            <source>Readings above the text</source>
+            <translation>在文字上方显示读音</translation>
+        </message>
+        <message>
             <source>&amp;Font:</source>
             <translation>字体(&amp;F)：</translation>
         </message>
@@ -1032,6 +1258,77 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
         <message>
             <source>&amp;Pinyin hints:</source>
             <translation>拼音注音(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Readings above:</source>
+            <translation>上方读音(&amp;R)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedDialog</name>
+        <message>
+            <source>Unsaved Annotations</source>
+            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
+            <translation>未保存的批注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
+            <translation>
+                <numerusform>“{title}”中有 %n 条高亮、笔记或书签未能保存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
+            <translation>问题解决后请重试，或把副本保存到别处（以后用 文件 ▸ 导入批注… 找回）。放弃的更改将会丢失。</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;Copy…</source>
+            <translation>保存副本(&amp;C)…</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Discard %n Change(s)</source>
+            <translation>
+                <numerusform>放弃 %n 处更改(&amp;D)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{title} annotations.json</source>
+            <translation>{title} 批注.json</translation>
+        </message>
+        <message>
+            <source>Save a Copy of the Annotations</source>
+            <translation>保存批注副本</translation>
+        </message>
+        <message>
+            <source>Web Annotation JSON (*.json)</source>
+            <translation>Web 批注 JSON (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerticalMode</name>
+        <message>
+            <source>Vertical text</source>
+            <translation>直排文字</translation>
+        </message>
+    </context>
+    <context>
+        <name>WordLookup</name>
+        <message>
+            <source>Loading the dictionary…</source>
+            <extracomment>Lines Left and Right look through for the next word before giving up. Opacity (0-255) of the mark over the word shown. look-up mode: hovering looks words up The word shown: its piece (by canonical start) and the word in its view.</extracomment>
+            <translation>正在加载词典…</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in the dictionary.</source>
+            <translation>词典中没有“{text}”。</translation>
+        </message>
+        <message>
+            <source>The dictionary cannot be loaded.</source>
+            <translation>无法加载词典。</translation>
         </message>
     </context>
 </TS>

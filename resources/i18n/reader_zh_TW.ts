@@ -2,10 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
     <context>
+        <name>AidSources</name>
+        <message>
+            <source>The reading corrections cannot be read: {problem}</source>
+            <extracomment>``(view start, canonical start, view)`` of a loaded piece (``ReaderPane.pieces()``). why, in the reader's language (the file named) a reader (or one with new corrections) is ready why the dictionary could not be loaded ("" if it could)</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法讀取讀音更正：{problem}</translation>
+        </message>
+        <message>
+            <source>Readings cannot be shown: {problem}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無法顯示讀音：{problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotationColours</name>
         <message>
             <source>Yellow</source>
-            <extracomment>Colours as painted: translucent, so they read on the light, sepia and dark pages. English colour names (translated when shown: :func:`color_label`).</extracomment>
+            <extracomment>The colours, as red, green and blue (the key None: a note without a highlight colour). English colour names (translated when shown: :func:`color_label`).</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>黃色</translation>
         </message>
@@ -197,7 +211,7 @@
         <name>AnnotationLayer</name>
         <message>
             <source>&amp;Highlight</source>
-            <extracomment>doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes</extracomment>
+            <extracomment>Adds entries for viewport point ``pos`` to the text menu (see AnnotationLayer.menu_providers). doc id: items were added, edited, deleted or restored doc id: annotation changes are on disk why (the file is named); the changes stay in memory whether a deletion can be undone doc id ("" for none): another document is in the reader the close question (tests answer it) where "Save a Copy…" writes Called with the text menu and the viewport point after our entries, in order: other features (conversion corrections …) add theirs at the end.</extracomment>
             <translation>螢光標記(&amp;H)</translation>
         </message>
         <message>
@@ -246,6 +260,7 @@
         </message>
         <message>
             <source>{file} cannot be read for now ({problem}). It was left as it is; new highlights and notes are kept and saved into it once it can be read.</source>
+            <extracomment>doc id: annotation changes are on disk why (the file is named); the changes stay in memory doc id: the shown store read its file again (another process wrote it) unsaved changes of an older store of the shown document were moved into it</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>{file} 暫時無法讀取（{problem}）。檔案保持原樣；新的高亮和筆記會保留，等能讀取時再存入。</translation>
         </message>
@@ -571,6 +586,144 @@
         </message>
     </context>
     <context>
+        <name>ConversionCorrections</name>
+        <message>
+            <source>&amp;Undo</source>
+            <extracomment>a correction failed: why, naming the file a correction or its undo is stored and shown</extracomment>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Take back the last conversion correction</source>
+            <translation>復原上一次的轉換更正</translation>
+        </message>
+        <message>
+            <source>Mark Conversions to &amp;Check</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>標出需核對的轉換(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Underline the words where OpenCC chose one of several forms</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在 OpenCC 從多個字形中擇一的詞下畫線</translation>
+        </message>
+        <message>
+            <source>Correct Conversion of “{word}”</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>更正“{word}”的轉換</translation>
+        </message>
+        <message>
+            <source>This document ({script})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>本文件（{script}）</translation>
+        </message>
+        <message>
+            <source>All documents ({script})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>所有文件（{script}）</translation>
+        </message>
+        <message>
+            <source>Remove the Rule “{source}” → “{target}”</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除規則“{source}”→“{target}”</translation>
+        </message>
+        <message>
+            <source>{word} (shown now)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{word}（當前顯示）</translation>
+        </message>
+        <message>
+            <source>{word} (OpenCC's choice)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{word}（OpenCC 的選擇）</translation>
+        </message>
+        <message>
+            <source>Keep the Original “{word}”</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>保留原文“{word}”</translation>
+        </message>
+        <message>
+            <source>Rule removed: “{source}” is converted by OpenCC again.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>規則已刪除：“{source}”重新由 OpenCC 轉換。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now kept as written in all documents ({script}).</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{source}”現在在所有文件中保留原文（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now kept as written in this document ({script}).</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{source}”現在在本文件中保留原文（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now shown as “{target}” in all documents ({script}).</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{source}”現在在所有文件中顯示為“{target}”（{script}）。</translation>
+        </message>
+        <message>
+            <source>“{source}” is now shown as “{target}” in this document ({script}).</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{source}”現在在本文件中顯示為“{target}”（{script}）。</translation>
+        </message>
+        <message>
+            <source>The conversion correction was undone.</source>
+            <translation>已復原轉換更正。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConversionRuleService</name>
+        <message>
+            <source>{file} was damaged; the conversion rules of its backup are used.</source>
+            <extracomment>A change for the worker: it gets the store and returns its result.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{file} 已損壞；現使用其備份中的轉換規則。</translation>
+        </message>
+        <message>
+            <source>{file} cannot be used, so the views show OpenCC's conversion without your corrections.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{file} 無法使用，因此顯示的是不含您的更正的 OpenCC 轉換。</translation>
+        </message>
+        <message>
+            <source>The conversion rules were not changed: {reason}</source>
+            <extracomment>the rules were read again (after a change, or :meth:`reload`) a change was not made: why, naming the file the rules file could not be used as it is (see book_problem)</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>轉換規則未更改：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectReadingDialog</name>
+        <message>
+            <source>Correct Reading</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>更正讀音</translation>
+        </message>
+        <message>
+            <source>Readings of “{word}”, one per character, in pinyin with tone marks or numbers (háng or hang2). The correction applies wherever the word appears, in every document.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{word}”的讀音，每字一個，用帶聲調符號或數字的拼音（háng 或 hang2）。更正適用於所有文件中該詞出現的每一處。</translation>
+        </message>
+        <message>
+            <source>Reading of {char}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{char} 的讀音</translation>
+        </message>
+        <message>
+            <source>“{reading}” is not a pinyin syllable.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{reading}”不是拼音音節。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionNotice</name>
+        <message>
+            <source>Conversion correction</source>
+            <extracomment>How long the notice of a change stays in the status bar.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>轉換更正</translation>
+        </message>
+    </context>
+    <context>
         <name>DecodeWarningBar</name>
         <message>
             <source>Decoding warning</source>
@@ -586,6 +739,33 @@
             <source>This file may have been decoded wrongly (read as {encoding}). If the text looks garbled, choose another encoding.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>此檔案可能解碼有誤（按 {encoding} 讀取）。如果文字是亂碼，請選擇其他編碼。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DictionaryPopup</name>
+        <message>
+            <source>Dictionary</source>
+            <extracomment>How many senses of a shorter word are shown (all of the word's own are). Widest the card grows, in characters of the body font. -1 previous word, +1 next word</extracomment>
+            <translation>辭典</translation>
+        </message>
+        <message>
+            <source>Word</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>詞語</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>關閉（Esc）</translation>
+        </message>
+        <message>
+            <source>Close the dictionary</source>
+            <translation>關閉辭典</translation>
+        </message>
+        <message>
+            <source>Words inside</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>其中的詞</translation>
         </message>
     </context>
     <context>
@@ -746,7 +926,7 @@
         <name>NoteDialog</name>
         <message>
             <source>Note</source>
-            <extracomment>Char-format property holding the id of the item painted on a character.</extracomment>
+            <extracomment>Characters of the quote shown above the note (a longer quote ends with "…").</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>筆記</translation>
         </message>
@@ -878,6 +1058,15 @@
             <translation>未單獨設定的文件都使用這種文字</translation>
         </message>
         <message>
+            <source>Vertical</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>直排</translation>
+        </message>
+        <message>
+            <source>Read in vertical columns from right to left, paged like a printed book</source>
+            <translation>由右至左直行閱讀，像印刷書一樣分頁</translation>
+        </message>
+        <message>
             <source>Clean</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>純淨閱讀</translation>
@@ -900,6 +1089,81 @@
             <source>Font, size, line spacing, page width, theme and pinyin hints</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>字型、字號、行距、版心寬度、主題和拼音注音</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingAids</name>
+        <message>
+            <source>None</source>
+            <extracomment>The ruby choices as the toolbar and the menus name them.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>無</translation>
+        </message>
+        <message>
+            <source>Pinyin</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>拼音</translation>
+        </message>
+        <message>
+            <source>Zhuyin (Bopomofo)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>注音（ㄅㄆㄇ）</translation>
+        </message>
+        <message>
+            <source>&amp;Look Up</source>
+            <extracomment>The longest word a correction may hold (as desktop.core.readings.corrections). Asks for a word's readings (the dialog; tests answer it): parent, word, readings.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查詞(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Look up the selected word, or the word under the pointer</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查所選的詞，或指標下的詞</translation>
+        </message>
+        <message>
+            <source>Look-Up &amp;Mode</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查詞模式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Look up each word the pointer rests on (or hold Ctrl while pointing)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>指標停在哪個詞上就查哪個詞（或指向時按住 Ctrl）</translation>
+        </message>
+        <message>
+            <source>Correct &amp;Reading…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>更正讀音(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Look Up “{word}”</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>查“{word}”</translation>
+        </message>
+        <message>
+            <source>Correct Reading…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>更正讀音…</translation>
+        </message>
+        <message>
+            <source>Select a word in Chinese characters to correct its reading</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>請選中一個漢字詞語以更正其讀音</translation>
+        </message>
+        <message>
+            <source>Loading the readings…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>正在載入讀音…</translation>
+        </message>
+        <message>
+            <source>Reading of “{word}” saved: {reading}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{word}”的讀音已儲存：{reading}</translation>
+        </message>
+        <message>
+            <source>The reading of “{word}” was not saved: {problem}</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>“{word}”的讀音未儲存：{problem}</translation>
         </message>
     </context>
     <context>
@@ -1180,6 +1444,11 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
             <translation>拼音注音</translation>
         </message>
         <message>
+            <source>Readings above the text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在文字上方顯示讀音</translation>
+        </message>
+        <message>
             <source>&amp;Font:</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>字型(&amp;F)：</translation>
@@ -1208,6 +1477,88 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
             <source>&amp;Pinyin hints:</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>拼音注音(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Readings above:</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>上方讀音(&amp;R)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedDialog</name>
+        <message>
+            <source>Unsaved Annotations</source>
+            <extracomment>How long closing waits for saves in flight (the window stays responsive meanwhile). highlights, notes and bookmarks changed since the last save why the last save failed, in the UI language ("" if not known)</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>未儲存的批註</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s), note(s) or bookmark(s) in “{title}” could not be saved.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>“{title}”中有 %n 條高亮、筆記或書籤未能儲存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry once the problem is fixed, or save a copy elsewhere (File ▸ Import Annotations… brings it back later). Discarded changes are lost.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>問題解決後請重試，或把副本儲存到別處（以後用 檔案 ▸ 匯入批註… 找回）。放棄的更改將會丟失。</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>重試(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;Copy…</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>儲存副本(&amp;C)…</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Discard %n Change(s)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>
+                <numerusform>放棄 %n 處更改(&amp;D)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{title} annotations.json</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>{title} 批註.json</translation>
+        </message>
+        <message>
+            <source>Save a Copy of the Annotations</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>儲存批註副本</translation>
+        </message>
+        <message>
+            <source>Web Annotation JSON (*.json)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>Web 批註 JSON (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerticalMode</name>
+        <message>
+            <source>Vertical text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>直排文字</translation>
+        </message>
+    </context>
+    <context>
+        <name>WordLookup</name>
+        <message>
+            <source>Loading the dictionary…</source>
+            <extracomment>Lines Left and Right look through for the next word before giving up. Opacity (0-255) of the mark over the word shown. look-up mode: hovering looks words up The word shown: its piece (by canonical start) and the word in its view.</extracomment>
+            <translation>正在載入辭典…</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in the dictionary.</source>
+            <translation>辭典中沒有「{text}」。</translation>
+        </message>
+        <message>
+            <source>The dictionary cannot be loaded.</source>
+            <translation>無法載入辭典。</translation>
         </message>
     </context>
 </TS>

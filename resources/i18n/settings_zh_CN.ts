@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>ConversionPage</name>
+        <message>
+            <source>Conversion rules</source>
+            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
+            <translation>转换规则</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>Shown</source>
+            <translation>显示为</translation>
+        </message>
+        <message>
+            <source>Script</source>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>删除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected rules</source>
+            <translation>删除所选规则</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Put back the rules removed last</source>
+            <translation>恢复上次删除的规则</translation>
+        </message>
+        <message>
+            <source>No rules yet. Right-click a converted word in the reader to choose another form for it.</source>
+            <translation>还没有规则。在阅读区右键点击转换后的词，即可为它选择其他字形。</translation>
+        </message>
+        <message>
+            <source>&amp;Mark the words to check in converted views</source>
+            <translation>在转换视图中标出需核对的词(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Mark the words to check in converted views</source>
+            <translation>在转换视图中标出需核对的词</translation>
+        </message>
+        <message>
+            <source>Underline the words where OpenCC chose one of several forms</source>
+            <translation>在 OpenCC 从多个字形中择一的词下画线</translation>
+        </message>
+        <message>
+            <source>A rule shows its word in place of OpenCC's conversion. Removing one applies at once; Undo puts it back.</source>
+            <translation>规则用它的词代替 OpenCC 的转换。删除立即生效；撤销可恢复。</translation>
+        </message>
+        <message>
+            <source>All documents</source>
+            <translation>全部文档</translation>
+        </message>
+        <message>
+            <source>A document not in the library ({id})</source>
+            <translation>不在书库中的文档（{id}）</translation>
+        </message>
+        <message>
+            <source>Every converted script</source>
+            <translation>所有转换的文字</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>you have no permission to write there</source>
@@ -34,7 +106,7 @@
         </message>
         <message>
             <source>Settings</source>
-            <extracomment>Settings stored by the last OK that only apply after a restart.</extracomment>
+            <extracomment>Settings ▸ Conversion, when the window gave its conversion rules. Settings stored by the last OK that only apply after a restart.</extracomment>
             <translation>设置</translation>
         </message>
         <message>
@@ -60,6 +132,10 @@
         <message>
             <source>Search</source>
             <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Conversion</source>
+            <translation>转换</translation>
         </message>
         <message>
             <source>Default script for new documents</source>
@@ -98,6 +174,14 @@
             <translation>同时把大陆用词替换为台湾用语（社区 → 社群，优化 → 最佳化）</translation>
         </message>
         <message>
+            <source>Read &amp;vertically by default (直排)</source>
+            <translation>默认直排阅读(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Columns from right to left, paged like a printed book</source>
+            <translation>从右到左分栏，像印刷书一样分页</translation>
+        </message>
+        <message>
             <source>Default &amp;script:</source>
             <translation>默认文字(&amp;S)：</translation>
         </message>
@@ -106,8 +190,8 @@
             <translation>拼音注音(&amp;P)：</translation>
         </message>
         <message>
-            <source>Documents for which you chose a script keep their own choice.</source>
-            <translation>已单独选择过文字的文档保持各自的选择。</translation>
+            <source>Documents for which you chose a script or a direction keep their own choice.</source>
+            <translation>已单独选择过文字或排版方向的文档保留各自的选择。</translation>
         </message>
         <message>
             <source>Font for Simplified text</source>

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
     <context>
+        <name>ConversionPage</name>
+        <message>
+            <source>Conversion rules</source>
+            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>轉換規則</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>Shown</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>顯示為</translation>
+        </message>
+        <message>
+            <source>Script</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected rules</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>刪除所選規則</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Put back the rules removed last</source>
+            <translation>放回上次刪除的規則</translation>
+        </message>
+        <message>
+            <source>No rules yet. Right-click a converted word in the reader to choose another form for it.</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>還沒有規則。在閱讀區右鍵點選轉換後的詞，即可為它選擇其他字形。</translation>
+        </message>
+        <message>
+            <source>&amp;Mark the words to check in converted views</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在轉換檢視中標出需核對的詞(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Mark the words to check in converted views</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在轉換檢視中標出需核對的詞</translation>
+        </message>
+        <message>
+            <source>Underline the words where OpenCC chose one of several forms</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>在 OpenCC 從多個字形中擇一的詞下畫線</translation>
+        </message>
+        <message>
+            <source>A rule shows its word in place of OpenCC's conversion. Removing one applies at once; Undo puts it back.</source>
+            <translation>規則以它的詞取代 OpenCC 的轉換。刪除立即生效；復原可放回。</translation>
+        </message>
+        <message>
+            <source>All documents</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>全部文件</translation>
+        </message>
+        <message>
+            <source>A document not in the library ({id})</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>不在書庫中的文件（{id}）</translation>
+        </message>
+        <message>
+            <source>Every converted script</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>所有轉換的文字</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>you have no permission to write there</source>
@@ -36,7 +122,7 @@
         </message>
         <message>
             <source>Settings</source>
-            <extracomment>Settings stored by the last OK that only apply after a restart.</extracomment>
+            <extracomment>Settings ▸ Conversion, when the window gave its conversion rules. Settings stored by the last OK that only apply after a restart.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>設定</translation>
         </message>
@@ -69,6 +155,11 @@
             <source>Search</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>搜尋</translation>
+        </message>
+        <message>
+            <source>Conversion</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>轉換</translation>
         </message>
         <message>
             <source>Default script for new documents</source>
@@ -114,6 +205,15 @@
             <translation>同時把大陸用詞替換為臺灣用語（社區 → 社群，優化 → 最佳化）</translation>
         </message>
         <message>
+            <source>Read &amp;vertically by default (直排)</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>預設直排閱讀(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Columns from right to left, paged like a printed book</source>
+            <translation>由右至左直行，像印刷書一樣分頁</translation>
+        </message>
+        <message>
             <source>Default &amp;script:</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>預設文字(&amp;S)：</translation>
@@ -124,9 +224,9 @@
             <translation>拼音注音(&amp;P)：</translation>
         </message>
         <message>
-            <source>Documents for which you chose a script keep their own choice.</source>
+            <source>Documents for which you chose a script or a direction keep their own choice.</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>已單獨選擇過文字的文件保持各自的選擇。</translation>
+            <translation>已單獨選擇過文字或排版方向的文件保留各自的選擇。</translation>
         </message>
         <message>
             <source>Font for Simplified text</source>
