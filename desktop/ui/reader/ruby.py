@@ -60,9 +60,9 @@ __all__ = ["CHUNK", "RubyLayer"]
 #: Characters of a piece's view read at a time (2-3 ms).
 CHUNK = 64
 #: Longest a paint spends reading what it lacks (seconds); the rest follows in slices.
-PAINT_BUDGET = 0.006
+PAINT_BUDGET = 0.004
 #: Longest one timer slice spends reading (seconds).
-SLICE = 0.008
+SLICE = 0.005
 #: Texts up to this many Qt units take the ruby's format in place; longer ones load again.
 MERGE_LIMIT = 1_000_000
 #: The reading's size, as a share of the body font's, by style.
@@ -206,7 +206,9 @@ class RubyLayer(QObject):
         cursor.setPosition(q0)
         cursor.setPosition(min(q1, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
         if self._band is not None:
-            cursor.mergeCharFormat(self.band_format(self._band))
+            band = self.band_format(self._band)
+            cursor.mergeCharFormat(band)
+            cursor.mergeBlockCharFormat(band)  # the first block's own: an empty line's height
 
     def _piece_loaded(self, canon_start: int, _canon_end: int) -> None:
         if self._band is None:
@@ -215,7 +217,24 @@ class RubyLayer(QObject):
         if entry is not None:
             view_start, _, view = entry
             q0 = self.reader.view_to_qt(view_start)
-            self._merge(q0, self.reader.view_to_qt(view_start + len(view.text)))
+            q1 = self.reader.view_to_qt(view_start + len(view.text))
+            # Text inserted after text with the format takes it (one format for the whole
+            # insert): merging again would lay the piece out again for nothing.
+            if not (self._has_band(q0 + 1) and self._has_band(q1)):
+                self._merge(q0, q1)
+
+    def _has_band(self, qt_after: int) -> bool:
+        """Whether the character before Qt position ``qt_after`` has the band's format."""
+        if self._band is None:
+            return False
+        cursor = QTextCursor(self.reader.text.document())
+        cursor.setPosition(min(qt_after, self.reader.text.document().characterCount() - 1))
+        fmt = cursor.charFormat()
+        return (
+            fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript
+            and round(fmt.fontPointSize()) == self._band[0]
+            and round(fmt.fontLetterSpacing()) == self._band[1]
+        )
 
     def _typography_changed(self) -> None:
         self._measure()

@@ -142,6 +142,7 @@ def test_the_text_keeps_its_glyph_size_and_loses_the_format(  # type: ignore[no-
     assert _line_height(pane) == plain_height
     block = pane.text.document().begin()
     while block.isValid():
+        assert block.charFormat().verticalAlignment() != SUPER
         it = block.begin()
         while not it.atEnd():
             assert it.fragment().charFormat().verticalAlignment() != SUPER
@@ -164,6 +165,33 @@ def test_a_big_text_is_loaded_again_with_the_room(  # type: ignore[no-untyped-de
     assert pane.current_canonical() == place  # loaded again at the same place
     assert _line_height(pane) > 1.3 * plain_height
     assert pane.view_text().index("第200回") in painted
+
+
+def test_pieces_loaded_before_and_after_take_the_room(  # type: ignore[no-untyped-def]
+    qtbot, pane: ReaderPane, tmp_path: Path
+) -> None:
+    lines = "".join(
+        f"第{i}回 话说天下大势,分久必合,合久必分。周末七国分争。\n" for i in range(12000)
+    )
+    pane.aids.ruby.set_style("pinyin")
+    path = tmp_path / "novel.txt"
+    path.write_text(lines, "utf-8")
+    assert pane.library is not None
+    result = pane.library.add_file(path)
+    assert result.id, result.error
+    record, text = pane.library.get(result.id), pane.library.text(result.id)
+    pane.show_document(record, text)
+    pane.go_to_canonical(text.index("第6000回"))  # loaded from the middle: pieces both ways
+    _settle(qtbot, pane)
+    assert len(pane.pieces()) > 2
+    block = pane.text.document().begin()
+    while block.isValid():
+        assert block.charFormat().verticalAlignment() == SUPER, block.blockNumber()
+        if block.length() > 1:
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + 1)
+            assert cursor.charFormat().verticalAlignment() == SUPER, block.blockNumber()
+        block = block.next()
 
 
 # --------------------------------------------------------------- views, hints
