@@ -119,6 +119,7 @@ def shoot(app: QApplication, lang: str, theme: str, out: Path) -> list[Path]:
 
 def main() -> int:
     import correction_menu  # beside this file: the conversion correction menu (issue 18)
+    import reading_aids  # beside this file: ruby and the pop-up dictionary (issue 18)
     import vertical_page  # beside this file: a vertical page (issue 19)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -128,6 +129,7 @@ def main() -> int:
         for theme in ("light", "dark", "sepia"):
             written += shoot(app, lang, theme, out)
         written += correction_menu.shoot(app, lang, _home / f"{lang}-corrections", out)
+        written += reading_aids.shoot(app, lang, _home / f"{lang}-aids", out)
     written += vertical_page.shoot(app, "zh_TW", _home / "zh_TW-vertical", out)
     for path in written:
         print(path.relative_to(REPO))
