@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.dictionary import Dictionary, load_dictionary, loaded_dictionary
+from desktop.core.dictionary.cedict import DictionaryError, data_path
 from desktop.core.readings import Reader, load_reader
 from desktop.core.views import TextView
 from desktop.ui.common.errors import describe
@@ -41,6 +42,14 @@ def piece_at(entries: list[PieceEntry], view_offset: int) -> PieceEntry | None:
         return None
     entry = entries[i]
     return entry if view_offset <= entry[0] + len(entry[2].text) else None
+
+
+def _dictionary_file() -> Path | None:
+    """CC-CEDICT's file, to name in a problem (None when its package is missing)."""
+    try:
+        return data_path()
+    except DictionaryError:
+        return None
 
 
 class AidSources(QObject):
@@ -81,7 +90,8 @@ class AidSources(QObject):
 
         def failed(exc: BaseException) -> None:
             self._loading_dictionary = False
-            self.dictionary_problem = describe(exc).text
+            problem = describe(exc, _dictionary_file())
+            self.dictionary_problem = f"{problem.text} {problem.advice}".strip()
             log.warning("dictionary not loaded: %s", exc)
             self.dictionaryFailed.emit(self.dictionary_problem)
 

