@@ -229,6 +229,10 @@
             <translation>简繁转换(&amp;S)</translation>
         </message>
         <message>
+            <source>&amp;Readings Above the Text</source>
+            <translation>文字上方的读音(&amp;R)</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>

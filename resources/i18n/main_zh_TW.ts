@@ -276,6 +276,11 @@
             <translation>簡繁轉換(&amp;S)</translation>
         </message>
         <message>
+            <source>&amp;Readings Above the Text</source>
+            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
+            <translation>文字上方的讀音(&amp;R)</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>檢視(&amp;V)</translation>

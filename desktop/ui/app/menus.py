@@ -159,6 +159,10 @@ class MenuBuilder(QObject):
                 w.search_pane.focus_search,
                 "Ctrl+Shift+F",
             ),
+            None,
+            self.adopt("look-up", w.reader.aids.look_up_action),
+            self.adopt("look-up-mode", w.reader.aids.lookup_mode_action),
+            self.adopt("correct-reading", w.reader.aids.correct_action),
         )
 
     def _build_view(self) -> None:
@@ -175,11 +179,15 @@ class MenuBuilder(QObject):
             )
         scripts.addSeparator()
         scripts.addAction(self.adopt("script-default", w.reader_toolbar.default_action))
+        readings = QMenu(self.tr("&Readings Above the Text"), w)
+        for style, action in w.reader.aids.ruby_actions.items():
+            readings.addAction(self.adopt(f"ruby-{style}", action))
         self.menu(
             self.tr("&View"),
             scripts,
             self.adopt("clean-view", w.reader_toolbar.clean_action, "Ctrl+Shift+C"),
             self.adopt("vertical", w.reader_toolbar.vertical_action, "Ctrl+Shift+V"),
+            readings,
             None,
             self.action(
                 "zoom-in", self.tr("Zoom &In"), w.reader.zoom_in, QKeySequence.StandardKey.ZoomIn
