@@ -32,6 +32,7 @@ from desktop.core.vertical import StrSource
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.fonts import body_family, face_forms
 from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.ruby import RubyLayer
 from desktop.ui.reader.themes import THEMES
 from desktop.ui.reader.vertical.page import VerticalPage
 from tests.bench.harness import Result, big_text, percentile
@@ -185,6 +186,46 @@ def _pane_results(text: str, label: str, quick: bool) -> list[Result]:
     return out
 
 
+def _ruby_results(text: str, label: str, quick: bool) -> list[Result]:
+    """Page turns in the reader pane with readings right of the columns (issue 19):
+    the readings of each page shown are read as it is painted (or ahead, between turns)."""
+    out = []
+    for style in ("pinyin", "zhuyin"):
+        pane = _pane(SIZES["spread"])
+        pane.aids.ruby.set_style(style)
+        pane.show_document(_record(text), text)
+        pane.go_to_canonical(len(text) // 2)
+        began = time.perf_counter()
+        while pane.aids.sources.reader() is None and time.perf_counter() - began < 60:
+            _app().processEvents()  # the reader of readings loads in a worker
+        _watch_load(pane)
+        page, ruby = pane.vertical.page, pane.aids.ruby
+
+        def read(ruby: RubyLayer = ruby) -> None:
+            """A reader reads the page: the readings of the pages beside it are read."""
+            began = time.perf_counter()
+            while ruby.pending and time.perf_counter() - began < 5:
+                _app().processEvents()
+
+        n, times, drawn = 60 if quick else 300, [], []
+        for direction, count in ((+1, n), (-1, n // 2)):
+            for _ in range(count):
+                read()
+                times.append(_timed(partial(pane.page, direction), page.repaint))
+                drawn.append(len(pane.vertical.ruby.painted))
+        what = f"reader pane, spread, {style} right of the columns"
+        out += _turn_rows(what, label, None, times)
+        out.append(
+            Result(BENCH, f"{what}: readings drawn per spread", statistics.mean(drawn), "", "",
+                   None, f"fewest {min(drawn)}")
+        )  # fmt: skip
+        pane._timer.stop()
+        pane.close()
+        pane.deleteLater()
+        _app().processEvents()
+    return out
+
+
 def _horizontal_freeze(text: str, label: str) -> list[Result]:
     """The same load in the horizontal reader, for comparison."""
     pane = _pane(SIZES["spread"], vertical=False)
@@ -207,6 +248,7 @@ def run(quick: bool) -> list[Result]:
     text = big_text(size).replace("\r\n", "\n")
     label = f"{len(text.encode('utf-8')) / 2**20:.0f} MB"
     out = _widget_results(text, label, quick) + _pane_results(text, label, quick)
+    out += _ruby_results(text, label, quick)  # readings beside the columns (issue 19)
     return out + _horizontal_freeze(text, label)
 
 

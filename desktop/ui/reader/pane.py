@@ -128,6 +128,7 @@ class ReaderPane(QWidget):
         self._build_vertical()  # vertical mode (issue 19)
         # -- reading aids (issue 18): pop-up dictionary, ruby, reading corrections
         self.aids = ReadingAids(self)
+        self.vertical.attach_aids(self.aids)  # vertical mode (issue 19): the aids there too
         # -- end reading aids
 
     # ------------------------------------------------------------------ set-up

@@ -114,6 +114,8 @@ class RubyLayer(QObject):
     """Pinyin or zhuyin above every Han character of the visible lines."""
 
     styleChanged = Signal(str)
+    #: The readings on screen are all read (the vertical page, painting them, repaints).
+    readingsRead = Signal()
 
     def __init__(self, reader: ReaderPane, sources: AidSources) -> None:
         super().__init__(reader)
@@ -337,6 +339,7 @@ class RubyLayer(QObject):
                 visible_read = visible_read or visible
         if visible_read and not any(item[2] for item in self._queue):
             self.reader.text.viewport().update()
+            self.readingsRead.emit()
         if self._queue:
             self._timer.start()
 
@@ -366,6 +369,35 @@ class RubyLayer(QObject):
             return None
         read = self._read.get(entry[1])
         return read.readings.get(view_offset - entry[0]) if read else None
+
+    # -- vertical page (issue 19): the readings of what it shows
+    def readings_for(self, v0: int, v1: int) -> dict[int, str]:
+        """The readings of loaded view ``[v0, v1)`` (on another page, the vertical one)
+        by view offset: what is not read yet is read within a paint's budget, the rest
+        in timer slices (``readingsRead`` then), one page ahead and behind after."""
+        if not self.shown or self.reader.doc_id is None:
+            return {}
+        reader = self.sources.reader()
+        if reader is None:
+            self.sources.want_reader()
+            return {}
+        entries = self.reader.pieces()
+        if not entries or v1 <= v0:
+            return {}
+        self._want(entries, v0, v1, reader)
+        out: dict[int, str] = {}
+        for view_start, canon, view in entries:
+            a, b = max(v0, view_start), min(v1, view_start + len(view.text))
+            read = self._read.get(canon)
+            if a >= b or read is None:
+                continue
+            got = read.readings.get
+            for v in range(a, b):
+                if reading := got(v - view_start):
+                    out[v] = reading
+        return out
+
+    # -- end vertical page
 
     @property
     def pending(self) -> bool:

@@ -24,10 +24,12 @@ from PySide6.QtGui import QBrush, QColor, QTextCursor
 from PySide6.QtWidgets import QStackedWidget
 
 from desktop.ui.reader.vertical.page import Mark, VerticalPage
+from desktop.ui.reader.vertical.ruby import VerticalRuby
 from desktop.ui.reader.vertical.source import PieceSource
 
 if TYPE_CHECKING:
     from desktop.ui.reader.pane import ReaderPane
+    from desktop.ui.reader.reading_aids import ReadingAids
 
 __all__ = ["VerticalMode"]
 
@@ -58,6 +60,10 @@ class VerticalMode(QObject):
         reader.pieceLoaded.connect(self._piece_loaded)
         reader.typographyChanged.connect(self._typography)
         reader.documentShown.connect(self._document_shown)
+
+    def attach_aids(self, aids: ReadingAids) -> None:
+        """The reading aids on the vertical page too: readings right of the columns."""
+        self.ruby = VerticalRuby(self.page, aids)
 
     # -------------------------------------------------------------- switching
     def set_vertical(self, on: bool, *, remember: bool = True) -> None:

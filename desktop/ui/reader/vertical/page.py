@@ -98,6 +98,9 @@ class VerticalPage(QWidget):
         self.theme: Theme = THEMES["light"]
         self.spacing = 160  #: column pitch in percent of the em
         self.max_rows = 0  #: longest column in em (0: as tall as the page allows)
+        self.ruby_room = 0.0  #: room right of each column for readings, in em
+        #: Painted over the text, in order (the readings, the dictionary's word, bookmarks).
+        self.overlays: list[Callable[[QPainter], None]] = []
         #: Marks for a view range (start, end): highlights, find hits.
         self.marks: Callable[[int, int], list[Mark]] = lambda _s, _e: []
         self._metrics = GlyphMetrics(self.font())
@@ -132,6 +135,14 @@ class VerticalPage(QWidget):
             self.theme = theme
         self._setter = None
         self._show(keep)
+
+    def set_ruby_room(self, room: float) -> None:
+        """Room (in em) right of each column for the readings: the pitch grows by it."""
+        if room != self.ruby_room:
+            keep = self.first_offset()
+            self.ruby_room = room
+            self._setter = None
+            self._show(keep)
 
     def set_source(self, source: Source, chapters: list[int] | None = None) -> None:
         """New text to show, from its start (or from :meth:`show_offset` after)."""
@@ -170,7 +181,7 @@ class VerticalPage(QWidget):
     @property
     def pitch(self) -> float:
         """Distance between column centres."""
-        return self.em * self.spacing / 100
+        return self.em * (self.spacing / 100 + self.ruby_room)
 
     def _margins(self) -> tuple[float, float]:
         """Side and top margins (the foot keeps a cell for hanging stops)."""
@@ -323,6 +334,10 @@ class VerticalPage(QWidget):
     def placed_columns(self) -> list[tuple[Column, float, float]]:
         """``(column, centre x, top y)`` of every column shown."""
         return [(p.column, p.cx, p.top) for p in self._placed]
+
+    def boxes_shown(self) -> list[tuple[int, int, QRectF, float]]:
+        """``(start, end, rectangle, column centre x)`` of every character shown."""
+        return [(s, e, r, p.cx) for p in self._placed for s, e, r in p.boxes]
 
     # --------------------------------------------------------- hit testing
     def _column_at(self, x: float) -> _PlacedColumn | None:
@@ -537,6 +552,10 @@ class VerticalPage(QWidget):
         for rect in selected:
             painter.fillRect(rect, QColor(self.theme.selection))
         self._draw_text(painter, s0, s1)
+        for overlay in self.overlays:
+            painter.save()
+            overlay(painter)
+            painter.restore()
         painter.end()
 
     def _draw_text(self, painter: QPainter, s0: int, s1: int) -> None:

@@ -1,0 +1,128 @@
+"""Readings right of the columns on the vertical page (issue 19, with the ruby of issue 18)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.library import Library
+from desktop.ui.common.app_settings import AppSettings
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.vertical.ruby import ROOM
+
+TEXT = "他在银行工作。\n行走在路上，长大了。\n我们一起去银行。\n" * 3
+
+
+@pytest.fixture
+def app_settings(settings: QSettings) -> AppSettings:
+    return AppSettings(settings)
+
+
+@pytest.fixture
+def pane(
+    qtbot, library_dir: Path, app_settings: AppSettings, tmp_path: Path
+) -> Iterator[ReaderPane]:  # type: ignore[no-untyped-def]
+    reader = ReaderPane(settings=app_settings, library=Library.open(library_dir))
+    qtbot.addWidget(reader)
+    reader.resize(800, 600)
+    reader.show()
+    qtbot.waitExposed(reader)
+    path = tmp_path / "doc.txt"
+    path.write_text(TEXT, "utf-8")
+    assert reader.library is not None
+    result = reader.library.add_file(path)
+    assert result.id, result.error
+    reader.show_document(reader.library.get(result.id), reader.library.text(result.id))
+    qtbot.waitUntil(lambda: not reader.loading, timeout=30_000)
+    reader.set_vertical(True)
+    yield reader
+    reader.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
+
+
+def _settle(qtbot, pane: ReaderPane) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Paint until every reading shown is read: ``{view offset: reading}`` drawn."""
+    qtbot.waitUntil(lambda: pane.aids.sources.reader() is not None, timeout=30_000)
+    page, ruby = pane.vertical.page, pane.aids.ruby
+    for _ in range(3):
+        page.repaint()
+        qtbot.waitUntil(lambda: not ruby.pending, timeout=30_000)
+    page.repaint()
+    return {start: reading for start, _end, reading in pane.vertical.ruby.painted}
+
+
+def _han_shown(pane: ReaderPane) -> set[int]:
+    page = pane.vertical.page
+    v0, v1 = page.visible_range()
+    text = page.source.slice(v0, v1)
+    return {v0 + i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"}
+
+
+@pytest.mark.parametrize("style", ["pinyin", "zhuyin"])
+def test_every_han_character_shown_gets_the_horizontal_rubys_reading(
+    qtbot, pane: ReaderPane, style: str
+) -> None:  # type: ignore[no-untyped-def]
+    pane.aids.ruby.set_style(style)
+    drawn = _settle(qtbot, pane)
+    assert set(drawn) == _han_shown(pane)
+    assert drawn  # the page shows Han text
+    for offset, reading in drawn.items():
+        assert reading == pane.aids.ruby.reading_at(offset)  # the same reader and cache
+    first = min(drawn)
+    assert drawn[first] == ("tā" if style == "pinyin" else "ㄊㄚ")
+    bank = pane.vertical.page.source.slice(0, len(pane.vertical.page.source)).index("银行")
+    assert drawn[bank + 1] == ("háng" if style == "pinyin" else "ㄏㄤˊ")
+
+
+def test_columns_move_apart_while_the_ruby_is_on(qtbot, pane: ReaderPane) -> None:  # type: ignore[no-untyped-def]
+    page = pane.vertical.page
+    plain = page.pitch
+    pane.aids.ruby.set_style("zhuyin")
+    assert page.pitch == pytest.approx(plain + ROOM["zhuyin"] * page.em)
+    pane.aids.ruby.set_style("pinyin")
+    assert page.pitch == pytest.approx(plain + ROOM["pinyin"] * page.em)
+    pane.aids.ruby.set_style("none")
+    assert page.pitch == pytest.approx(plain)
+    assert _settle(qtbot, pane) == {}
+
+
+@pytest.mark.parametrize("style", ["pinyin", "zhuyin"])
+def test_readings_stay_between_their_column_and_the_next(
+    qtbot, pane: ReaderPane, app_settings: AppSettings, style: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At the tightest column spacing, the readings' ink (the text painted in the page's
+    colour, so only the readings show) lies right of its column and short of the next."""
+    app_settings.line_spacing = 100
+    pane.typographyChanged.emit()
+    pane.aids.ruby.set_style(style)
+    page = pane.vertical.page
+    _settle(qtbot, pane)
+    theme = page.theme
+    page.theme = dataclasses.replace(theme, text=theme.page, selection_text=theme.page)
+    image = page.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    page.theme = theme
+    ratio = image.devicePixelRatio()
+    background = QColor(theme.page).rgb()
+    em = page.em
+    columns = sorted({round(cx, 3) for _s, _e, _r, cx in page.boxes_shown()})
+    assert len(columns) >= 3
+    top, bottom = page.height() * 0.05, page.height() * 0.95
+    for cx in columns:
+        inked = [
+            x
+            for x in range(int((cx - em / 2) * ratio), int((cx + page.pitch - em / 2) * ratio))
+            if any(
+                image.pixel(x, int(y * ratio)) != background
+                for y in range(int(top), int(bottom), 1)
+            )
+        ]
+        assert inked, f"no reading right of the column at {cx}"
+        assert min(inked) / ratio >= cx + em / 2 - 0.5  # right of the column's characters
+        assert max(inked) / ratio < cx + page.pitch - em / 2  # short of the next column's
