@@ -174,9 +174,10 @@ class DictionaryPopup(QFrame):
             palette.setColor(role, QColor(colour))
         self.setPalette(palette)
 
-    def place(self, word_box: QRect) -> None:
+    def place(self, word_box: QRect, *, beside: bool = False) -> None:
         """Show the card under ``word_box`` (the word's line, in the parent's
-        coordinates), or over it when there is no room below; kept inside the parent."""
+        coordinates), or over it when there is no room below; kept inside the parent.
+        With ``beside`` (a word in a vertical column): left of it, else right of it."""
         parent = self.parentWidget()
         if parent is None:
             return
@@ -192,8 +193,17 @@ class DictionaryPopup(QFrame):
         room_below = parent.height() - word_box.bottom() - 8
         room_above = word_box.top() - 8
         most = max(room_below, room_above, 6 * em)
+        if beside:  # vertical mode (issue 19)
+            most = parent.height() - 16
         height = min(body_height + chrome, most, int(parent.height() * 0.7))
         self.resize(width, height)
+        if beside:  # vertical mode (issue 19): beside the column, level with the word
+            left = word_box.left() - width - 4
+            x = left if left >= 8 else min(word_box.right() + 4, parent.width() - width - 8)
+            self.move(max(0, x), max(0, min(word_box.top(), parent.height() - height)))
+            self.show()
+            self.raise_()
+            return
         x = max(8, min(word_box.left(), parent.width() - width - 8))
         if height <= room_below or room_below >= room_above:
             y = word_box.bottom() + 2

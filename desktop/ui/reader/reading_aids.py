@@ -176,10 +176,12 @@ class ReadingAids(QObject):
         if cursor.hasSelection():
             v0 = self.reader.qt_to_view(cursor.selectionStart())
             v1 = self.reader.qt_to_view(cursor.selectionEnd())
-            inside = pos is None or ((v := self.lookup.view_at(pos)) is not None and v0 <= v < v1)
+            inside = pos is None or (
+                (v := self.lookup.view_at_text(pos)) is not None and v0 <= v < v1
+            )
             if inside and v1 - v0 <= MOST_CHARS and _ALL_HAN.fullmatch(self._text(v0, v1)):
                 return v0, v1, True
-        view = self.lookup.view_at(pos) if pos is not None else None
+        view = self.lookup.view_at_text(pos) if pos is not None else None
         if view is None or not _ALL_HAN.fullmatch(self._text(view, view + 1)):
             return None
         return view, view + 1, False

@@ -20,10 +20,11 @@ is in (pieces end at line ends, so a word never spans two).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPainter, QTextCursor
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.dictionary import Word
 from desktop.ui.reader.aid_sources import AidSources, PieceEntry, piece_at
@@ -32,12 +33,41 @@ from desktop.ui.reader.dictionary_popup import DictionaryPopup
 if TYPE_CHECKING:
     from desktop.ui.reader.pane import ReaderPane
 
-__all__ = ["WordLookup"]
+__all__ = ["LookupSurface", "WordLookup"]
 
 #: Lines Left and Right look through for the next word before giving up.
 STEP_LINES = 50
 #: Opacity (0-255) of the mark over the word shown.
 MARK_ALPHA = 110
+
+
+# -- vertical mode (issue 19)
+class LookupSurface(Protocol):
+    """Another page showing the view (the vertical page): where words are and shown."""
+
+    @property
+    def widget(self) -> QWidget:
+        """The page (pointer and keys are watched on it)."""
+        ...
+
+    def view_at(self, point: QPoint) -> int | None:
+        """The view offset of the character under ``point`` of the widget, if any."""
+        ...
+
+    def boxes(self, v0: int, v1: int) -> list[QRectF]:
+        """The widget's rectangles of view ``[v0, v1)`` shown."""
+        ...
+
+    def reveal(self, view: int) -> None:
+        """Show the character at view offset ``view``."""
+        ...
+
+    def step_of(self, event: QKeyEvent) -> int:
+        """+1 (next word) or -1 (previous) for an arrow key, else 0."""
+        ...
+
+
+# -- end vertical mode
 
 
 class WordLookup(QObject):
@@ -52,6 +82,8 @@ class WordLookup(QObject):
         self.current: tuple[int, Word] | None = None
         self._pending: tuple[int, int | None, bool] | None = None  # view offset, end, says
         self._stepping = False
+        #: Vertical mode (issue 19): the page words are found on and shown, when not the text.
+        self.surface: LookupSurface | None = None
         page = reader.text
         self._page, self._viewport = page, page.viewport()  # kept: compared in eventFilter
         self._viewport.setMouseTracking(True)
@@ -60,12 +92,29 @@ class WordLookup(QObject):
         page.add_overlay(self._paint_mark)
         page.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.popup.closed.connect(self._popup_closed)
-        self.popup.stepRequested.connect(self.step)
+        self.popup.stepRequested.connect(self._step_asked)
         reader.viewReset.connect(self.close)
         reader.typographyChanged.connect(self._recolour)
         sources.dictionaryReady.connect(self._dictionary_ready)
         sources.dictionaryFailed.connect(self._dictionary_failed)
         self._recolour()
+
+    # -- vertical mode (issue 19)
+    def _area(self) -> QWidget:
+        """The widget the words are shown in: the text's viewport or the surface."""
+        return self.surface.widget if self.surface is not None else self._viewport
+
+    def set_surface(self, surface: LookupSurface | None) -> None:
+        """Find and show words on ``surface`` (None: on the text again)."""
+        self.close()
+        self.surface = surface
+        self.set_mode(self.mode)
+
+    def _step_asked(self, direction: int) -> None:
+        """Left/Right on the card: on a vertical page, Left reads on (the next column)."""
+        self.step(-direction if self.surface is not None else direction)
+
+    # -- end vertical mode
 
     # ------------------------------------------------------------------ modes
     def set_mode(self, on: bool) -> None:
@@ -73,6 +122,8 @@ class WordLookup(QObject):
         self.mode = bool(on)
         shape = Qt.CursorShape.WhatsThisCursor if self.mode else Qt.CursorShape.IBeamCursor
         self.reader.text.viewport().setCursor(shape)
+        if self.surface is not None:
+            self.surface.widget.setCursor(shape)
         if not self.mode and not self.popup.pinned:
             self.close()
 
@@ -84,12 +135,12 @@ class WordLookup(QObject):
 
     def _popup_closed(self) -> None:
         self._unmark()
-        self.reader.text.setFocus()
+        (self.surface.widget if self.surface is not None else self.reader.text).setFocus()
 
     def _unmark(self) -> None:
         if self.current is not None:
             self.current = None
-            self.reader.text.viewport().update()
+            self._area().update()
 
     # -------------------------------------------------------------- look-ups
     def look_up_here(self) -> bool:
@@ -101,8 +152,9 @@ class WordLookup(QObject):
             v0 = self.reader.qt_to_view(cursor.selectionStart())
             v1 = self.reader.qt_to_view(cursor.selectionEnd())
             return self.look_up_view(v0, v1, say_none=True)
-        pointer = page.viewport().mapFromGlobal(QCursor.pos())
-        if page.viewport().rect().contains(pointer) and (view := self.view_at(pointer)) is not None:
+        area = self._area()
+        pointer = area.mapFromGlobal(QCursor.pos())
+        if area.rect().contains(pointer) and (view := self.view_at(pointer)) is not None:
             return self.look_up_view(view, say_none=True)
         return self.look_up_view(self.reader.qt_to_view(cursor.position()), say_none=True)
 
@@ -114,6 +166,8 @@ class WordLookup(QObject):
     def view_at(self, point: QPoint) -> int | None:
         """The loaded-view offset of the character under viewport ``point`` (None over
         the margins, blank space after a line's end, or an empty page)."""
+        if self.surface is not None:
+            return self.surface.view_at(point)
         page = self.reader.text
         if not self.reader.pieces():
             return None
@@ -131,6 +185,13 @@ class WordLookup(QObject):
         if q < 0 or after.top() != here.top() or not here.left() <= point.x() <= after.left():
             return None
         return self.reader.qt_to_view(q)
+
+    def view_at_text(self, point: QPoint) -> int | None:
+        """:meth:`view_at` for a point of the text's viewport (the context menu's, which
+        the vertical page passes on through the text)."""
+        if self.surface is not None:
+            point = self.surface.widget.mapFromGlobal(self._viewport.mapToGlobal(point))
+        return self.view_at(point)
 
     def look_up_view(
         self, view_offset: int, end: int | None = None, *, say_none: bool = False
@@ -210,17 +271,24 @@ class WordLookup(QObject):
         self._reveal(entry[0] + word.start)  # a word stepped to (or asked for) off screen
         self.popup.show_word(word, zhuyin_first=self.reader.options.script == "taiwan")
         self._place(entry[0] + word.start, entry[0] + word.end)
-        self.reader.text.viewport().update()
+        self._area().update()
 
     def _show_message(self, entry: PieceEntry, view: int, headline: str, more: str = "") -> None:
         self.current = None
         self.popup.show_message(headline, more)
         self._reveal(view)
         self._place(view, view + 1)
-        self.reader.text.viewport().update()
+        self._area().update()
 
     def _reveal(self, view: int) -> None:
         """Scroll the page so that the character at ``view`` is on screen."""
+        if self.surface is not None:
+            self._stepping = True
+            try:
+                self.surface.reveal(view)
+            finally:
+                self._stepping = False
+            return
         page = self.reader.text
         cursor = QTextCursor(page.document())
         cursor.setPosition(self.reader.view_to_qt(view))
@@ -240,12 +308,13 @@ class WordLookup(QObject):
         box = boxes[0].toAlignedRect()
         for other in boxes[1:]:
             box = box.united(other.toAlignedRect())
-        viewport = self.reader.text.viewport()
-        top_left = viewport.mapTo(self.reader, box.topLeft())
-        self.popup.place(QRect(top_left, box.size()))
+        top_left = self._area().mapTo(self.reader, box.topLeft())
+        self.popup.place(QRect(top_left, box.size()), beside=self.surface is not None)
 
     def boxes(self, v0: int, v1: int) -> list[QRectF]:
         """The viewport rectangles of loaded view ``[v0, v1)``, one per line it is on."""
+        if self.surface is not None:
+            return self.surface.boxes(v0, v1)
         page = self.reader.text
         cursor = QTextCursor(page.document())
         q0, q1 = self.reader.view_to_qt(v0), self.reader.view_to_qt(v1)
@@ -279,7 +348,7 @@ class WordLookup(QObject):
 
     def _paint_mark(self, painter: QPainter, _rect: QRect) -> None:
         marked = self.marked()
-        if marked is None:
+        if marked is None or self.surface is not None:
             return
         colour = QColor(self.reader.theme.selection)
         colour.setAlpha(MARK_ALPHA)
@@ -291,18 +360,22 @@ class WordLookup(QObject):
         self.popup.recolour(theme.hint, theme.text)  # the first-run hint's colours
 
     # ------------------------------------------------------------------- events
+    def scrolled(self) -> None:
+        """The page moved: a card not kept closes."""
+        self._scrolled()
+
     def _scrolled(self) -> None:
         if self._stepping or not self.popup.isVisible():
             return
         if self.popup.pinned:
-            self.reader.text.viewport().update()
+            self._area().update()
         else:
             self.close()
 
     def _near(self, point: QPoint) -> bool:
         """Whether viewport ``point`` is on the word shown, on the card, or between."""
         marked = self.marked()
-        viewport = self.reader.text.viewport()
+        viewport = self._area()
         card = QRect(viewport.mapFrom(self.reader, self.popup.pos()), self.popup.size())
         area = card
         if marked is not None:
@@ -312,6 +385,20 @@ class WordLookup(QObject):
         return area.adjusted(-margin, -margin, margin, margin).contains(point)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        surface = self.surface  # vertical mode (issue 19): the vertical page's events
+        if surface is not None and watched is surface.widget:
+            if isinstance(event, QMouseEvent):
+                self._mouse(event)
+            elif (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and self.popup.isVisible()
+            ):
+                if step := surface.step_of(event):
+                    self.step(step)
+                    return True
+                return self.popup.handle_key(event)  # Esc
+            return super().eventFilter(watched, event)
         if watched is self._viewport and isinstance(event, QMouseEvent):
             self._mouse(event)
         elif (

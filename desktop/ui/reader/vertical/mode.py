@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCursor
 from PySide6.QtWidgets import QStackedWidget
 
+from desktop.ui.reader.vertical.lookup import VerticalLookup
 from desktop.ui.reader.vertical.page import Mark, VerticalPage
 from desktop.ui.reader.vertical.ruby import VerticalRuby
 from desktop.ui.reader.vertical.source import PieceSource
@@ -62,8 +63,12 @@ class VerticalMode(QObject):
         reader.documentShown.connect(self._document_shown)
 
     def attach_aids(self, aids: ReadingAids) -> None:
-        """The reading aids on the vertical page too: readings right of the columns."""
+        """The reading aids on the vertical page too: readings right of the columns,
+        the pop-up dictionary."""
         self.ruby = VerticalRuby(self.page, aids)
+        self.lookup = VerticalLookup(self.page, aids)
+        self.lookup.set_active(self.on)
+        self.toggled.connect(self.lookup.set_active)
 
     # -------------------------------------------------------------- switching
     def set_vertical(self, on: bool, *, remember: bool = True) -> None:
