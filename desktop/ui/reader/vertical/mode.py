@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCursor
 from PySide6.QtWidgets import QStackedWidget
 
+from desktop.ui.reader.vertical.bookmarks import VerticalBookmarks
 from desktop.ui.reader.vertical.lookup import VerticalLookup
 from desktop.ui.reader.vertical.page import Mark, VerticalPage
 from desktop.ui.reader.vertical.ruby import VerticalRuby
@@ -46,6 +47,7 @@ class VerticalMode(QObject):
         self.page = VerticalPage(reader)
         self.page.setAccessibleName(self.tr("Vertical text"))
         self.page.marks = self._marks
+        self.bookmarks = VerticalBookmarks(self.page, reader)
         self.stack = QStackedWidget(reader)
         reader.layout_box.replaceWidget(reader.text, self.stack)
         self.stack.addWidget(reader.text)
