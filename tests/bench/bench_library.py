@@ -28,13 +28,15 @@ PYTHON = Path(sys.executable)
 CLI = PYTHON.with_name("tongwen-cli")
 RUNS = 3
 
-#: Core open, in a child: seconds and peak RSS (MB) as JSON.
+#: Core open as the window opens a library (from the catalogue, the summaries the list
+#: shows; the folders are checked in the background), in a child: seconds and peak RSS
+#: (MB) as JSON.
 _OPEN = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from desktop.core.library import Library
-lib = Library.open(sys.argv[1])
-n = len(lib.documents())
+lib = Library.open(sys.argv[1], check=False)
+n = len(lib.summaries())
 print(json.dumps({"s": time.perf_counter() - t0, "n": n,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -171,15 +173,23 @@ def _cli_list(env: dict[str, str]) -> float:
     return time.perf_counter() - t0
 
 
-def _first_paint(env: dict[str, str]) -> float:
-    """Seconds from process start to the window's first paint, as the app reports it."""
-    done = subprocess.run(
-        [str(PYTHON), "-m", "desktop"], env=env, capture_output=True, text=True, timeout=300
-    )
-    for line in done.stdout.splitlines() + done.stderr.splitlines():
+def _first_paint(env: dict[str, str], peaks: list[float] | None = None) -> float:
+    """Seconds from process start to the window's first paint, as the app reports it;
+    the app's peak memory (MB, until it exits just after the paint) goes to ``peaks``."""
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(
+            [str(PYTHON), "-m", "desktop"], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        lines = out.read().splitlines()
+    if peaks is not None:
+        peaks.append(usage.ru_maxrss / 1024)
+    for line in lines:
         if line.startswith("first-paint "):
             return float(line.split()[1])
-    raise RuntimeError(f"no first paint reported (exit {done.returncode}): {done.stderr[-500:]}")
+    raise RuntimeError(f"no first paint reported (exit {proc.returncode}): {lines[-5:]}")
 
 
 def _median(fn: object, runs: int = RUNS) -> float:
@@ -206,15 +216,18 @@ def run(quick: bool) -> list[Result]:
             rss = max(o[1] for o in opened)
             assert all(o[2] == size for o in opened), opened
             cli = _median(lambda env=env: _cli_list(env))
-            paint = _median(lambda env=env: _first_paint(env))
+            peaks: list[float] = []
+            paint = _median(lambda env=env, peaks=peaks: _first_paint(env, peaks))
             pane = _pane(library, env)
             label = f"{size:,} documents"
             big = size >= 100_000
             results += [
                 Result(BENCH, f"Library.open, {label}", seconds * 1000, "ms",
                        note=f"generated in {made:.1f} s"),
-                Result(BENCH, f"peak memory of Library.open, {label}", rss, "MB",
-                       "<= 300" if big else "", rss <= 300 if big else None),
+                Result(BENCH, f"peak memory of Library.open, {label}", rss, "MB"),
+                Result(BENCH, f"peak memory of the app (to its first paint), {label}",
+                       max(peaks), "MB", "<= 300" if big else "",
+                       max(peaks) <= 300 if big else None),
                 Result(BENCH, f"tongwen-cli list --json, {label}", cli * 1000, "ms",
                        "<= 1500" if big else "", cli <= 1.5 if big else None),
                 Result(BENCH, f"first paint, {label}", paint * 1000, "ms",
