@@ -126,3 +126,24 @@ def test_readings_stay_between_their_column_and_the_next(
         assert inked, f"no reading right of the column at {cx}"
         assert min(inked) / ratio >= cx + em / 2 - 0.5  # right of the column's characters
         assert max(inked) / ratio < cx + page.pitch - em / 2  # short of the next column's
+
+
+def test_the_first_character_stays_as_the_ruby_comes_and_goes(
+    qtbot, pane: ReaderPane, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.txt"
+    path.write_text("".join(f"第{i}行，我们一起去银行工作。\n" for i in range(3000)), "utf-8")
+    assert pane.library is not None
+    result = pane.library.add_file(path)
+    assert result.id, result.error
+    pane.show_document(pane.library.get(result.id), pane.library.text(result.id))
+    qtbot.waitUntil(lambda: not pane.loading, timeout=30_000)
+    pane.set_vertical(True)  # remembered per document: this one opened in lines
+    pane.go_to_canonical(len(pane.canonical) // 2)
+    place = pane.current_canonical()
+    for style in ("pinyin", "zhuyin", "none", "pinyin"):
+        pane.aids.ruby.set_style(style)
+        qtbot.waitUntil(lambda: not pane.loading, timeout=30_000)
+        assert pane.is_vertical
+        assert pane.current_canonical() == place, style
+    assert _settle(qtbot, pane)  # readings on the page in the middle of the book
