@@ -13,6 +13,7 @@ through :class:`~desktop.ui.annotations.painter.HighlightPainter` and saves thro
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -382,6 +383,14 @@ class AnnotationLayer(QObject):
             after = self.reader.canonical[item.target.start : item.target.start + 40]
             return self.in_shown_script(after.split("\n", 1)[0].strip() or after.strip())
         return self.quote_of_range(item.target.start, item.target.end)
+
+    def chapter_title_at(self, canonical: int) -> str:
+        """The title of the chapter holding canonical offset ``canonical``, in the script
+        shown ("" before the first chapter, or without chapters)."""
+        record = self.reader.record
+        chapters = sorted(record.chapters) if record else []
+        n = bisect_right([offset for offset, _title in chapters], canonical) - 1
+        return self.in_shown_script(chapters[n][1].strip()) if n >= 0 else ""
 
     def in_shown_script(self, text: str) -> str:
         options = self.reader.options

@@ -10,8 +10,6 @@ document's text changed) stay listed with a marker.  Problems of the annotation 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -221,12 +219,7 @@ class AnnotationsPanel(QWidget):
 
     def chapter_of(self, item: Annotation) -> str:
         """The title of the chapter holding the item, in the script shown."""
-        record = self.layer.reader.record
-        chapters = sorted(record.chapters) if record else []
-        n = bisect_right([c[0] for c in chapters], item.target.start) - 1
-        if n < 0:
-            return ""
-        return self.layer.in_shown_script(chapters[n][1].strip())
+        return self.layer.chapter_title_at(item.target.start)
 
     def show_problems(self) -> None:
         """Warnings from loading and the last save error, with the file named."""
