@@ -215,7 +215,7 @@
         </message>
         <message>
             <source>yyyy-MM-dd</source>
-            <extracomment>Documents whose filter text is folded in one idle slice. A built-in shelf shown is computed again this long after the last change (a burst of changes, e.g. 1,000 documents tagged, computes it once). A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
+            <extracomment>A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.</extracomment>
             <translation>yyyy年M月d日</translation>
         </message>
         <message>

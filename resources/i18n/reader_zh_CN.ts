@@ -1319,7 +1319,7 @@ The scripts' one-character names on the segments (translated: 简 is 簡 in 繁�
         <name>WordLookup</name>
         <message>
             <source>Loading the dictionary…</source>
-            <extracomment>Lines Left and Right look through for the next word before giving up. Opacity (0-255) of the mark over the word shown. look-up mode: hovering looks words up The word shown: its piece (by canonical start) and the word in its view.</extracomment>
+            <extracomment>Lines Left and Right look through for the next word before giving up. Opacity (0-255) of the mark over the word shown. look-up mode: hovering looks words up The word shown: its piece (by canonical start) and the word in its view. Vertical mode (issue 19): the page words are found on and shown, when not the text.</extracomment>
             <translation>正在加载词典…</translation>
         </message>
         <message>

@@ -66,7 +66,7 @@ from PySide6.QtCore import Qt
 app = QApplication([])
 from desktop.core.library import Library
 from desktop.ui.library.pane import LibraryPane
-from desktop.ui.library.model import COLUMNS
+from desktop.ui.library.columns import COLUMNS
 lib = Library.open(sys.argv[1], check=False)
 pane = LibraryPane()
 pane.resize(900, 700)

@@ -1,8 +1,6 @@
 """The library as a Qt table model, and the proxy that sorts and filters it.
 
-Headers, script names and dates are shown in the UI language: the English texts
-are kept in tuples (marked for lupdate with ``QT_TRANSLATE_NOOP``) and translated
-when Qt asks for them, so a language installed later is picked up.
+What each column shows and how it sorts is in :mod:`desktop.ui.library.columns`.
 
 Besides the filter text, the rows can be scoped to one tag or to one built-in shelf
 (:meth:`LibraryTableModel.set_scope`): the tags and shelves panel beside the table
@@ -11,16 +9,11 @@ chooses it.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
-    QDate,
     QIdentityProxyModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,51 +22,19 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.records import DocRecord, DocSummary
-from desktop.ui.common.plain import tooltip
+from desktop.ui.library.columns import (
+    COLUMNS,
+    HEADER_TIPS,
+    ID_ROLE,
+    SORT_ROLE,
+    cell_text,
+    cell_tooltip,
+    filter_text,
+    sort_key,
+    tr_column,
+)
 
-__all__ = [
-    "COLUMNS",
-    "LibraryFilterProxy",
-    "LibraryTableModel",
-    "format_date",
-    "progress_text",
-    "script_label",
-]
-
-_CONTEXT = "LibraryTableModel"
-
-# (key, header) of each column, in order; headers are translated when shown.
-COLUMNS: list[tuple[str, str]] = [
-    ("title", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Title"))),
-    ("source", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Source"))),
-    ("published", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Published"))),
-    ("script", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Script"))),
-    ("chars", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Length"))),
-    ("progress", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Progress"))),
-    ("annotations", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Notes"))),
-    ("imported", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Imported"))),
-    ("last_read", str(QT_TRANSLATE_NOOP("LibraryTableModel", "Last read"))),
-]
-
-# Header tool tips (what a column counts), translated when shown.
-_HEADER_TIPS = {
-    "chars": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Number of characters in the document")),
-    "progress": str(QT_TRANSLATE_NOOP("LibraryTableModel", "How far you have read")),
-    "annotations": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Highlights, notes and bookmarks")),
-    "script": str(QT_TRANSLATE_NOOP("LibraryTableModel", "The script the document is written in")),
-    "last_read": str(QT_TRANSLATE_NOOP("LibraryTableModel", "When you last read the document")),
-}
-
-# The script a document was detected in, as shown in the table.
-SCRIPT_LABELS = {
-    "simplified": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Simplified")),
-    "traditional": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Traditional")),
-    "mixed": str(QT_TRANSLATE_NOOP("LibraryTableModel", "Mixed")),
-    "unknown": "—",
-}
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["LibraryFilterProxy", "LibraryTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _MISSING = object()
@@ -82,86 +43,6 @@ PREPARE_SLICE = 5000
 #: A built-in shelf shown is computed again this long after the last change (a
 #: burst of changes, e.g. 1,000 documents tagged, computes it once).
 SHELF_CHECK_MS = 100
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
-def script_label(script: str) -> str:
-    """The name of ``script`` ("simplified") in the UI language (简体)."""
-    label = SCRIPT_LABELS.get(script)
-    return _tr(label) if label else script
-
-
-def progress_text(fraction: float) -> str:
-    """How far a document has been read ("43%"), from the fraction of its canonical text
-    before the reading position.  The library's Progress column and the reader's status
-    line both show this, so the two never disagree.
-    """
-    return f"{round(max(0.0, min(1.0, fraction)) * 100)}%"
-
-
-def format_date(text: str | None) -> str:
-    """An ISO date or date-time (or just a year/month) written the UI language's way.
-
-    Text that does not start with a date is returned unchanged.
-    """
-    if not text:
-        return ""
-    match = _DATE.match(text.strip())
-    if match is None:
-        return text
-    year, month, day = (int(g) if g else 0 for g in match.groups())
-    if not month:
-        return str(year)
-    #: A Qt date pattern for a full date: yyyy year, MM or M month, dd or d day.
-    day_format = QCoreApplication.translate("LibraryTableModel", "yyyy-MM-dd")
-    #: A Qt date pattern for a year and month: yyyy year, MM or M month.
-    month_format = QCoreApplication.translate("LibraryTableModel", "yyyy-MM")
-    date = QDate(year, month, day or 1)
-    if not date.isValid():
-        return text
-    return QLocale().toString(date, day_format if day else month_format)
-
-
-def _display(doc: DocSummary, key: str) -> str:
-    if key == "chars":
-        return QLocale().toString(doc.chars)
-    if key == "script":
-        return script_label(doc.script)
-    if key == "progress":
-        return progress_text(doc.progress) if doc.progress else ""
-    if key == "annotations":
-        return str(doc.annotations) if doc.annotations else ""
-    if key in ("imported", "published", "last_read"):
-        return format_date(getattr(doc, key))
-    value = getattr(doc, key)
-    return "" if value is None else str(value)
-
-
-def _sort_key(doc: DocSummary, key: str) -> Any:
-    if key in ("chars", "progress", "annotations"):
-        return getattr(doc, key)
-    value = getattr(doc, key)
-    return "" if value is None else str(value).casefold()
-
-
-def _filter_text(doc: DocSummary) -> str:
-    """What the filter looks in; NUL between fields, as folding joins Han across spaces."""
-    return "\0".join(str(v) for v in (doc.title, doc.author, doc.source, doc.published) if v)
-
-
-def _tooltip(doc: DocSummary, key: str) -> str | None:
-    """Title, author and file name (or the full date), escaped: Qt reads tips as HTML."""
-    if key == "title":
-        parts = [doc.title, doc.author or "", doc.original_name]
-        return tooltip("\n".join(p for p in parts if p))
-    if key in ("published", "imported", "last_read"):
-        value = getattr(doc, key)
-        return tooltip(str(value)) if value else None
-    return None
 
 
 class LibraryTableModel(QAbstractTableModel):
@@ -334,7 +215,7 @@ class LibraryTableModel(QAbstractTableModel):
         def key(doc: DocSummary) -> Any:
             found = keys.get(doc.id, _MISSING)
             if found is _MISSING:
-                found = keys[doc.id] = _sort_key(doc, name)
+                found = keys[doc.id] = sort_key(doc, name)
             return found
 
         return key
@@ -480,7 +361,7 @@ class LibraryTableModel(QAbstractTableModel):
         if hay is None:
             from desktop.core.fold import fold_plain
 
-            hay = self._haystacks[doc.id] = fold_plain(_filter_text(doc))
+            hay = self._haystacks[doc.id] = fold_plain(filter_text(doc))
         return hay
 
     def _keeps(self, doc: DocSummary) -> bool:
@@ -507,7 +388,7 @@ class LibraryTableModel(QAbstractTableModel):
         if docs:
             from desktop.core.fold import fold_many
 
-            folded = fold_many([_filter_text(d) for d in docs])
+            folded = fold_many([filter_text(d) for d in docs])
             self._haystacks.update(zip((d.id for d in docs), folded, strict=True))
 
     def _prepare_some(self) -> None:
@@ -559,9 +440,9 @@ class LibraryTableModel(QAbstractTableModel):
             return None
         key, header = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(header)
-        if role == Qt.ItemDataRole.ToolTipRole and key in _HEADER_TIPS:
-            return _tr(_HEADER_TIPS[key])
+            return tr_column(header)
+        if role == Qt.ItemDataRole.ToolTipRole and key in HEADER_TIPS:
+            return tr_column(HEADER_TIPS[key])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -570,9 +451,9 @@ class LibraryTableModel(QAbstractTableModel):
         doc = self._shown[index.row()]
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(doc, key)
+            return cell_text(doc, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(doc, key)
+            return cell_tooltip(doc, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
             "chars",
             "progress",
@@ -580,7 +461,7 @@ class LibraryTableModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
-            return _sort_key(doc, key)
+            return sort_key(doc, key)
         if role == ID_ROLE:
             return doc.id
         return None

@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 from desktop.core.records import DocRecord, DocSummary
 from desktop.core.shelves import Shelf
 from desktop.ui.common.plain import plain_label
-from desktop.ui.library.model import COLUMNS, ID_ROLE, LibraryFilterProxy, LibraryTableModel
+from desktop.ui.library.columns import COLUMNS, ID_ROLE
+from desktop.ui.library.model import LibraryFilterProxy, LibraryTableModel
 from desktop.ui.library.organise import BUILTIN, TAG, OrganisePanel
 from desktop.ui.library.tag_dialog import TagDialog
 

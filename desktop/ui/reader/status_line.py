@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from desktop.core.views import convert_text, script_config
 from desktop.ui.common.plain import make_plain, tooltip
-from desktop.ui.library.model import progress_text
+from desktop.ui.library.columns import progress_text
 from desktop.ui.reader.pane import ReaderPane
 
 __all__ = ["ElidedLabel", "StatusLine", "chapter_at"]

@@ -37,7 +37,7 @@ from desktop.core.views import (
     script_config,
 )
 from desktop.ui.common.plain import tooltip
-from desktop.ui.library.model import format_date
+from desktop.ui.library.columns import format_date
 
 __all__ = [
     "HITS_ROLE",

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.library.model import ID_ROLE
+from desktop.ui.library.columns import ID_ROLE
 
 
 def _row_titles(window: MainWindow) -> list[str]:

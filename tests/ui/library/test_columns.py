@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.library.model import COLUMNS
+from desktop.ui.library.columns import COLUMNS
 from desktop.ui.library.pane import COLUMN_PRIORITY
 
 

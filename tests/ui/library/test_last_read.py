@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.library import Library
-from desktop.ui.library.model import COLUMNS, LibraryTableModel, format_date
+from desktop.ui.library.columns import COLUMNS, format_date
+from desktop.ui.library.model import LibraryTableModel
 from desktop.ui.library.pane import COLUMN_PRIORITY, LibraryPane
 
 LAST_READ = [key for key, _ in COLUMNS].index("last_read")

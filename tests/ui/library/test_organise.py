@@ -25,7 +25,7 @@ from desktop.core.shelves import (
     save_shelf,
 )
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.library.model import COLUMNS
+from desktop.ui.library.columns import COLUMNS
 from desktop.ui.library.organise import (
     ALL,
     BUILTIN,

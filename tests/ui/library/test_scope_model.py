@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from desktop.core.records import DocSummary
-from desktop.ui.library.model import COLUMNS, LibraryTableModel, _sort_key
+from desktop.ui.library.columns import COLUMNS
+from desktop.ui.library.columns import sort_key as _sort_key
+from desktop.ui.library.model import LibraryTableModel
 
 _TAGS = ("待读", "小说", "散文")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.library.model import COLUMNS
+from desktop.ui.library.columns import COLUMNS
 
 
 def _titles(window: MainWindow) -> list[str]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.library import Library
 from desktop.ui.common.app_settings import AppSettings
-from desktop.ui.library.model import format_date, script_label
+from desktop.ui.library.columns import format_date, script_label
 from desktop.ui.library.pane import LibraryPane
 from desktop.ui.search.index_service import IndexService
 from desktop.ui.search.model import translate_hint

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.library import DocRecord
 from desktop.ui.app.main_window import MainWindow
-from desktop.ui.library.model import COLUMNS, ID_ROLE
+from desktop.ui.library.columns import COLUMNS, ID_ROLE
 from desktop.ui.reader.status_line import chapter_at
 
 _NUMBERS = "一二三四五六七八九十"
