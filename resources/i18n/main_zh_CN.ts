@@ -84,7 +84,7 @@
         </message>
         <message>
             <source>Reading the library…</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). the first reading of the folders, running</extracomment>
             <translation>正在读取书库…</translation>
         </message>
         <message>

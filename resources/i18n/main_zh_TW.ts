@@ -101,7 +101,7 @@
         </message>
         <message>
             <source>Reading the library…</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored).</extracomment>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). the first reading of the folders, running</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>正在讀取書庫…</translation>
         </message>

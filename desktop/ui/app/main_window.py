@@ -8,10 +8,9 @@ slow work in the background.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library, LibraryError
-from desktop.core.shelves import Shelf, read_shelves, remove_shelf, save_shelf
 from desktop.ui.annotations.export_dialog import export_annotations, import_annotations
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.annotations.panel import AnnotationsPanel
@@ -33,12 +31,14 @@ from desktop.ui.annotations.unsaved_dialog import settle_before_close
 from desktop.ui.app.focus_mode import FocusMode
 from desktop.ui.app.library_watch import FolderCheck
 from desktop.ui.app.menus import MenuBuilder
+from desktop.ui.app.organising import Organising
+from desktop.ui.app.startup import WindowStartup
 from desktop.ui.app.window_theme import WindowTheme
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.common.errors import show_error
 from desktop.ui.common.file_dialogs import open_files, open_folder
-from desktop.ui.common.plain import plain_label, plain_message_box
+from desktop.ui.common.plain import plain_label
 from desktop.ui.common.workers import Task, run_in_background
 from desktop.ui.library.pane import LibraryPane
 from desktop.ui.reader.chapters_dialog import open_chapters_dialog
@@ -60,40 +60,6 @@ from desktop.ui.settings.dialog import SettingsDialog
 __all__ = ["LibraryBridge", "MainWindow"]
 
 log = logging.getLogger(__name__)
-
-#: Background work waits at most this long for the window's first paint (a window
-#: shown minimized may not paint until it is restored).
-FIRST_PAINT_WAIT_MS = 2000
-
-
-class _AfterFirstPaint(QObject):
-    """Runs ``then`` once, just after ``window`` first paints: start-up work that the
-    first paint does not need (opening the search index imports whoosh and numpy,
-    ~0.3 s) must not delay it.  A window still hidden when the event loop first runs
-    (tests, a window built and never shown) runs ``then`` at once."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(0, self, self._unless_shown)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self, self._run)  # once this paint is done
-        return False
-
-    def _unless_shown(self) -> None:
-        if not self._window.isVisible():
-            self._run()
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self._window.removeEventFilter(self)
-            then()
 
 
 class LibraryBridge(QObject):
@@ -144,142 +110,14 @@ class MainWindow(QMainWindow):
         self.window_theme = WindowTheme.install(self)
         self.focus_mode = FocusMode.install(self)
         self.library_pane.set_documents(library.summaries())
-        self._update_status()
+        self.update_status()
         self._restore_layout()
         # the library opened from its catalogue: its folders are checked from now on
         self.folder_check = FolderCheck(library, self)
-        self._first_read: Task | None = None
-        if library.first_read_pending:  # no catalogue yet: read the folders first
-            self.library_pane.show_reading(self.tr("Reading the library…"))
-            _AfterFirstPaint(self, self._read_library)
-        else:
-            _AfterFirstPaint(self, self._start_background_work)
-        self._report_recovery(library.warnings)
-        self._warn_about_location(library)
+        self.location_box: QMessageBox | None = None
+        self.startup = WindowStartup.install(self)
 
     # ------------------------------------------------------------------ set-up
-    def _start_background_work(self) -> None:
-        """After the first paint: the search index, the folder checks, the shelves, and
-        the document the reader had open."""
-        self.index_service.start()
-        self.folder_check.start()
-        self._change_shelves(lambda: None)  # read shelves.json for the panel
-        self.recent.reopen_last()  # continue where the reader was
-
-    # ------------------------------------------------------------- tags, shelves
-    def set_tags(self, ids: list[str], add: list[str], remove: list[str]) -> None:
-        """Tags… on the selected documents (and Rename Tag…): written in the background;
-        the library's events bring the changed rows back into the list."""
-
-        def work(_task: Task) -> int:
-            for doc_id in ids:
-                self.library.set_tags(doc_id, add=add, remove=remove)
-            return len(ids)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, self.tr("Tags could not be changed"), exc)
-
-        run_in_background(work, on_failure=failed)
-
-    def _change_shelves(self, change: Callable[[], object]) -> None:
-        """Save or remove a shelf (``change``) in the background, then hand the shelves
-        (``<library>/shelves.json``) back to the library pane."""
-
-        def work(_task: Task) -> list[Shelf]:
-            change()
-            return read_shelves(self.library.root)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, self.tr("The shelves could not be changed"), exc)
-
-        run_in_background(work, on_done=self.library_pane.set_shelves, on_failure=failed)
-
-    def _search_shelf(self, query: str) -> None:
-        """A shelf of the reader's is a saved search: run it in the search field."""
-        self.search_pane.search_box.setText(query)
-        self.search_pane.run_search()
-
-    def _read_library(self) -> None:
-        """The library has no catalogue yet (a first start after an upgrade, a cleared
-        cache): its folders are read in the background, with progress in the status
-        bar, and the list fills when they are.  The search index and the folder checks
-        wait for it (an index compared with a library not read yet would drop every
-        document)."""
-
-        def work(task: Task) -> int:
-            self.library.check_folders(
-                emit=False, progress=lambda done, total: task.progress(done, total)
-            )
-            return len(self.library)
-
-        def progress(done: int, total: int, _what: str) -> None:
-            text = self.tr("Reading the library: {done} of {total} documents…").format(
-                done=QLocale().toString(done), total=QLocale().toString(total)
-            )
-            self.status_label.setText(text)
-            self.library_pane.show_reading(text)
-
-        def done(_count: int) -> None:
-            self._first_read = None
-            self.library_pane.show_reading(None)
-            self.library_pane.set_documents(self.library.summaries())
-            self._update_status()
-            self._start_background_work()
-
-        def failed(exc: BaseException) -> None:
-            self._first_read = None
-            self.library_pane.show_reading(None)
-            log.error("reading the library folder failed: %s", exc)
-            show_error(self, self.tr("The library could not be read"), exc)
-            self._start_background_work()
-
-        progress(0, 0, "")
-        self._first_read = run_in_background(
-            work, on_done=done, on_failure=failed, on_progress=progress
-        )
-
-    def _warn_about_location(self, library: Library) -> None:
-        """Once per library folder: locks may not hold on a network drive or in a
-        cloud-synced folder (the core tells which; the log has it every time)."""
-        self.location_box: QMessageBox | None = None
-        risk = library.location_risk
-        key = f"library/location_warned/{library.root}"
-        if risk is None or self.settings.value(key) == risk.name:
-            return
-        self.settings.setValue(key, risk.name)
-        if risk.kind == "network":
-            text = self.tr(
-                "The library {folder} is on a network drive ({kind}). File locks may not "
-                "hold there: do not change it from two computers at the same time."
-            )
-        else:
-            text = self.tr(
-                "The library {folder} is inside a {kind} folder. Edits made on two "
-                "computers at once become conflict copies, which Tongwen merges or reports."
-            )
-        box = plain_message_box(
-            self,
-            QMessageBox.Icon.Information,
-            self.tr("Library on a Shared Folder"),
-            text.format(folder=library.root, kind=risk.name),
-        )
-        box.open()  # not modal to the start-up: the window is usable behind it
-        self.location_box = box
-
-    def _report_recovery(self, warnings: list[str]) -> None:
-        """Damaged library files were repaired or set aside on opening: say so, log why."""
-        for warning in warnings:
-            log.warning("library: %s", warning)
-        if warnings:
-            self.statusBar().showMessage(
-                self.tr(
-                    "%n damaged file(s) in the library were repaired or set aside; "
-                    "nothing was deleted. Help ▸ Open the Log File tells which.",
-                    "",
-                    len(warnings),
-                ),
-                20_000,
-            )
 
     def _build_reader_tools(self) -> None:
         """Reader toolbar, find bar under the text, contents dock (reader_ui)."""
@@ -391,16 +229,7 @@ class MainWindow(QMainWindow):
         DecodeWarningBar.install(self.reader).redecodeRequested.connect(self.reencode)
         pane.removeRequested.connect(self.remove_documents)
         pane.importRequested.connect(self.import_files_dialog)
-        pane.tagsRequested.connect(self.set_tags)
-        pane.shelfSaveRequested.connect(
-            lambda name, query: self._change_shelves(
-                lambda: save_shelf(self.library.root, name, query)
-            )
-        )
-        pane.shelfRemoveRequested.connect(
-            lambda name: self._change_shelves(lambda: remove_shelf(self.library.root, name))
-        )
-        pane.shelfQueryRequested.connect(self._search_shelf)
+        self.organising = Organising.install(self)
         self.bridge.changed.connect(self._library_changed)
         self.bridge.changed.connect(self.index_service.document_changed)
         self.search_pane.openRequested.connect(self.open_search_result)
@@ -450,9 +279,9 @@ class MainWindow(QMainWindow):
                 self.open_document(doc_id)
             elif event == "meta-changed" and self.reader.doc_id == doc_id:
                 self.reader.refresh_record(record)
-        self._update_status()
+        self.update_status()
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         docs = self.library.summaries()
         chars = sum(d.chars for d in docs)
         self.status_label.setText(
