@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
 import desktop.core.dictionary as dictionary_module
 from desktop.core.dictionary import load_dictionary
-from desktop.core.library import Library
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
+from tests.ui.reader.panes import open_text, reader_pane
 
 TEXT = "他在银行工作。我们一起走进了银行大门。\n行走在路上。\n"
 SEED_002 = "002_"  # 繁體, with the pinyin hint 習(xí)近平
@@ -25,25 +25,12 @@ SEED_002 = "002_"  # 繁體, with the pinyin hint 習(xí)近平
 @pytest.fixture
 def pane(qtbot, library_dir: Path, settings: QSettings) -> Iterator[ReaderPane]:  # type: ignore[no-untyped-def]
     load_dictionary()  # loaded once for the session (a worker loads it in the app)
-    reader = ReaderPane(settings=AppSettings(settings), library=Library.open(library_dir))
-    qtbot.addWidget(reader)
-    reader.resize(800, 600)
-    reader.show()
-    qtbot.waitExposed(reader)
-    yield reader
-    reader.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with reader_pane(qtbot, library_dir, AppSettings(settings)) as reader:
+        yield reader
 
 
 def _open(pane: ReaderPane, tmp_path: Path, text: str = TEXT, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(text, "utf-8")
-    assert pane.library is not None
-    result = pane.library.add_file(path)
-    assert result.id, result.error
-    pane.show_document(pane.library.get(result.id), pane.library.text(result.id))
-    return result.id
+    return open_text(pane, tmp_path, text, name)
 
 
 def _open_seed(pane: ReaderPane, seed_paths: list[Path]) -> None:

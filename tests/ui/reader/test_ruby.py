@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -19,6 +19,7 @@ from desktop.ui.reader import ruby as ruby_module
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.reading_dialog import CorrectReadingDialog
 from desktop.ui.reader.typography_popover import TypographyPopover
+from tests.ui.reader.panes import open_text, reader_pane
 
 TEXT = "他在银行工作。\n行走在路上,长大了。\n我们一起去银行。\n"
 SUPER = QTextCharFormat.VerticalAlignment.AlignSuperScript
@@ -31,24 +32,12 @@ def app_settings(settings: QSettings) -> AppSettings:
 
 @pytest.fixture
 def pane(qtbot, library_dir: Path, app_settings: AppSettings) -> Iterator[ReaderPane]:  # type: ignore[no-untyped-def]
-    reader = ReaderPane(settings=app_settings, library=Library.open(library_dir))
-    qtbot.addWidget(reader)
-    reader.resize(800, 600)
-    reader.show()
-    qtbot.waitExposed(reader)
-    yield reader
-    reader.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with reader_pane(qtbot, library_dir, app_settings) as reader:
+        yield reader
 
 
 def _open(pane: ReaderPane, tmp_path: Path, text: str = TEXT, name: str = "doc.txt") -> None:
-    path = tmp_path / name
-    path.write_text(text, "utf-8")
-    assert pane.library is not None
-    result = pane.library.add_file(path)
-    assert result.id, result.error
-    pane.show_document(pane.library.get(result.id), pane.library.text(result.id))
+    open_text(pane, tmp_path, text, name)
 
 
 def _settle(qtbot, pane: ReaderPane) -> dict[int, str]:  # type: ignore[no-untyped-def]

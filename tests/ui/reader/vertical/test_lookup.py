@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.core.dictionary import load_dictionary
-from desktop.core.library import Library
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
+from tests.ui.reader.panes import open_text, reader_pane
 
 TEXT = "他在银行工作。我们一起走进了银行大门。\n行走在路上。\n" + "天下大势，分久必合。\n" * 300
 
@@ -23,23 +23,11 @@ TEXT = "他在银行工作。我们一起走进了银行大门。\n行走在路�
 @pytest.fixture
 def pane(qtbot, library_dir: Path, settings: QSettings, tmp_path: Path) -> Iterator[ReaderPane]:  # type: ignore[no-untyped-def]
     load_dictionary()  # loaded once for the session (a worker loads it in the app)
-    reader = ReaderPane(settings=AppSettings(settings), library=Library.open(library_dir))
-    qtbot.addWidget(reader)
-    reader.resize(800, 600)
-    reader.show()
-    qtbot.waitExposed(reader)
-    path = tmp_path / "doc.txt"
-    path.write_text(TEXT, "utf-8")
-    assert reader.library is not None
-    result = reader.library.add_file(path)
-    assert result.id, result.error
-    reader.show_document(reader.library.get(result.id), reader.library.text(result.id))
-    qtbot.waitUntil(lambda: not reader.loading, timeout=30_000)
-    reader.set_vertical(True)
-    yield reader
-    reader.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with reader_pane(qtbot, library_dir, AppSettings(settings)) as reader:
+        open_text(reader, tmp_path, TEXT)
+        qtbot.waitUntil(lambda: not reader.loading, timeout=30_000)
+        reader.set_vertical(True)
+        yield reader
 
 
 def _centre(pane: ReaderPane, view: int) -> QPoint:

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 
-from desktop.core.library import Library
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.vertical.ruby import ROOM
+from tests.ui.reader.panes import open_text, reader_pane
 
 TEXT = "他在银行工作。\n行走在路上，长大了。\n我们一起去银行。\n" * 3
 
@@ -28,23 +27,11 @@ def app_settings(settings: QSettings) -> AppSettings:
 def pane(
     qtbot, library_dir: Path, app_settings: AppSettings, tmp_path: Path
 ) -> Iterator[ReaderPane]:  # type: ignore[no-untyped-def]
-    reader = ReaderPane(settings=app_settings, library=Library.open(library_dir))
-    qtbot.addWidget(reader)
-    reader.resize(800, 600)
-    reader.show()
-    qtbot.waitExposed(reader)
-    path = tmp_path / "doc.txt"
-    path.write_text(TEXT, "utf-8")
-    assert reader.library is not None
-    result = reader.library.add_file(path)
-    assert result.id, result.error
-    reader.show_document(reader.library.get(result.id), reader.library.text(result.id))
-    qtbot.waitUntil(lambda: not reader.loading, timeout=30_000)
-    reader.set_vertical(True)
-    yield reader
-    reader.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with reader_pane(qtbot, library_dir, app_settings) as reader:
+        open_text(reader, tmp_path, TEXT)
+        qtbot.waitUntil(lambda: not reader.loading, timeout=30_000)
+        reader.set_vertical(True)
+        yield reader
 
 
 def _settle(qtbot, pane: ReaderPane) -> dict[int, str]:  # type: ignore[no-untyped-def]
