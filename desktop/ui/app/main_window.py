@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -61,6 +61,9 @@ __all__ = ["LibraryBridge", "MainWindow"]
 
 log = logging.getLogger(__name__)
 
+#: The status line's totals are summed this long after the last library event.
+STATUS_DELAY_MS = 150
+
 
 class LibraryBridge(QObject):
     """Carries library events from any thread to the UI thread."""
@@ -99,6 +102,11 @@ class MainWindow(QMainWindow):
 
         self.status_label = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.status_label)
+        # the count and length of every document, summed again after library events
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_DELAY_MS)
+        self._status_timer.timeout.connect(self.update_status)
 
         self.bridge = LibraryBridge(library, self)
         self._build_annotations()
@@ -279,7 +287,7 @@ class MainWindow(QMainWindow):
                 self.open_document(doc_id)
             elif event == "meta-changed" and self.reader.doc_id == doc_id:
                 self.reader.refresh_record(record)
-        self.update_status()
+        self._status_timer.start()  # once for a burst of events (1,000 documents tagged)
 
     def update_status(self) -> None:
         docs = self.library.summaries()
