@@ -17,18 +17,38 @@ Public API for the UI (no Qt; load in a worker, then use from any thread)::
 :func:`loaded_dictionary` answers without loading (``None`` until a worker has
 loaded it), so the window never waits.  Pinyin and zhuyin of a numbered reading
 come from :mod:`desktop.core.dictionary.syllables`, which the ruby uses too.
+
+The record types load on first use (PEP 562): importing
+:mod:`~desktop.core.dictionary.syllables` (the ruby does, as the reader's window is
+built) must not import the dictionary's tables, regular expressions and folding.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 import time
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.dictionary.cedict import DictionaryError, Entry, read_cedict
-from desktop.core.dictionary.lookup import Dictionary, Word
+if TYPE_CHECKING:
+    from desktop.core.dictionary.cedict import DictionaryError, Entry
+    from desktop.core.dictionary.lookup import Dictionary, Word
 
 __all__ = ["Dictionary", "DictionaryError", "Entry", "Word", "load_dictionary", "loaded_dictionary"]
+
+#: Each public type and the module of this package that defines it.
+_HOMES = {"DictionaryError": "cedict", "Entry": "cedict", "Dictionary": "lookup", "Word": "lookup"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +63,9 @@ def load_dictionary() -> Dictionary:
     global _loaded
     with _lock:
         if _loaded is None:
+            from desktop.core.dictionary.cedict import read_cedict
+            from desktop.core.dictionary.lookup import Dictionary
+
             started = time.perf_counter()
             _loaded = Dictionary(read_cedict())
             log.info(

@@ -15,15 +15,17 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.dictionary import Dictionary, load_dictionary, loaded_dictionary
-from desktop.core.dictionary.cedict import DictionaryError, data_path
-from desktop.core.readings import Reader, load_reader
 from desktop.core.views import TextView
 from desktop.ui.common.errors import describe
 from desktop.ui.common.workers import Task, run_in_background
+
+if TYPE_CHECKING:  # the dictionary and the readings are imported on first use
+    from desktop.core.dictionary import Dictionary
+    from desktop.core.readings import Reader
 
 __all__ = ["AidSources", "PieceEntry", "piece_at"]
 
@@ -46,6 +48,8 @@ def piece_at(entries: list[PieceEntry], view_offset: int) -> PieceEntry | None:
 
 def _dictionary_file() -> Path | None:
     """CC-CEDICT's file, to name in a problem (None when its package is missing)."""
+    from desktop.core.dictionary.cedict import DictionaryError, data_path
+
     try:
         return data_path()
     except DictionaryError:
@@ -71,11 +75,15 @@ class AidSources(QObject):
     # -------------------------------------------------------------- dictionary
     def dictionary(self) -> Dictionary | None:
         """CC-CEDICT if it is loaded, else ``None`` (never waits)."""
+        from desktop.core.dictionary import loaded_dictionary
+
         return loaded_dictionary()
 
     def want_dictionary(self) -> None:
         """Load the dictionary in the background unless it is loaded or loading;
         ``dictionaryReady`` or ``dictionaryFailed`` follows."""
+        from desktop.core.dictionary import load_dictionary, loaded_dictionary
+
         if loaded_dictionary() is not None or self._loading_dictionary:
             return
         self._loading_dictionary = True
@@ -116,6 +124,8 @@ class AidSources(QObject):
         root = self.library_root
 
         def work(_task: Task) -> tuple[Reader, BaseException | None]:
+            from desktop.core.readings import load_reader
+
             try:
                 return load_reader(root), None
             except (OSError, ValueError) as exc:  # a damaged readings.json

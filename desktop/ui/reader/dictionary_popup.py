@@ -14,6 +14,8 @@ Right ask for the previous and next word (``stepRequested``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -26,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dictionary import Entry, Word
 from desktop.ui.common.plain import plain_label
+
+if TYPE_CHECKING:
+    from desktop.core.dictionary import Entry, Word
 
 __all__ = ["DictionaryPopup"]
 

@@ -23,7 +23,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint,
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from desktop.core.dictionary.syllables import to_marks
 from desktop.core.readings import Correction, read_corrections, save_correction, view_region
 from desktop.core.script import HAN
 from desktop.core.views.region import document_region
@@ -31,7 +30,6 @@ from desktop.ui.common.app_settings import RUBY_STYLES
 from desktop.ui.common.errors import describe
 from desktop.ui.common.workers import Task, run_in_background
 from desktop.ui.reader.aid_sources import AidSources, piece_at
-from desktop.ui.reader.reading_dialog import CorrectReadingDialog
 from desktop.ui.reader.ruby import RubyLayer
 from desktop.ui.reader.word_lookup import WordLookup
 
@@ -61,6 +59,8 @@ def ruby_label(style: str) -> str:
 
 def ask_readings(parent: QWidget, word: str, readings: list[str]) -> list[str] | None:
     """The Correct Reading dialog: the numbered readings typed, or None if cancelled."""
+    from desktop.ui.reader.reading_dialog import CorrectReadingDialog  # not before first use
+
     dialog = CorrectReadingDialog(word, readings, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -273,6 +273,8 @@ class ReadingAids(QObject):
             return read_corrections(root)
 
         def done(corrections: list[Correction]) -> None:
+            from desktop.core.dictionary.syllables import to_marks
+
             reader = self.sources.reader()
             if reader is not None:
                 self.sources.set_reader(reader.with_corrections(corrections))

@@ -26,9 +26,11 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.dictionary import Word
 from desktop.ui.reader.aid_sources import AidSources, PieceEntry, piece_at
 from desktop.ui.reader.dictionary_popup import DictionaryPopup
+
+if TYPE_CHECKING:
+    from desktop.core.dictionary import Word
 
 if TYPE_CHECKING:
     from desktop.ui.reader.pane import ReaderPane
