@@ -4,6 +4,8 @@ For the before/after tables of clean-ups: the modules of ``desktop/`` (files, li
 those over 600 lines), the functions (and those over 40 lines), and the import cycles
 between modules formed by module-level imports.  Run it on another revision with
 ``git archive REV | tar -x -C DIR`` and ``python tools/code_metrics.py DIR``.
+``--list`` also prints each function over 40 lines, longest first, as
+``path:line name (lines)``.
 """
 
 from __future__ import annotations
@@ -73,17 +75,34 @@ def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+def _length(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines from the ``def`` (decorators not counted) to the last line of the body."""
+    return (node.end_lineno or node.lineno) - node.lineno + 1
+
+
+def _functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+
+
+def long_functions(checkout: Path) -> list[tuple[str, int, str, int]]:
+    """``(path, line, name, lines)`` of each function over LONG_FUNCTION, longest first."""
+    found = []
+    for path in sorted((checkout / "desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        found += [
+            (str(path.relative_to(checkout)), n.lineno, n.name, _length(n))
+            for n in _functions(tree)
+            if _length(n) > LONG_FUNCTION
+        ]
+    return sorted(found, key=lambda row: (-row[3], row[0], row[1]))
+
+
 def measure(checkout: Path) -> dict[str, object]:
     root = checkout / "desktop"
     files = sorted(root.rglob("*.py"))
     trees = {f: ast.parse(f.read_text("utf-8")) for f in files}
     lines = {f: len(f.read_text("utf-8").splitlines()) for f in files}
-    functions = [
-        n
-        for tree in trees.values()
-        for n in ast.walk(tree)
-        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-    ]
+    functions = [n for tree in trees.values() for n in _functions(tree)]
     modules = {_module(f, root): f for f in files}
     edges = {
         name: {t for t in _imports(trees[path]) if t in modules and t != name}
@@ -97,16 +116,21 @@ def measure(checkout: Path) -> dict[str, object]:
         ),
         "functions": len(functions),
         f"functions over {LONG_FUNCTION} lines": sum(
-            1 for n in functions if (n.end_lineno or n.lineno) - n.lineno + 1 > LONG_FUNCTION
+            1 for n in functions if _length(n) > LONG_FUNCTION
         ),
         "module-level import cycles": _cycles(edges),
     }
 
 
 def main(argv: list[str]) -> int:
-    checkout = Path(argv[0]) if argv else Path(__file__).resolve().parents[1]
+    listing = "--list" in argv
+    rest = [a for a in argv if a != "--list"]
+    checkout = Path(rest[0]) if rest else Path(__file__).resolve().parents[1]
     for key, value in measure(checkout).items():
         print(f"{key}: {value}")
+    if listing:
+        for path, line, name, length in long_functions(checkout):
+            print(f"  {path}:{line} {name} ({length})")
     return 0
 
 
