@@ -6,8 +6,10 @@ column starts with a closing mark and none ends with an opening one.  A small st
 pause (，。、．) that would start the next column hangs below this one instead
 (burasage, one cell into the bottom margin) unless another closing mark follows it;
 otherwise the last few tokens are pushed out to the next column (oidashi) and the
-column is spread evenly over its length, so its foot still lines up.  A paragraph's
-first column is indented; a chapter heading has an indent of its own.
+column is spread evenly over its length, so its foot still lines up however many cells
+were pushed out (a Latin word or a dash with its closing mark can take five or more).
+A column that a token too long for its foot ends early is spread the same way.  A
+paragraph's first column is indented; a chapter heading has an indent of its own.
 
 The break is decided by where a column starts alone (greedy), so laying a paragraph
 out from any column start gives the same columns as laying it out from its start.
@@ -23,8 +25,6 @@ __all__ = ["Column", "Glyph", "Rules", "lay_out_segment"]
 
 #: How many tokens a break may be moved back to satisfy kinsoku.
 PUSH_LIMIT = 4
-#: The most cells of free space spread over a column whose tokens were pushed out.
-SPREAD_LIMIT = 3
 #: Leading blanks a paragraph's indent replaces.
 _LEADING = " \t\u3000\u00a0"
 
@@ -133,9 +133,7 @@ def lay_out_segment(
         cap = rows - top
         j, hung, used = _break(toks, i, cap, rules.hang)
         short = cap - used
-        slack = (
-            short if rules.spread and j < len(toks) and not hung and short <= SPREAD_LIMIT else 0
-        )
+        slack = short if rules.spread and j < len(toks) and not hung else 0
         col_end = toks[j].start if j < len(toks) else end
         columns.append(Column(start, col_end, _place(toks[i:j], top, slack), heading))
         i, start, top = j, col_end, 0

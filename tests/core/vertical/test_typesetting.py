@@ -127,6 +127,36 @@ def test_a_pushed_out_column_is_spread_to_full_length() -> None:
     assert cols[0].glyphs[-1].row == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "rows", "pushed"),
+    [
+        ("一二三四五六七Tongwen」八九十", 11, "Tongwen」"),  # a word of 5 cells goes on
+        ("一二三四五「Tongwen」八九十", 11, "「Tongwen」"),  # with its opening mark: 6
+        ("一二三四五六七八九Tongwen。」", 15, "Tongwen。」"),  # a stop and a mark: 6
+    ],
+)
+def test_a_column_shortened_by_more_than_three_cells_still_reaches_the_foot(
+    text: str, rows: int, pushed: str
+) -> None:
+    cols = lay_out_segment(text, 0, rows, rules=NO_INDENT, measure=approximate_measure)
+    first, second = cols[0], cols[1]
+    assert text[second.start :].startswith(pushed)
+    glyphs = first.glyphs
+    short = rows - sum(g.cells for g in glyphs)
+    assert short > 3  # more than the old limit of spreading
+    last = glyphs[-1]
+    assert last.row + last.cells == pytest.approx(rows)  # the foot lines up
+    gaps = {
+        round(b.row - (a.row + a.cells), 6) for a, b in itertools.pairwise(glyphs)
+    }  # spread evenly: one gap between every two characters
+    assert len(gaps) == 1 and gaps.pop() == pytest.approx(short / (len(glyphs) - 1))
+    # the same columns from the second column's start (layout is decided column by column)
+    again = lay_out_segment(
+        text[second.start :], second.start, rows, rules=NO_INDENT, measure=approximate_measure
+    )
+    assert again == cols[1:]
+
+
 @given(st.text(alphabet="一二三四五六七八九十，。、「」『』（）！？：——……ab12 ", max_size=120))
 @settings(max_examples=300, deadline=None)
 def test_kinsoku_holds_whenever_it_can(text: str) -> None:
