@@ -47,6 +47,8 @@ class VerticalMode(QObject):
         self.page = VerticalPage(reader)
         self.page.setAccessibleName(self.tr("Vertical text"))
         self.page.marks = self._marks
+        self.page.home_key = reader.go_to_start  # jumps: one Back step each
+        self.page.end_key = reader.go_to_end
         self.bookmarks = VerticalBookmarks(self.page, reader)
         self.stack = QStackedWidget(reader)
         reader.layout_box.replaceWidget(reader.text, self.stack)

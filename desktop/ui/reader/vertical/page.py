@@ -103,6 +103,10 @@ class VerticalPage(QWidget):
         self.overlays: list[Callable[[QPainter], None]] = []
         #: Marks for a view range (start, end): highlights, find hits.
         self.marks: Callable[[int, int], list[Mark]] = lambda _s, _e: []
+        #: What Home and End (and Ctrl+Home, Ctrl+End) do: the reader makes them jumps
+        #: that Back returns from, as on the horizontal page.
+        self.home_key: Callable[[], None] = self.go_to_start
+        self.end_key: Callable[[], None] = self.go_to_end
         self._metrics = GlyphMetrics(self.font())
         self._bold = GlyphMetrics(_bold(self.font()))
         self._setter: Typesetter | None = None
@@ -470,9 +474,9 @@ class VerticalPage(QWidget):
         elif (plain and key in back) or (shift and key in (Qt.Key.Key_Space, Qt.Key.Key_PageUp)):
             self.previous_page()
         elif key == Qt.Key.Key_Home and (plain or mods == Qt.KeyboardModifier.ControlModifier):
-            self.go_to_start()
+            self.home_key()
         elif key == Qt.Key.Key_End and (plain or mods == Qt.KeyboardModifier.ControlModifier):
-            self.go_to_end()
+            self.end_key()
         else:
             super().keyPressEvent(event)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.app.main_window import MainWindow
 from desktop.ui.common.app_settings import AppSettings
@@ -83,6 +84,48 @@ def test_switching_keeps_the_first_visible_character(
     assert reader.current_canonical() == turned
     reader.set_vertical(True)
     assert reader.current_canonical() == turned
+
+
+@pytest.mark.parametrize(
+    "mods", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier]
+)
+def test_home_and_end_on_the_vertical_page_are_one_back_step_each(
+    qtbot, novel_window: MainWindow, mods: Qt.KeyboardModifier
+) -> None:  # type: ignore[no-untyped-def]
+    reader, history = novel_window.reader, novel_window.history
+    doc = reader.doc_id
+    reader.set_vertical(True)
+    reader.go_to_canonical(len(reader.canonical) // 2)
+    for _ in range(3):
+        reader.page(+1)
+    middle = reader.current_canonical()
+
+    def next_action() -> None:  # control back in the event loop, as between two key presses
+        for _ in range(3):
+            QApplication.processEvents()
+
+    next_action()
+    history.clear()
+    page = reader.vertical.page
+    novel_window.activateWindow()
+    page.setFocus()
+    qtbot.waitUntil(page.hasFocus)
+    qtbot.keyClick(page, Qt.Key.Key_End, mods)
+    next_action()
+    end = reader.current_canonical()
+    assert page.visible_range()[1] == len(page.source) and end > middle
+    assert history.back_places() == [(doc, middle)]
+    qtbot.keyClick(page, Qt.Key.Key_Home, mods)
+    next_action()
+    assert reader.current_canonical() == 0
+    assert history.back_places() == [(doc, middle), (doc, end)]
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    assert reader.is_vertical and reader.current_canonical() == end
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_canonical() == middle
+    assert not history.can_go_back()
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward
+    assert reader.current_canonical() == end
 
 
 def test_the_place_read_vertically_is_recorded(qtbot, novel_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
