@@ -2,7 +2,8 @@
 
 A shelf is a name and a query in the search syntax (``tag:待读 script:traditional``,
 ``published:2024..``).  The reader's shelves live in ``<library>/shelves.json``
-(atomic writes, under the library's file lock, like every file there); two shelves
+(a :class:`~desktop.core.json_store.JsonStore`: atomic writes under the file's lock,
+a damaged file set aside and its backup used, a newer one left alone); two shelves
 are built in and need no file: *Continue reading* (started, not finished, the last
 read first) and *Recently added* (the newest imports first).
 """
@@ -14,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core import atomic
-from desktop.core.locks import FileLock
+from desktop.core.json_store import JsonStore, Schema
 from desktop.core.records import DocRecord, DocSummary
 
 __all__ = [
@@ -51,40 +51,27 @@ class Shelf:
     def to_json(self) -> dict[str, str]:
         return {"name": self.name, "query": self.query, "created": self.created}
 
-
-def _validate(value: Any) -> None:
-    if not isinstance(value, dict) or value.get("format") != FORMAT:
-        raise ValueError("not a Tongwen shelves.json")
-    if not isinstance(value.get("version"), int) or value["version"] > VERSION:
-        raise ValueError(f"shelves.json of version {value.get('version')!r}")
-    shelves = value.get("shelves")
-    if not isinstance(shelves, list):
-        raise ValueError("'shelves' is not a list")
-    for shelf in shelves:
+    @classmethod
+    def from_json(cls, value: Any) -> Shelf:
         if not (
-            isinstance(shelf, dict)
-            and isinstance(shelf.get("name"), str)
-            and isinstance(shelf.get("query"), str)
+            isinstance(value, dict)
+            and isinstance(value.get("name"), str)
+            and isinstance(value.get("query"), str)
         ):
-            raise ValueError(f"a shelf is {shelf!r}, not a name and a query")
+            raise ValueError(f"{value!r} is not a name and a query")
+        return cls(value["name"], value["query"], str(value.get("created", "")))
+
+
+SCHEMA = Schema(FILE_NAME, FORMAT, VERSION, "shelves", Shelf, noun="shelf", what="shelves")
 
 
 def read_shelves(root: Path) -> list[Shelf]:
     """The reader's shelves in the order they were made; none when there is no file.
 
-    A damaged file is set aside (its backup used when it has one), as for every file
-    in the library."""
-    result = atomic.read_json(root / FILE_NAME, default=lambda: None, validate=_validate)
-    if result.value is None:
-        return []
-    return [
-        Shelf(s["name"], s["query"], str(s.get("created", ""))) for s in result.value["shelves"]
-    ]
-
-
-def _write(root: Path, shelves: list[Shelf]) -> None:
-    value = {"format": FORMAT, "version": VERSION, "shelves": [s.to_json() for s in shelves]}
-    atomic.write_json(root / FILE_NAME, value)
+    A damaged file is set aside and its backup used; ``StoreFileError`` (naming the
+    file) when neither can be used or the file is a newer Tongwen's
+    (:class:`~desktop.core.json_store.JsonStore` says what each case does)."""
+    return JsonStore(root, SCHEMA).read()
 
 
 def _check(name: str, query: str) -> tuple[str, str]:
@@ -101,24 +88,19 @@ def _check(name: str, query: str) -> tuple[str, str]:
 def save_shelf(root: Path, name: str, query: str) -> Shelf:
     """Add a shelf, or give an existing one of that name a new query."""
     name, query = _check(name, query)
-    with FileLock(root / f".{FILE_NAME}.lock"):
-        shelves = read_shelves(root)
+    store = JsonStore(root, SCHEMA)
+    with store.lock():
+        shelves = store.read()
         old = next((s for s in shelves if s.name == name), None)
         shelf = Shelf(name, query, old.created if old else time.strftime("%Y-%m-%dT%H:%M:%S"))
         shelves = [shelf if s.name == name else s for s in shelves] if old else [*shelves, shelf]
-        _write(root, shelves)
+        store.write(shelves)
     return shelf
 
 
 def remove_shelf(root: Path, name: str) -> bool:
     """Remove the shelf called ``name``; False when there is none."""
-    with FileLock(root / f".{FILE_NAME}.lock"):
-        shelves = read_shelves(root)
-        kept = [s for s in shelves if s.name != name]
-        if len(kept) == len(shelves):
-            return False
-        _write(root, kept)
-    return True
+    return JsonStore(root, SCHEMA).remove(lambda s: s.name == name) >= 0
 
 
 def builtin_shelf[Doc: (DocRecord, DocSummary)](name: str, records: list[Doc]) -> list[Doc]:

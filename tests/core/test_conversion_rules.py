@@ -10,9 +10,11 @@ import pytest
 from desktop.core import atomic
 from desktop.core.conversion_rules import (
     FILE_NAME,
+    MAX_RULES,
     ConversionRuleStore,
     RuleBook,
     RulesFileError,
+    StoreFileError,
 )
 from desktop.core.views.pipeline import ViewOptions, build_view
 from desktop.core.views.rules import ConversionRule
@@ -98,7 +100,7 @@ def test_changing_rules_after_double_damage_refuses_once(tmp_path: Path) -> None
     path.write_text("{")
     path.with_name(FILE_NAME + ".bak").write_text("{")
     store = ConversionRuleStore(tmp_path)
-    with pytest.raises(RulesFileError, match="nothing was changed"):
+    with pytest.raises(StoreFileError, match="the next change starts a new file"):
         store.add(ConversionRule("皇后", "皇太后"))
     assert len(list(tmp_path.glob("*.corrupt-*"))) == 2  # both kept, nothing lost
     store.add(ConversionRule("皇后", "皇太后"))  # the damaged files are aside: a new file
@@ -137,3 +139,21 @@ def test_unreadable_file_is_a_problem_not_a_crash(
         store.add(ConversionRule("以后", "以后"))
     monkeypatch.undo()
     assert len(_rules(tmp_path)) == 1
+
+
+def test_more_than_max_rules_are_refused_but_a_rule_can_still_be_replaced(
+    tmp_path: Path,
+) -> None:
+    rules = [ConversionRule(chr(0x4E00 + n), "皇") for n in range(MAX_RULES)]
+    value = {
+        "format": "tongwen-conversion-rules",
+        "version": 1,
+        "rules": [r.to_json() for r in rules],
+    }
+    (tmp_path / FILE_NAME).write_text(json.dumps(value), "utf-8")
+    store = ConversionRuleStore(tmp_path)
+    with pytest.raises(RulesFileError, match=f"already {MAX_RULES} rules"):
+        store.add(ConversionRule("皇后", "皇太后"))
+    assert store.add(ConversionRule(chr(0x4E00), "后")) == rules[0]
+    book = store.load()
+    assert len(book.rules) == MAX_RULES and book.rules[0].target == "后" and not book.problem

@@ -7,11 +7,11 @@ longer word is a correction in context: ``一行人`` → ``yi4 xing2 ren2`` rea
 only there.  Where two corrections overlap, the longer wins.
 
 The file is plain JSON (``{"format": "tongwen-readings", "version": 1, "corrections":
-[{"word": "长大", "readings": ["zhang3", "da4"], "created": "..."}]}``), written
-atomically under the library's file lock like every file there.  A damaged file is
-set aside (``readings.json.corrupt-<time>``) and its backup used; when there is no
-good backup :class:`~desktop.core.atomic.UnreadableFileError` names the file, and the
-damaged copy is kept beside it.
+[{"word": "长大", "readings": ["zhang3", "da4"], "created": "..."}]}``), a
+:class:`~desktop.core.json_store.JsonStore`: written atomically under its lock; a
+damaged file is set aside (``readings.json.corrupt-<time>``) and its backup used; when
+there is no good backup, or the file is a newer Tongwen's,
+:class:`~desktop.core.json_store.StoreFileError` names the file.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core import atomic
 from desktop.core.dictionary.syllables import is_syllable, to_marks, to_numbered, to_zhuyin
-from desktop.core.locks import FileLock
+from desktop.core.json_store import JsonStore, Schema
 from desktop.core.script import HAN
 
 __all__ = [
@@ -64,6 +63,20 @@ class Correction:
     def to_json(self) -> dict[str, Any]:
         return {"word": self.word, "readings": list(self.readings), "created": self.created}
 
+    @classmethod
+    def from_json(cls, value: Any) -> Correction:
+        ok = (
+            isinstance(value, dict)
+            and isinstance(value.get("word"), str)
+            and _ALL_HAN.fullmatch(value["word"]) is not None
+            and isinstance(value.get("readings"), list)
+            and len(value["readings"]) == len(value["word"])
+            and all(isinstance(r, str) and is_syllable(r) for r in value["readings"])
+        )
+        if not ok:
+            raise ValueError(f"{value!r} is not a word and one reading per character")
+        return cls(value["word"], tuple(value["readings"]), str(value.get("created", "")))
+
 
 def _fold_word(word: str) -> str:
     from desktop.core.views.convert import convert_text
@@ -85,49 +98,20 @@ def _syllables(readings: str | Iterable[str], word: str) -> tuple[str, ...]:
     return syllables
 
 
-def _validate(value: Any) -> None:
-    if not isinstance(value, dict) or value.get("format") != FORMAT:
-        raise ValueError(f"not a Tongwen {FILE_NAME}")
-    version = value.get("version")
-    if not isinstance(version, int):
-        raise ValueError(f"{FILE_NAME} has no version")
-    if version > VERSION:
-        raise atomic.FutureVersionError(f"{FILE_NAME} of version {version} (newer than Tongwen)")
-    items = value.get("corrections")
-    if not isinstance(items, list):
-        raise ValueError("'corrections' is not a list")
-    for item in items:
-        ok = (
-            isinstance(item, dict)
-            and isinstance(item.get("word"), str)
-            and _ALL_HAN.fullmatch(item["word"]) is not None
-            and isinstance(item.get("readings"), list)
-            and len(item["readings"]) == len(item["word"])
-            and all(isinstance(r, str) and is_syllable(r) for r in item["readings"])
-        )
-        if not ok:
-            raise ValueError(f"a correction is {item!r}, not a word and one reading per character")
+SCHEMA = Schema(
+    FILE_NAME,
+    FORMAT,
+    VERSION,
+    "corrections",
+    Correction,
+    noun="correction",
+    what="reading corrections",
+)
 
 
 def read_corrections(root: Path) -> list[Correction]:
     """The corrections in ``root/readings.json``, oldest first; none without the file."""
-    try:
-        result = atomic.read_json(root / FILE_NAME, validate=_validate)
-    except FileNotFoundError:
-        return []
-    return [
-        Correction(c["word"], tuple(c["readings"]), str(c.get("created", "")))
-        for c in result.value["corrections"]
-    ]
-
-
-def _write(root: Path, corrections: list[Correction]) -> None:
-    value = {
-        "format": FORMAT,
-        "version": VERSION,
-        "corrections": [c.to_json() for c in corrections],
-    }
-    atomic.write_json(root / FILE_NAME, value)
+    return JsonStore(root, SCHEMA).read()
 
 
 def save_correction(root: Path, word: str, readings: str | Iterable[str]) -> Correction:
@@ -140,19 +124,14 @@ def save_correction(root: Path, word: str, readings: str | Iterable[str]) -> Cor
     correction = Correction(
         folded, _syllables(readings, folded), time.strftime("%Y-%m-%dT%H:%M:%S")
     )
-    with FileLock(root / f".{FILE_NAME}.lock"):
-        kept = [c for c in read_corrections(root) if c.word != folded]
-        _write(root, [*kept, correction])
+    store = JsonStore(root, SCHEMA)
+    with store.lock():
+        kept = [c for c in store.read() if c.word != folded]
+        store.write([*kept, correction])
     return correction
 
 
 def remove_correction(root: Path, word: str) -> bool:
     """Remove the correction of ``word`` (either script); False when there is none."""
     folded = _fold_word(word)
-    with FileLock(root / f".{FILE_NAME}.lock"):
-        corrections = read_corrections(root)
-        kept = [c for c in corrections if c.word != folded]
-        if len(kept) == len(corrections):
-            return False
-        _write(root, kept)
-    return True
+    return JsonStore(root, SCHEMA).remove(lambda c: c.word == folded) >= 0
