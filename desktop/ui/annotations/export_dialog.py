@@ -282,13 +282,13 @@ def problem_box(parent: QWidget, title: str, text: str, advice: str) -> QMessage
 
 def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Export Annotations: ask format, script and file; the status message."""
-    store, record = layer.store, layer.reader.record
+    store, record = layer.store, layer.record
     if store is None or record is None:
         return QCoreApplication.translate("AnnotationFiles", "Open a document first")
-    dialog = ExportDialog(parent, layer.reader.options.script)
+    dialog = ExportDialog(parent, layer.shown_script)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    path = dialog.pick_path(record.title, layer.reader.settings)
+    path = dialog.pick_path(record.title, layer.settings)
     if path is None:
         return None
     try:
@@ -327,10 +327,10 @@ def import_file_dialog(parent: QWidget, folder: str | None = None) -> QFileDialo
 
 def import_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Import Annotations: pick a JSON-LD file, merge it, report the count."""
-    store, doc_id = layer.store, layer.reader.doc_id
+    store, doc_id = layer.store, layer.doc_id
     if store is None or doc_id is None:
         return QCoreApplication.translate("AnnotationFiles", "Open a document first")
-    settings = layer.reader.settings
+    settings = layer.settings
     dialog = import_file_dialog(parent, start_folder(settings, "annotations"))
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None

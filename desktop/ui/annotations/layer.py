@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
+from desktop.core.records import DocRecord
 from desktop.core.views import convert_text, script_config
 from desktop.ui.annotations.colours import color_label, swatch_icon
 from desktop.ui.annotations.note_dialog import NoteDialog
@@ -35,6 +36,7 @@ from desktop.ui.annotations.unsaved_dialog import (
     UnsavedDocument,
     ask_copy_path,
 )
+from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
 
 __all__ = ["AnnotationLayer", "MenuProvider"]
@@ -145,6 +147,27 @@ class AnnotationLayer(QObject):
     def items(self) -> list[Annotation]:
         """Live items of the open document in reading order."""
         return self.store.items() if self.store else []
+
+    # ------------------------------------------------ the document, for the dialogs
+    @property
+    def doc_id(self) -> str | None:
+        """The id of the document in the reader (None without one)."""
+        return self.reader.doc_id
+
+    @property
+    def record(self) -> DocRecord | None:
+        """The record of the document in the reader: its title and chapters."""
+        return self.reader.record
+
+    @property
+    def shown_script(self) -> str:
+        """The script the reader shows (an export offers it first)."""
+        return self.reader.options.script
+
+    @property
+    def settings(self) -> AppSettings | None:
+        """The window's settings, where the file dialogs keep their folders."""
+        return self.reader.settings
 
     def _view_reset(self) -> None:
         if self.reader.store is not self._saving.shown:
@@ -387,8 +410,7 @@ class AnnotationLayer(QObject):
     def chapter_title_at(self, canonical: int) -> str:
         """The title of the chapter holding canonical offset ``canonical``, in the script
         shown ("" before the first chapter, or without chapters)."""
-        record = self.reader.record
-        chapters = sorted(record.chapters) if record else []
+        chapters = sorted(self.record.chapters) if self.record else []
         n = bisect_right([offset for offset, _title in chapters], canonical) - 1
         return self.in_shown_script(chapters[n][1].strip()) if n >= 0 else ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import errno
 import json
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import Library
 from desktop.core.views import ViewOptions, build_view, convert_text
+from desktop.ui import annotations as annotations_package
 from desktop.ui.annotations.export_dialog import (
     ExportDialog,
     export_annotations,
@@ -385,6 +387,41 @@ def test_export_menu_writes_the_picked_file(
     written = tmp_path / "notes.md"
     assert written.is_file() and PHRASE in written.read_text("utf-8")
     assert message is not None and str(written) in message
+
+
+def test_export_asks_the_layer_for_the_document_and_its_script(
+    qtbot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    layer = main_window.annotations
+    assert export_annotations(main_window, layer) == "Open a document first"
+    doc_id = _open(main_window, DOC)
+    main_window.reader.set_options(script="simplified")
+    assert (layer.doc_id, layer.shown_script) == (doc_id, "simplified")
+    assert layer.record is not None and layer.record.id == doc_id
+    assert layer.settings is main_window.reader.settings
+    offered: list[str] = []
+
+    def cancel(dialog: ExportDialog) -> ExportDialog.DialogCode:
+        offered.append(dialog.script)
+        return ExportDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", cancel)
+    assert export_annotations(main_window, layer) is None
+    assert offered == ["simplified"]  # the script shown is offered first
+
+
+def test_annotation_dialogs_do_not_reach_into_the_reader() -> None:
+    """The export, import and note dialogs and the panel use the layer's own API; only
+    the layer and the parts it is made of (painter, saving) hold the reader pane."""
+    folder = Path(annotations_package.__file__).parent
+    reaching = {
+        f"{path.name}:{node.lineno}"
+        for path in folder.glob("*.py")
+        if path.name not in ("layer.py", "painter.py", "saving.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "reader"
+    }
+    assert reaching == set()
 
 
 def test_export_text_rejects_an_unknown_format(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
