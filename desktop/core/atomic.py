@@ -255,7 +255,22 @@ def read_json(
             raise FileNotFoundError(target)
         result.value = default()
         return result
-    for candidate, is_backup in ((target, False), (bak, True)):
+    if _read_first_good(((target, False), (bak, True)), validate, result):
+        return result
+    if default is not None:
+        result.value = default()
+        return result
+    raise UnreadableFileError(f"{target}: {result.message}")
+
+
+def _read_first_good(
+    candidates: tuple[tuple[Path, bool], ...],
+    validate: Callable[[Any], None] | None,
+    result: ReadResult,
+) -> bool:
+    """Fill ``result`` from the first of ``(path, is_backup)`` that parses; each one
+    that does not is recorded and set aside.  False when none did."""
+    for candidate, is_backup in candidates:
         try:
             raw = _read_bytes(candidate)
         except FileNotFoundError:
@@ -272,11 +287,8 @@ def read_json(
                 result.set_aside.append(_set_aside(candidate))
             continue
         result.from_backup = is_backup
-        return result
-    if default is not None:
-        result.value = default()
-        return result
-    raise UnreadableFileError(f"{target}: {result.message}")
+        return True
+    return False
 
 
 class FutureVersionError(ValueError):
