@@ -88,33 +88,37 @@ def _single_instance(root: Path, files: Sequence[str]) -> tuple[Any, int | None]
     return None, 1
 
 
+def _startup_error(text: str, advice: str, details: str = "") -> None:
+    """A critical message before any window, its texts shown as written (they name
+    folders); ``text`` and ``advice`` are already translated ("Startup" context)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.common.plain import plain_message_box
+
+    title = QCoreApplication.translate("Startup", "Tongwen")
+    plain_message_box(None, QMessageBox.Icon.Critical, title, text, advice, details).exec()
+
+
 def _report_no_answer(root: Path) -> None:
     """A running instance holds ``root`` but never answered: say so, open no second window."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QCoreApplication
 
     log.error("another Tongwen holds the library at %s but does not answer", root)
     sys.stderr.write(
         f"tongwen: another Tongwen window has the library {root} open but does not answer; "
         "close it (or end its process) and start Tongwen again.\n"
     )
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Tongwen"), ""
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
+    _startup_error(
         QCoreApplication.translate(
             "Startup", "Tongwen is already running on the library {folder}, but does not answer."
-        ).format(folder=root)
-    )
-    box.setInformativeText(
+        ).format(folder=root),
         QCoreApplication.translate(
             "Startup",
             "A second window on the same library could overwrite its work. Wait for the "
             "running window, or close it (or end its process), then start Tongwen again.",
-        )
+        ),
     )
-    box.exec()
 
 
 def _set_icon(app: Any) -> None:
@@ -143,8 +147,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     setup_logging()
+    app, settings, prefs = _application()
+    files = list(args.files)
+    guard, status = _single_instance(_library_root(args.library, prefs), files)
+    if status is not None:
+        return status  # the running instance took the files, or does not answer
+    current: list[Any] = []  # the window shown, once there is one
+    if guard is not False:
+        _take_handed_over_files(guard, current, files)
+    return _run_windows(app, args.library, settings, prefs, files, current)
 
-    from PySide6.QtCore import QSettings, Qt, QThreadPool
+
+def _application() -> tuple[Any, Any, Any]:
+    """The QApplication with its names, icon, window theme and interface language;
+    the settings file and the typed settings over it."""
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.paths import config_dir
@@ -171,25 +188,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = resolve_language(prefs.ui_language)
     loaded = install_language(language, app)
     log.info("interface language %s (%d catalogues)", language, len(loaded))
-    files = list(args.files)
-    guard, status = _single_instance(_library_root(args.library, prefs), files)
-    if status is not None:
-        return status  # the running instance took the files, or does not answer
-    current: list[Any] = []
-    if guard is not False:
-        from desktop.ui.app.single_instance import deliver_files
+    return app, settings, prefs
 
-        def received_files(received: list[str]) -> None:
-            # A hand-over can arrive before the first window exists (while a message
-            # box about the library is up): keep the files for the window to open.
-            if current:
-                deliver_files(current[-1], received)
-            else:
-                files.extend(received)
 
-        guard.filesReceived.connect(received_files)
+def _take_handed_over_files(guard: Any, current: list[Any], files: list[str]) -> None:
+    """Files that later launches hand over go to the window in ``current``; before
+    there is one (while a message box about the library is up) they join ``files``,
+    which the first window opens."""
+    from desktop.ui.app.single_instance import deliver_files
+
+    def received_files(received: list[str]) -> None:
+        if current:
+            deliver_files(current[-1], received)
+        else:
+            files.extend(received)
+
+    guard.filesReceived.connect(received_files)
+
+
+def _run_windows(
+    app: Any, library: str | None, settings: Any, prefs: Any, files: list[str], current: list[Any]
+) -> int:
+    """Show the main window until it is closed; again after a restart (language or
+    library changed in Settings).  The exit status."""
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.ui.common.i18n import install_language, resolve_language
+
     while True:
-        window = _open_window(_library_root(args.library, prefs), settings, files)
+        window = _open_window(_library_root(library, prefs), settings, files)
         if window is None:
             return 1
         current[:] = [window]
@@ -214,8 +241,7 @@ def _library_root(explicit: str | None, prefs: Any) -> Path:
 
 def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     """Open the library at ``root`` and show its main window; None (after a message) if not."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QCoreApplication
 
     from desktop.core.library import Library, LibraryError
     from desktop.core.paths import seeds_dir
@@ -226,24 +252,17 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
         library = Library.open(root, check=False)  # the window checks the folders after
     except (LibraryError, OSError) as exc:
         log.error("cannot open the library at %s: %s", root, exc)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Tongwen"), ""
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the folder's name is not markup
-        box.setText(
+        _startup_error(
             QCoreApplication.translate(
                 "Startup", "The library folder {folder} cannot be opened."
-            ).format(folder=root)
-        )
-        box.setInformativeText(
+            ).format(folder=root),
             QCoreApplication.translate(
                 "Startup",
                 "Check that the folder exists and that you may write to it, or start "
                 "Tongwen with another library folder.",
-            )
+            ),
+            str(exc),
         )
-        box.setDetailedText(str(exc))
-        box.exec()
         return None
     seeded = library.import_seeds_if_new(seeds_dir())
     if seeded:

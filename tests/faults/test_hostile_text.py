@@ -379,3 +379,22 @@ def test_startup_box_names_a_hostile_library_folder_as_text(
     assert len(shown) == 1
     assert shown[0].textFormat() == Qt.TextFormat.PlainText
     assert "<img src=&#47;dev&#47;zero>" in shown[0].text() + shown[0].informativeText()
+    assert shown[0].icon() == QMessageBox.Icon.Critical and shown[0].detailedText()
+
+
+def test_no_answer_box_names_a_hostile_library_folder_as_text(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Another Tongwen holds the library and does not answer: the box and the line on
+    stderr name the folder as written."""
+    from desktop import app
+
+    root = tmp_path / "<b>书库</b>"
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    app._report_no_answer(root)
+    assert len(shown) == 1 and shown[0].icon() == QMessageBox.Icon.Critical
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert str(root) in shown[0].text() and "does not answer" in shown[0].text()
+    assert "start Tongwen again" in shown[0].informativeText()
+    assert str(root) in capsys.readouterr().err
