@@ -56,11 +56,22 @@ def line_at(cursor: QTextCursor) -> int:
 
 class Page(QPlainTextEdit):
     """The text surface: a centred column at most ``column_px`` wide, and where it is
-    scrolled to."""
+    scrolled to.
+
+    The scroll range ends where the last line reaches the foot of the page, so a place
+    in the last screen cannot come to the top.  When one is asked for there (a place
+    kept from the vertical page's last page, a jump to the last lines), the range is
+    let past the end of the text just as far as that line at the top, with blank page
+    below, as a book's last page; it closes again once the page is scrolled back within
+    the text, or sent to its end (:func:`go_to_end`).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column_px = 0
+        self._past_end: int | None = None  # the furthest line the range reaches past the end
+        self._trying = False  # the range past the end is being checked
+        self.verticalScrollBar().valueChanged.connect(self._scrolled_past_end)
         self._overlays: list[Callable[[QPainter, QRect], None]] = []  # reading aids
         self._menu_entries: list[Callable[[QMenu, QPoint | None], None]] = []  # reading aids
 
@@ -143,6 +154,17 @@ class Page(QPlainTextEdit):
         or more away once the blocks above are laid out: lay the block out first, then
         correct by the lines still missing until the top line holds the cursor.
         """
+        self.within_text()
+        self._scroll_to_line_of(cursor)
+        _first, last = self.top_line_range()
+        bar = self.verticalScrollBar()
+        if last <= cursor.position() and bar.value() == bar.maximum() and self.isVisible():
+            # the range ends before the line reaches the top: let it past the end so far
+            self.setCenterOnScroll(True)  # Qt's range then reaches the last line
+            self._scroll_to_line_of(cursor)
+            self._past_end = bar.value()
+
+    def _scroll_to_line_of(self, cursor: QTextCursor) -> None:
         bar = self.verticalScrollBar()
         layout = self.document().documentLayout()
         for _ in range(4):
@@ -156,6 +178,34 @@ class Page(QPlainTextEdit):
             first, last = self.top_line_range()
             if first <= cursor.position() < last:
                 return
+
+    def past_end(self) -> bool:
+        """Whether the scroll range reaches past the end of the text (see the class)."""
+        return self._past_end is not None
+
+    def within_text(self) -> None:
+        """Close the range past the end of the text: its end is the last screen again."""
+        if self._past_end is not None:
+            self._past_end = None
+            self.setCenterOnScroll(False)
+
+    def _scrolled_past_end(self, value: int) -> None:
+        """Past the end: back within the text (or the text grew below), the range closes;
+        no further than the line put at the top."""
+        limit = self._past_end
+        if limit is None or self._trying:
+            return
+        bar = self.verticalScrollBar()
+        self._trying = True  # the moves below are this one's
+        try:
+            self.setCenterOnScroll(False)  # Qt's own range: the page stays if within it
+            if bar.value() == value:
+                self._past_end = None
+                return
+            self.setCenterOnScroll(True)  # past it: open again, the page back (or held)
+            bar.setValue(min(value, limit))
+        finally:
+            self._trying = False
 
     def scroll_screen(self, direction: int) -> None:
         """Scroll one screen down (``+1``) or up (``-1``), keeping one line in view."""
@@ -180,6 +230,7 @@ def go_to_end(reader: ReaderPane) -> None:
     end = len(reader.canonical)
     if reader.to_view(end) is None:
         reader.go_to_canonical(end)  # not loaded: restarts the view around the end
+    reader.text.within_text()
     bar = reader.text.verticalScrollBar()
     bar.setValue(bar.maximum())
 

@@ -73,17 +73,78 @@ def test_switching_keeps_the_first_visible_character(
     assert view is not None and start <= view < max(end, start + 1)
     reader.set_vertical(False)
     assert reader.current_canonical() == first
-    # and from a place reached by turning vertical pages (before the last screen: the
-    # horizontal page cannot put a place on its first line once scrolled to the end)
+    # and from a place reached by turning vertical pages (in the last screen too: the
+    # horizontal page's range then reaches past the end of the text)
     reader.set_vertical(True)
     reader.page(+1)
     turned = reader.current_canonical()
-    if len(reader.canonical) - turned < 5_000:
-        return
     reader.set_vertical(False)
     assert reader.current_canonical() == turned
     reader.set_vertical(True)
     assert reader.current_canonical() == turned
+
+
+@given(st.integers(0, 3), st.floats(0, 1))
+@SLOW
+def test_switching_keeps_the_first_visible_character_in_the_last_pages(
+    qtbot, novel_window: MainWindow, back: int, where: float
+) -> None:  # type: ignore[no-untyped-def]
+    """Places in the last pages: the horizontal page cannot scroll them to its top within
+    the text, so its range reaches past the end; both ways stay exact."""
+    reader = novel_window.reader
+    reader.set_vertical(True)
+    reader.go_to_end()
+    for _ in range(back):
+        reader.page(-1)
+    page = reader.vertical.page
+    start, end = page.visible_range()
+    if where > 0.5:  # the first character of a page reached by turning
+        place = reader.current_canonical()
+    else:  # any character of the pages shown, gone to
+        reader.go_to_canonical(reader.to_canonical(start + int(2 * where * (end - start - 1))))
+        place = reader.current_canonical()
+    assert len(reader.canonical) - place < 2 * (end - start) * (back + 1)  # near the end
+    for on in (False, True, False, True, False, True):
+        reader.set_vertical(on)
+        assert reader.is_vertical == on
+        assert reader.current_canonical() == place, on
+    view = reader.to_view(place)
+    first, last = _first_column(reader)
+    assert view is not None and first <= view < max(last, first + 1)
+    # and the horizontal page's own last screen (Go ▸ End) both ways
+    reader.set_vertical(False)
+    reader.go_to_end()
+    assert not reader.text.past_end()
+    bar = reader.text.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+    last_screen = reader.current_canonical()
+    for on in (True, False, True, False):
+        reader.set_vertical(on)
+        assert reader.current_canonical() == last_screen, on
+    assert bar.value() == bar.maximum() and not reader.text.past_end()
+
+
+def test_the_range_past_the_end_goes_no_further_and_closes_within_the_text(
+    qtbot, novel_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    reader = novel_window.reader
+    reader.set_vertical(True)
+    reader.go_to_end()
+    place = reader.current_canonical()
+    reader.set_vertical(False)
+    text, bar = reader.text, reader.text.verticalScrollBar()
+    assert text.past_end() and reader.current_canonical() == place
+    held = bar.value()
+    reader.page(+1)  # a screen down: nothing more to show
+    assert bar.value() == held and reader.current_canonical() == place
+    bar.setValue(bar.maximum())  # the scroll bar dragged to its foot
+    assert bar.value() == held
+    reader.page(-1)  # a screen up: back within the text, the range closes
+    assert not text.past_end()
+    for _ in range(3):
+        reader.page(+1)
+    assert bar.value() == bar.maximum() < held  # the text's last screen, as before
+    assert not text.past_end()
 
 
 @pytest.mark.parametrize(
