@@ -178,6 +178,35 @@ def _alternatives(st: _Stretch, p: int, q: int, focus: range, converted: str) ->
     return found
 
 
+def _pointed_at(
+    view: TextView, view_start: int, view_end: int | None, origin: int
+) -> tuple[int, int, bool]:
+    """The canonical range the reader pointed at: the character at ``view_start``, or
+    the selected range ``[view_start, view_end)``; and whether it was a selection."""
+    selection = view_end is not None and view_end > view_start
+    v0 = min(max(0, view_start), len(view.text) - 1)
+    v1 = view_end if selection and view_end is not None else v0 + 1
+    c0 = origin + view.to_canonical(v0, bias="start")
+    c1 = origin + view.to_canonical(min(v1, len(view.text)), bias="end")
+    return c0, c1, selection
+
+
+def _word_pointed_at(st: _Stretch, c0: int, c1: int, selection: bool) -> tuple[int, int, range]:
+    """The word of ``st.source`` the choices are for, ``[p, q)``: the selection, or
+    OpenCC's word at ``c0``, grown until no rewrite crosses its edges; and which of
+    its characters the reader pointed at (their alternatives are offered one by one)."""
+    a = st.origin
+    i = st.clean_map.to_dst(c0 - a) - st.line_start
+    if selection:
+        x0, x1 = st.clean_map.dst_range(c0 - a, c1 - a)
+        p, q = x0 - st.line_start, x1 - st.line_start
+    else:
+        p, q = _word_at(st, i)
+    p, q = _grow(st, max(0, p), min(len(st.source), max(q, p + 1)))
+    focus = range(q - p) if selection else range(i - p, i - p + 1) if p <= i < q else range(0)
+    return p, q, focus
+
+
 def choice_at(
     canonical: str,
     view: TextView,
@@ -196,26 +225,17 @@ def choice_at(
     options = _view_options(view)
     if options.script == "original" or not view.text:
         return None
-    selection = view_end is not None and view_end > view_start
-    v0 = min(max(0, view_start), len(view.text) - 1)
-    v1 = view_end if selection and view_end is not None else v0 + 1
-    c0 = origin + view.to_canonical(v0, bias="start")
-    c1 = origin + view.to_canonical(min(v1, len(view.text)), bias="end")
+    c0, c1, selection = _pointed_at(view, view_start, view_end, origin)
     st = _stretch(canonical, options, c0, c1)
     if st is None:
         return None
-    a = st.origin
-    x0, x1 = (st.clean_map.dst_range(c0 - a, c1 - a)) if selection else (0, 0)
-    i = st.clean_map.to_dst(c0 - a) - st.line_start
-    p, q = (x0 - st.line_start, x1 - st.line_start) if selection else _word_at(st, i)
-    p, q = _grow(st, max(0, p), min(len(st.source), max(q, p + 1)))
+    p, q, focus = _word_pointed_at(st, c0, c1, selection)
     source = st.source[p:q]
     converted = st.plain[st.plain_map.to_dst(p) : st.plain_map.to_dst(q)]
     shown = st.shown[st.shown_map.to_dst(p) : st.shown_map.to_dst(q)]
     rule = next((m.rule for m in st.matches if (m.start, m.end) == (p, q)), None)
     if rule is not None and rule.target != shown:
         rule = None
-    focus = range(q - p) if selection else range(i - p, i - p + 1) if p <= i < q else range(0)
     found = ([converted] if converted != shown else []) + _alternatives(st, p, q, focus, converted)
     alternatives = tuple(w for w in dict.fromkeys(found) if w not in (shown, source))
     if not alternatives and shown == source:
