@@ -44,22 +44,7 @@ class CorrectReadingDialog(QDialog):
         )
         self.edits: list[QLineEdit] = []
         self.checks: list[QLabel] = []
-        grid = QGridLayout()
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        for row, (char, reading) in enumerate(zip(word, readings, strict=True)):
-            label = plain_label(char, self)
-            label.setFont(big)
-            edit = QLineEdit(reading, self)
-            edit.setAccessibleName(self.tr("Reading of {char}").format(char=char))
-            label.setBuddy(edit)
-            check = plain_label("", self)
-            edit.textChanged.connect(self._validate)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(edit, row, 1)
-            grid.addWidget(check, row, 2)
-            self.edits.append(edit)
-            self.checks.append(check)
+        grid = self._character_rows(word, readings)
         self.problem = plain_label("", self, wrap=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -76,6 +61,27 @@ class CorrectReadingDialog(QDialog):
             self.edits[0].setFocus()
             self.edits[0].selectAll()
         self.resize(max(self.sizeHint().width(), 28 * self.fontMetrics().averageCharWidth()), 0)
+
+    def _character_rows(self, word: str, readings: list[str]) -> QGridLayout:
+        """A row per character: the character (large), its reading to edit, and the
+        zhuyin of what is typed (filled by :meth:`_validate`)."""
+        grid = QGridLayout()
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        for row, (char, reading) in enumerate(zip(word, readings, strict=True)):
+            label = plain_label(char, self)
+            label.setFont(big)
+            edit = QLineEdit(reading, self)
+            edit.setAccessibleName(self.tr("Reading of {char}").format(char=char))
+            label.setBuddy(edit)
+            check = plain_label("", self)
+            edit.textChanged.connect(self._validate)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(check, row, 2)
+            self.edits.append(edit)
+            self.checks.append(check)
+        return grid
 
     def readings(self) -> list[str]:
         """The readings typed, as numbered syllables (``"hang2"``); ValueError if one is
