@@ -89,7 +89,7 @@ def test_position_survives_script_switch_and_reopen(
     assert reader.current_canonical() == target
     _wait_loaded(qtbot, main_window)
     assert reader.current_canonical() == target
-    reader._record_position()
+    reader.place.record()
     reader.flush_position()
     main_window.annotations.wait_for_saves(10_000)
     assert main_window.library.get(doc_id).progress == pytest.approx(target / len(canonical))
@@ -199,7 +199,7 @@ def test_ruby_mode_underlines_and_reports_readings(qtbot, main_window: MainWindo
 
 
 def _top_view_offset(reader) -> int:  # type: ignore[no-untyped-def]
-    return reader.qt_to_view(reader._top_qt())
+    return reader.qt_to_view(reader.text.top_qt())
 
 
 def _bottom_line_start(reader) -> int:  # type: ignore[no-untyped-def]
