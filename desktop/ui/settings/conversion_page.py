@@ -57,20 +57,13 @@ class ConversionPage(QWidget):
         self.problem_label = plain_label(parent=self, wrap=True)  # names a file
         mark_as_problem(self.problem_label)
         self.details_label = plain_label(parent=self, wrap=True)
-        self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName(self.tr("Conversion rules"))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setHeaderLabels(
-            [self.tr("Written"), self.tr("Shown"), self.tr("Script"), self.tr("Document")]
+        self.tree = self._rule_list()
+        self.remove_button = self._button(
+            self.tr("&Remove"), self.tr("Remove the selected rules"), self.remove_selected
         )
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the selected rules"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.undo_button = QPushButton(self.tr("&Undo"), self)
-        self.undo_button.setAccessibleName(self.tr("Put back the rules removed last"))
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button = self._button(
+            self.tr("&Undo"), self.tr("Put back the rules removed last"), self.undo
+        )
         self.empty_label = plain_label(
             self.tr(
                 "No rules yet. Right-click a converted word in the reader to choose "
@@ -87,6 +80,24 @@ class ConversionPage(QWidget):
         self._lay_out()
         service.changed.connect(self.refresh)
         self.refresh()
+
+    def _rule_list(self) -> QTreeWidget:
+        """The rules, a row each: written, shown, script, document; several selectable."""
+        tree = QTreeWidget(self)
+        tree.setAccessibleName(self.tr("Conversion rules"))
+        tree.setRootIsDecorated(False)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setHeaderLabels(
+            [self.tr("Written"), self.tr("Shown"), self.tr("Script"), self.tr("Document")]
+        )
+        tree.itemSelectionChanged.connect(self._update_buttons)
+        return tree
+
+    def _button(self, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(lambda _=False: slot())
+        return button
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()

@@ -258,17 +258,10 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         for region in FONT_REGIONS:
-            combo = self._combo(names[region], [(self.tr("Automatic"), "")])
-            for family in han_families(region):
-                combo.addItem(family, family)
-            combo.currentIndexChanged.connect(self._update_samples)
-            sample = QLabel(SAMPLES[region], self)
-            sample.setAccessibleName(self.tr("Sample of the chosen font"))
-            sample.setMinimumHeight(sample.sizeHint().height() * 2)
-            self.font_combos[region] = combo
-            self.samples[region] = sample
-            form.addRow(labels[region], combo)
-            form.addRow("", sample)
+            self.font_combos[region] = self._font_combo(region, names[region])
+            self.samples[region] = self._font_sample(region)
+            form.addRow(labels[region], self.font_combos[region])
+            form.addRow("", self.samples[region])
         self.size_spin = QDoubleSpinBox(self)
         self.size_spin.setRange(6, 72)
         self.size_spin.setDecimals(1)
@@ -284,6 +277,21 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Line spacing:"), self.spacing_spin)
         form.addRow(self.tr("Page &width:"), self.width_spin)
         return page
+
+    def _font_combo(self, region: str, name: str) -> QComboBox:
+        """The Han fonts installed for ``region`` (SC, TC, HK), after "Automatic"."""
+        combo = self._combo(name, [(self.tr("Automatic"), "")])
+        for family in han_families(region):
+            combo.addItem(family, family)
+        combo.currentIndexChanged.connect(self._update_samples)
+        return combo
+
+    def _font_sample(self, region: str) -> QLabel:
+        """A line of ``region``'s text, shown in the font and size chosen."""
+        sample = QLabel(SAMPLES[region], self)
+        sample.setAccessibleName(self.tr("Sample of the chosen font"))
+        sample.setMinimumHeight(sample.sizeHint().height() * 2)
+        return sample
 
     def _spin(self, name: str, low: int, high: int, suffix: str, step: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -321,22 +329,7 @@ class SettingsDialog(QDialog):
         self.current_label = self._note(
             self.tr("The open library is in {folder}").format(folder=current)
         )
-        self.library_edit = QLineEdit(self)
-        self.library_edit.setAccessibleName(self.tr("Library folder"))
-        self.library_edit.setPlaceholderText(
-            self.tr("Default: {folder}").format(folder=library_dir(None))
-        )
-        self.library_edit.textChanged.connect(self._library_edited)
-        self.browse_button = QPushButton(self.tr("&Browse…"), self)
-        self.browse_button.setAccessibleName(self.tr("Browse for a library folder"))
-        self.browse_button.clicked.connect(self._browse)
-        self.default_button = QPushButton(self.tr("Use &Default"), self)
-        self.default_button.setAccessibleName(self.tr("Use the default library folder"))
-        self.default_button.clicked.connect(self.library_edit.clear)
-        row = QHBoxLayout()
-        row.addWidget(self.library_edit, 1)
-        row.addWidget(self.browse_button)
-        row.addWidget(self.default_button)
+        row = self._library_folder_row()
         self.library_note = self._note(
             self.tr(
                 "A new library folder is used after Tongwen restarts. The library in the "
@@ -357,6 +350,26 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.library_problem)
         layout.addStretch(1)
         return page
+
+    def _library_folder_row(self) -> QHBoxLayout:
+        """The folder to type (empty: the default one), Browse… and Use Default."""
+        self.library_edit = QLineEdit(self)
+        self.library_edit.setAccessibleName(self.tr("Library folder"))
+        self.library_edit.setPlaceholderText(
+            self.tr("Default: {folder}").format(folder=library_dir(None))
+        )
+        self.library_edit.textChanged.connect(self._library_edited)
+        self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.browse_button.setAccessibleName(self.tr("Browse for a library folder"))
+        self.browse_button.clicked.connect(self._browse)
+        self.default_button = QPushButton(self.tr("Use &Default"), self)
+        self.default_button.setAccessibleName(self.tr("Use the default library folder"))
+        self.default_button.clicked.connect(self.library_edit.clear)
+        row = QHBoxLayout()
+        row.addWidget(self.library_edit, 1)
+        row.addWidget(self.browse_button)
+        row.addWidget(self.default_button)
+        return row
 
     def _search_page(self) -> QWidget:
         self.index_label = self._note()
