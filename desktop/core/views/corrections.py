@@ -34,35 +34,41 @@ from desktop.core.views.pipeline import TextView, ViewBuilder, ViewOptions
 from desktop.core.views.ranges import context_bounds
 from desktop.core.views.rules import ConversionRule, RuleMatch, apply_rules, find_rule_matches
 
-__all__ = ["ConversionChoice", "ConversionSpot", "choice_at", "one_to_many_spots", "preload"]
+__all__ = [
+    "ConversionChoice",
+    "ConversionSpot",
+    "ConvertedWord",
+    "choice_at",
+    "one_to_many_spots",
+    "preload",
+]
 
 #: At most this many alternatives are offered for one word.
 MAX_ALTERNATIVES = 12
 
 
 @dataclass(frozen=True)
-class ConversionSpot:
-    """A word of the view OpenCC converted by a one-to-many entry."""
+class ConvertedWord:
+    """A word of the view: where it is, as written and as shown."""
 
     start: int  #: canonical offsets of the source word
     end: int
     view_start: int  #: where the view shows it
     view_end: int
-    source: str  #: the word as written
-    shown: str  #: what the view shows
+    source: str  #: the word as written ("Keep the original" shows this)
+    shown: str  #: what the view shows: OpenCC's conversion, or a rule's target
 
 
 @dataclass(frozen=True)
-class ConversionChoice:
+class ConversionSpot(ConvertedWord):
+    """A word of the view OpenCC converted by a one-to-many entry."""
+
+
+@dataclass(frozen=True)
+class ConversionChoice(ConvertedWord):
     """A converted word of the view and what the reader may show instead."""
 
-    start: int  #: canonical offsets of the source word
-    end: int
-    view_start: int  #: where the view shows it
-    view_end: int
-    source: str  #: the word as written: "Keep the original" shows this
     converted: str  #: what OpenCC made of it
-    shown: str  #: what the view shows: ``converted``, or a rule's target
     alternatives: tuple[str, ...]  #: other forms, OpenCC's first; never ``shown``/``source``
     rule: ConversionRule | None  #: the rule that made ``shown``, if one did
     script: str  #: the view's script, the script of a rule made here
@@ -243,7 +249,16 @@ def choice_at(
     s, e = st.canonical(p, q)
     vs, ve = view.view_range(s - origin, e - origin)
     return ConversionChoice(
-        s, e, vs, ve, source, converted, shown, alternatives[:MAX_ALTERNATIVES], rule, st.script
+        s,
+        e,
+        vs,
+        ve,
+        source,
+        shown,
+        converted=converted,
+        alternatives=alternatives[:MAX_ALTERNATIVES],
+        rule=rule,
+        script=st.script,
     )
 
 
