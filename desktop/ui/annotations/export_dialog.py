@@ -280,6 +280,13 @@ def problem_box(parent: QWidget, title: str, text: str, advice: str) -> QMessage
     return plain_message_box(parent, QMessageBox.Icon.Warning, title, text, advice)
 
 
+def _failed(parent: QWidget, title: str, exc: Exception, advice: str) -> str:
+    """Show why an export or import failed (the error names the file) and what to do;
+    the same words for the status bar."""
+    problem_box(parent, title, str(exc), advice).exec()
+    return str(exc)
+
+
 def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     """Document ▸ Export Annotations: ask format, script and file; the status message."""
     store, record = layer.store, layer.record
@@ -294,13 +301,14 @@ def export_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     try:
         export_to_file(store, record, path, dialog.fmt, dialog.script)
     except (OSError, ValueError) as exc:
-        advice = QCoreApplication.translate(
-            "AnnotationFiles", "Choose another folder, or free some space, and export again."
+        return _failed(
+            parent,
+            QCoreApplication.translate("AnnotationFiles", "Export failed"),
+            exc,
+            QCoreApplication.translate(
+                "AnnotationFiles", "Choose another folder, or free some space, and export again."
+            ),
         )
-        problem_box(
-            parent, QCoreApplication.translate("AnnotationFiles", "Export failed"), str(exc), advice
-        ).exec()
-        return str(exc)
     done = QCoreApplication.translate(
         "AnnotationFiles", "Exported %n annotation(s) to {file}.", "", len(store.items())
     )
@@ -340,12 +348,14 @@ def import_annotations(parent: QWidget, layer: AnnotationLayer) -> str | None:
     try:
         report = import_from_file(store, doc_id, chosen)
     except ValueError as exc:
-        advice = QCoreApplication.translate(
-            "AnnotationFiles", "Choose a file exported from Tongwen's annotations (W3C JSON-LD)."
+        return _failed(
+            parent,
+            QCoreApplication.translate("AnnotationFiles", "Import failed"),
+            exc,
+            QCoreApplication.translate(
+                "AnnotationFiles",
+                "Choose a file exported from Tongwen's annotations (W3C JSON-LD).",
+            ),
         )
-        problem_box(
-            parent, QCoreApplication.translate("AnnotationFiles", "Import failed"), str(exc), advice
-        ).exec()
-        return str(exc)
     layer.notify_changed()
     return report.message()

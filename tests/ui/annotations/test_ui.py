@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import Library
@@ -20,6 +21,7 @@ from desktop.ui.annotations.export_dialog import (
     export_annotations,
     export_text,
     export_to_file,
+    import_annotations,
     import_from_file,
 )
 from desktop.ui.annotations.panel import ORPHAN_MARK
@@ -408,6 +410,43 @@ def test_export_asks_the_layer_for_the_document_and_its_script(
     monkeypatch.setattr(ExportDialog, "exec", cancel)
     assert export_annotations(main_window, layer) is None
     assert offered == ["simplified"]  # the script shown is offered first
+
+
+def test_failed_export_and_import_name_the_problem(
+    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _open(main_window, DOC)
+    layer = main_window.annotations
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
+    nowhere = tmp_path / "missing folder" / "notes.md"
+    monkeypatch.setattr(
+        "desktop.ui.annotations.export_dialog.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(nowhere), "Markdown (*.md)"),
+    )
+    message = export_annotations(main_window, layer)
+    assert message is not None and "missing folder" in message
+    assert shown[-1].windowTitle() == "Export failed" and shown[-1].text() == message
+    assert "export again" in shown[-1].informativeText()
+
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text("not json", "utf-8")
+
+    class Picked:  # the file dialog, answered
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+        def selectedFiles(self) -> list[str]:
+            return [str(bad)]
+
+    monkeypatch.setattr(
+        "desktop.ui.annotations.export_dialog.import_file_dialog", lambda *a: Picked()
+    )
+    message = import_annotations(main_window, layer)
+    assert message is not None and shown[-1].windowTitle() == "Import failed"
+    assert shown[-1].text() == message and "W3C JSON-LD" in shown[-1].informativeText()
+    assert len(shown) == 2
 
 
 def test_annotation_dialogs_do_not_reach_into_the_reader() -> None:
