@@ -313,3 +313,21 @@ def test_a_correction_that_cannot_be_saved_says_why(  # type: ignore[no-untyped-
     message = said.args[0]
     assert message.startswith("The reading of “银行” was not saved:")
     assert "readings.json" in message
+
+
+def test_a_newer_readings_file_is_reported_and_the_readings_still_come(  # type: ignore[no-untyped-def]
+    qtbot, pane: ReaderPane, tmp_path: Path
+) -> None:
+    """The error for a readings.json from a newer Tongwen was not one the reading aids
+    caught, so the readings never loaded; now it is reported, naming the file."""
+    _open(pane, tmp_path)
+    assert pane.library is not None
+    path = pane.library.root / "readings.json"
+    newer = '{"format": "tongwen-readings", "version": 99, "corrections": []}'
+    path.write_text(newer, "utf-8")
+    with qtbot.waitSignal(pane.statusMessage, timeout=30_000) as said:
+        pane.aids.sources.want_reader()
+    assert said.args[0].startswith("The reading corrections cannot be read:")
+    assert "readings.json" in said.args[0]
+    qtbot.waitUntil(lambda: pane.aids.sources.reader() is not None, timeout=30_000)
+    assert path.read_text("utf-8") == newer  # left as it is
