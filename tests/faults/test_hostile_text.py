@@ -391,7 +391,12 @@ def test_no_answer_box_names_a_hostile_library_folder_as_text(
 
     root = tmp_path / "<b>书库</b>"
     shown: list[QMessageBox] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+
+    def capture(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
     app._report_no_answer(root)
     assert len(shown) == 1 and shown[0].icon() == QMessageBox.Icon.Critical
     assert shown[0].textFormat() == Qt.TextFormat.PlainText

@@ -418,7 +418,12 @@ def test_failed_export_and_import_name_the_problem(
     _open(main_window, DOC)
     layer = main_window.annotations
     shown: list[QMessageBox] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+
+    def capture(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
     monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
     nowhere = tmp_path / "missing folder" / "notes.md"
     monkeypatch.setattr(
