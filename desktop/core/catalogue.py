@@ -28,12 +28,21 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 from desktop.core.picture_store import PictureEntry
 from desktop.core.records import DocRecord, DocSummary
 
-__all__ = ["SCHEMA", "Catalogue", "catalogue_path", "folder_signature", "row_count"]
+__all__ = [
+    "SCHEMA",
+    "Catalogue",
+    "catalogue_path",
+    "changed_folders",
+    "folder_signature",
+    "list_order",
+    "row_count",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +60,21 @@ BUSY_SECONDS = 1.0
 _SUMMARY = DocSummary._fields[1:]
 #: SQLite's limit on the parameters of one statement is 32,766 (999 before 3.32).
 _BATCH = 900
+#: Up to this many rows are asked for by id; more are read in one pass over the table.
+_FEW = 5000
+
+
+#: The fields ``tongwen-cli list --json`` prints (:meth:`DocSummary.as_dict`).
+LIST_FIELDS = (
+    "id", "title", "author", "source", "published", "script", "format", "encoding", "chars",
+    "tags",
+)  # fmt: skip
+
+
+def list_order(entry: Mapping[str, Any]) -> tuple[str, str, str]:
+    """The order of ``tongwen-cli list``: publication date (none first), title, id;
+    code point order, as SQLite's (UTF-8, binary) in :meth:`Catalogue.listing`."""
+    return (entry["published"] or "", entry["title"], entry["id"])
 
 
 def catalogue_path(cache: Path, library_root: Path) -> Path:
@@ -76,6 +100,54 @@ def folder_signature(folder: str | os.PathLike[str]) -> str:
 
 def _stamp(st: os.stat_result) -> str:
     return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def changed_folders(
+    docs: str, names: Iterable[str], signatures: Mapping[str, str]
+) -> tuple[list[str], list[str]]:
+    """Of ``names`` (the listing of the folder ``docs``): the document folders, and
+    those of them whose :func:`folder_signature` differs from ``signatures`` (or that
+    have none).
+
+    The same answer as comparing every folder's signature, with fewer ``stat`` calls:
+    while a folder's own stamp is unchanged no entry was added, removed or renamed in
+    it, so a file its signature records as missing is missing still and is not looked
+    for (at 100,000 folders without annotations: 200,000 calls instead of 300,000, and
+    no exception raised per folder).  A file rewritten in place changes its own stamp,
+    which is compared.  A tight loop: each microsecond here is a tenth of a second of
+    ``tongwen-cli list`` at 100,000 documents."""
+    stat, is_dir, sep, known = os.stat, S_ISDIR, os.sep, signatures.get
+    folders: list[str] = []
+    changed: list[str] = []
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = f"{docs}{sep}{name}"
+        try:
+            st = stat(path)
+        except OSError:  # gone since the listing, or not to be looked at: read it
+            folders.append(name)
+            changed.append(name)
+            continue
+        if not is_dir(st.st_mode):
+            continue
+        folders.append(name)
+        parts = (known(name) or "").split(" ")
+        if len(parts) != 1 + len(_SIGNED) or parts[0] != f"{st.st_mtime_ns}:{st.st_size}":
+            changed.append(name)
+            continue
+        for file_name, part in zip(_SIGNED, parts[1:]):
+            if part == "-":  # missing then, and the folder's entries are the same
+                continue
+            try:
+                st = stat(f"{path}{sep}{file_name}")
+            except OSError:
+                changed.append(name)
+                break
+            if part != f"{st.st_mtime_ns}:{st.st_size}":
+                changed.append(name)
+                break
+    return folders, changed
 
 
 def _record_json(record: DocRecord) -> str:
@@ -173,7 +245,7 @@ class Catalogue:
     def signatures(self) -> dict[str, str]:
         """``{doc id: signature}`` of every row: what opening a library reads (the
         records themselves are read when asked for, :meth:`records`)."""
-        return {str(i): str(sig) for i, sig in self._select("SELECT id, signature FROM docs")}
+        return dict(self._select("SELECT id, signature FROM docs"))
 
     def records(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """``{doc id: (signature, record as JSON)}`` of the rows of ``ids`` still here."""
@@ -190,16 +262,46 @@ class Catalogue:
                 found[str(doc_id)] = (str(signature), str(record))
         return found
 
-    def summaries(self) -> dict[str, tuple[str, DocSummary]]:
-        """``{doc id: (signature, summary)}`` of every row, read from the summary columns
-        (no record is decoded: 100,000 rows in a fraction of a second)."""
+    def summaries(self, ids: Iterable[str] | None = None) -> dict[str, tuple[str, DocSummary]]:
+        """``{doc id: (signature, summary)}`` of every row (or of the rows of ``ids``
+        still here), read from the summary columns (no record is decoded: 100,000 rows
+        in a fraction of a second)."""
         columns = ", ".join(_SUMMARY)
-        rows = self._select(f"SELECT signature, id, {columns} FROM docs")
+        sql = f"SELECT signature, id, {columns} FROM docs"
+        if ids is None:
+            rows = self._select(sql)
+        else:
+            wanted = list(ids)
+            if len(wanted) > _FEW:  # most of them: one pass, then keep those asked for
+                keep = set(wanted)
+                rows = [row for row in self._select(sql) if row[1] in keep]
+            else:
+                rows = []
+                for start in range(0, len(wanted), _BATCH):
+                    batch = wanted[start : start + _BATCH]
+                    where = f" WHERE id IN ({','.join('?' * len(batch))})"
+                    rows += self._select(sql + where, batch)
         try:
             return _summaries(rows)
         except (ValueError, TypeError) as exc:
             self._set_aside(ValueError(f"a summary column holds {exc}"))
             return {}
+
+    def listing(self) -> list[dict[str, Any]]:
+        """Every row as :meth:`DocSummary.as_dict` has it, in :data:`LIST_ORDER`
+        (``tongwen-cli list``: sorted by SQLite, and no summary built)."""
+        names = ", ".join(LIST_FIELDS)
+        sql = f"SELECT {names} FROM docs ORDER BY COALESCE(published, ''), title, id"
+        rows = self._select(sql)
+        keys, loads = LIST_FIELDS, json.loads
+        try:
+            listed = [dict(zip(keys, row)) for row in rows]
+            for entry in listed:
+                entry["tags"] = loads(entry["tags"]) if entry["tags"] else []
+        except (ValueError, TypeError) as exc:
+            self._set_aside(ValueError(f"a summary column holds {exc}"))
+            return []
+        return listed
 
     @staticmethod
     def record(text: str) -> DocRecord | None:

@@ -5,7 +5,10 @@ A library of 100,000 documents opened by decoding every record the catalogue hol
 document's :class:`~desktop.core.records.DocSummary` (the catalogue's summary columns,
 all the library pane and ``tongwen-cli list`` show) and leaves the record itself
 *pending*: the first :meth:`RecordTable.__getitem__` of a document reads it, a call
-to :meth:`RecordTable.load_all` reads every pending one in batches.
+to :meth:`RecordTable.load_all` reads every pending one in batches.  A pending document
+may also lack its summary (``None``): opening then read only the ids and signatures
+(``tongwen-cli list`` answers from the catalogue itself), and the summaries are read
+together when first asked for (:meth:`RecordTable.summaries`).
 
 The table is a mapping from document id to :class:`~desktop.core.records.DocRecord`,
 so the library's code reads it like the dict it replaced; it is not thread-safe (the
@@ -18,20 +21,31 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 
 from desktop.core.records import DocRecord, DocSummary
 
-__all__ = ["Fetch", "RecordTable"]
+__all__ = ["Fetch", "FetchSummaries", "RecordTable"]
 
 #: Reads the records of some ids (from the catalogue, else their folders); an id whose
 #: record cannot be read anywhere is left out of the answer.
 Fetch = Callable[[list[str]], dict[str, DocRecord]]
+#: Reads the summaries of some ids (from the catalogue); an id it cannot answer for is
+#: left out, and its record is read instead.
+FetchSummaries = Callable[[list[str]], dict[str, DocSummary]]
 
 
 class RecordTable(MutableMapping[str, DocRecord]):
     """Document id → record: records read so far, and summaries of the others."""
 
-    def __init__(self, fetch: Fetch, pending: Mapping[str, DocSummary] | None = None) -> None:
+    def __init__(
+        self,
+        fetch: Fetch,
+        pending: Mapping[str, DocSummary | None] | None = None,
+        fetch_summaries: FetchSummaries | None = None,
+    ) -> None:
         self._fetch = fetch
+        self._fetch_summaries = fetch_summaries
         self._loaded: dict[str, DocRecord] = {}
-        self._pending: dict[str, DocSummary] = dict(pending or {})
+        self._pending: dict[str, DocSummary | None] = dict(pending or {})
+        #: How many pending documents have no summary yet.
+        self._unsummarised = sum(1 for v in self._pending.values() if v is None)
 
     # -------------------------------------------------------------- mapping
     def __getitem__(self, doc_id: str) -> DocRecord:
@@ -44,13 +58,21 @@ class RecordTable(MutableMapping[str, DocRecord]):
         return self._loaded[doc_id]  # KeyError when it could not be read
 
     def __setitem__(self, doc_id: str, record: DocRecord) -> None:
-        self._pending.pop(doc_id, None)
+        self._unpend(doc_id)
         self._loaded[doc_id] = record
 
     def __delitem__(self, doc_id: str) -> None:
         found = self._loaded.pop(doc_id, None) is not None
-        if self._pending.pop(doc_id, None) is None and not found:
+        if not self._unpend(doc_id) and not found:
             raise KeyError(doc_id)
+
+    def _unpend(self, doc_id: str) -> bool:
+        """Drop ``doc_id`` from the pending ones; whether it was one."""
+        if doc_id not in self._pending:
+            return False
+        if self._pending.pop(doc_id) is None:
+            self._unsummarised -= 1
+        return True
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._loaded or doc_id in self._pending
@@ -75,21 +97,65 @@ class RecordTable(MutableMapping[str, DocRecord]):
         return list(self._loaded.values())
 
     def summaries(self) -> list[DocSummary]:
-        """Every document's summary, without reading a pending record."""
-        return [r.summary() for r in self._loaded.values()] + list(self._pending.values())
+        """Every document's summary, without reading a pending record (those not read
+        yet are read together)."""
+        if self._unsummarised:
+            self._summarise([i for i, v in self._pending.items() if v is None])
+        done = [r.summary() for r in self._loaded.values()]
+        done.extend(self._pending.values())  # type: ignore[arg-type]  # none is None now
+        return done
 
     def summary(self, doc_id: str) -> DocSummary:
         record = self._loaded.get(doc_id)
         if record is not None:
             return record.summary()
-        return self._pending[doc_id]
+        found = self._pending[doc_id]
+        if found is None:
+            self._summarise([doc_id])
+            return self.summary(doc_id)
+        return found
+
+    def unsummarised_ids(self) -> set[str]:
+        """The documents with neither a record nor a summary read yet."""
+        if not self._unsummarised:
+            return set()
+        return {i for i, v in self._pending.items() if v is None}
+
+    def summarised_ids(self) -> list[str]:
+        """The documents whose record or summary is here."""
+        done = list(self._loaded)
+        if self._unsummarised:
+            done += [i for i, v in self._pending.items() if v is not None]
+        else:
+            done += self._pending
+        return done
+
+    @property
+    def unsummarised(self) -> int:
+        """How many documents have neither a record nor a summary read yet."""
+        return self._unsummarised
+
+    def _summarise(self, ids: list[str]) -> None:
+        """Read the summaries of ``ids`` (pending, without one); those the catalogue
+        cannot give have their record read instead (or are no longer listed)."""
+        found = self._fetch_summaries(ids) if self._fetch_summaries is not None else {}
+        missing = []
+        for doc_id in ids:
+            summary = found.get(doc_id)
+            if summary is None:
+                missing.append(doc_id)
+            elif self._pending.get(doc_id, summary) is None:
+                self._pending[doc_id] = summary
+                self._unsummarised -= 1
+        if missing:
+            self._take(missing)
 
     def _take(self, ids: Iterable[str]) -> None:
         """Read ``ids`` (all pending); one that cannot be read is no longer listed."""
         wanted = list(ids)
         fetched = self._fetch(wanted)
         for doc_id in wanted:
-            self._pending.pop(doc_id, None)
+            self._unpend(doc_id)
             record = fetched.get(doc_id)
             if record is not None:
                 self._loaded[doc_id] = record

@@ -1,0 +1,101 @@
+"""What ``tongwen-cli list`` reads: the folders compared with their signatures in few
+``stat`` calls, the summaries left unread, the catalogue's rows sorted by SQLite."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core import catalogue
+from desktop.core.catalogue import catalogue_path, changed_folders, folder_signature, list_order
+from desktop.core.library import Library
+from desktop.core.paths import cache_dir
+
+
+@pytest.fixture
+def opened(isolated_env: Path, seed_paths: list[Path]) -> Library:
+    library = Library.open(isolated_env / "lib")
+    library.import_seeds_if_new(seed_paths[0].parent)
+    return Library.open(library.root)  # the first opening that writes the catalogue
+
+
+def _signatures(library: Library) -> dict[str, str]:
+    return {name: folder_signature(library.docs_dir / name) for name in library.ids()}
+
+
+def test_changed_folders_are_those_whose_signature_changed(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = sorted(opened.ids())
+    rewritten, annotated, kept = ids[0], ids[1], ids[2]
+    with_notes = ids[3]
+    (opened.doc_dir(with_notes) / "annotations.json").write_text('{"a": 1}', "utf-8")
+    known = _signatures(opened)
+    (opened.docs_dir / "stray.txt").write_text("not a document", "utf-8")
+    (opened.docs_dir / ".hidden").mkdir()
+    meta = opened.doc_dir(rewritten) / "meta.json"
+    with meta.open("r+b") as fh:  # rewritten in place: its folder does not change
+        fh.seek(0, os.SEEK_END)
+        fh.write(b" ")
+    (opened.doc_dir(annotated) / "annotations.json").write_text("{}", "utf-8")
+    notes = opened.doc_dir(with_notes) / "annotations.json"
+    with notes.open("r+b") as fh:  # in place, same size, later time
+        fh.write(b'{"a": 2}')
+    os.utime(notes, ns=(1, os.stat(notes).st_mtime_ns + 10_000_000))
+
+    names = os.listdir(opened.docs_dir)
+    folders, changed = changed_folders(str(opened.docs_dir), names, known)
+    assert sorted(folders) == ids
+    assert sorted(changed) == sorted([rewritten, annotated, with_notes])
+    truth = {n for n in ids if folder_signature(opened.docs_dir / n) != known[n]}
+    assert set(changed) == truth and kept not in truth
+
+    now = _signatures(opened)
+    looked: list[str] = []
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: looked.append(path) or real(path))
+    assert changed_folders(str(opened.docs_dir), [kept], now) == ([kept], [])
+    # the folder and its meta.json: annotations.json, missing, is not looked for
+    assert [Path(p).name for p in looked] == [kept, "meta.json"]
+
+
+def test_listing_is_every_summary_in_list_order_without_building_them(
+    opened: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = sorted(opened.ids())
+    opened.update_meta(ids[0], title="同一個標題", published="2001-01-01")
+    opened.update_meta(ids[1], title="同一個標題", published="2001-01-01")  # a tie: by id
+    opened.set_tags(ids[2], add=["長篇"])
+    (opened.doc_dir(ids[3]) / "meta.json").write_text("{broken", "utf-8")  # repaired,
+    with sqlite3.connect(catalogue_path(cache_dir(), opened.root)) as db:  # not trusted
+        db.execute("DELETE FROM docs WHERE id = ?", (ids[4],))  # a row gone meanwhile
+
+    built: list[int] = []
+    real = catalogue._summaries
+    monkeypatch.setattr(catalogue, "_summaries", lambda rows: built.append(1) or real(rows))
+    listed = Library.open(opened.root)
+    rows = listed.listing()
+    assert built == []  # read from the rows: no summary of an unchanged document made
+    expected = sorted((s.as_dict() for s in Library.open(opened.root).summaries()), key=list_order)
+    assert rows == expected and len(rows) == 5
+    tied = [r["id"] for r in rows if r["title"] == "同一個標題"]
+    assert tied == sorted(ids[:2])
+    assert next(r for r in rows if r["id"] == ids[2])["tags"] == ["長篇"]
+
+
+def test_summaries_read_after_opening_are_the_catalogue_rows_then(opened: Library) -> None:
+    """A library opened with its check reads its summaries only when asked; a row
+    another process wrote in between is newer, and is the one shown."""
+    lazy = Library.open(opened.root)
+    doc_id = sorted(opened.ids())[0]
+    meta = opened.doc_dir(doc_id) / "meta.json"
+    value = json.loads(meta.read_text("utf-8"))
+    value["user"]["title"] = "後來改的"
+    meta.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+    Library.open(opened.root)  # another process: its check writes the row
+    assert {s.id: s.title for s in lazy.summaries()}[doc_id] == "後來改的"
+    assert lazy.check_folders() == []  # the row's signature came with it
