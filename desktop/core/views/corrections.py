@@ -249,16 +249,7 @@ def choice_at(
     s, e = st.canonical(p, q)
     vs, ve = view.view_range(s - origin, e - origin)
     return ConversionChoice(
-        s,
-        e,
-        vs,
-        ve,
-        source,
-        shown,
-        converted=converted,
-        alternatives=alternatives[:MAX_ALTERNATIVES],
-        rule=rule,
-        script=st.script,
+        s, e, vs, ve, source, shown, converted, alternatives[:MAX_ALTERNATIVES], rule, st.script
     )
 
 
