@@ -69,7 +69,7 @@ class Page(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column_px = 0
-        self._past_end: int | None = None  # the furthest line the range reaches past the end
+        self._past_end: int | None = None  # Qt position of the line held at the top past the end
         self._trying = False  # the range past the end is being checked
         self.verticalScrollBar().valueChanged.connect(self._scrolled_past_end)
         self._overlays: list[Callable[[QPainter, QRect], None]] = []  # reading aids
@@ -162,7 +162,7 @@ class Page(QPlainTextEdit):
             # the range ends before the line reaches the top: let it past the end so far
             self.setCenterOnScroll(True)  # Qt's range then reaches the last line
             self._scroll_to_line_of(cursor)
-            self._past_end = bar.value()
+            self._past_end = cursor.position()
 
     def _scroll_to_line_of(self, cursor: QTextCursor) -> None:
         bar = self.verticalScrollBar()
@@ -192,10 +192,13 @@ class Page(QPlainTextEdit):
     def _scrolled_past_end(self, value: int) -> None:
         """Past the end: back within the text (or the text grew below), the range closes;
         no further than the line put at the top."""
-        limit = self._past_end
-        if limit is None or self._trying:
+        held = self._past_end
+        if held is None or self._trying:
             return
         bar = self.verticalScrollBar()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(held, self.document().characterCount() - 1))
+        limit = line_at(cursor)  # its line now (lines above may have been laid out since)
         self._trying = True  # the moves below are this one's
         try:
             self.setCenterOnScroll(False)  # Qt's own range: the page stays if within it
