@@ -1,8 +1,9 @@
 """Drawing the glyphs of a vertical column, and where each character of them lies.
 
 The typesetter (:mod:`desktop.core.vertical`) says which cells a glyph takes and how it
-stands; this module turns that into pixels for one font: a cell is one em square, an
-upright character is centred on its column, a turned one is drawn rotated 90°
+stands; this module turns that into pixels for one font: a cell is one em wide and
+:attr:`GlyphMetrics.cell` tall (an em, more while readings take room beside each
+character), a glyph is centred on its cells, an upright character on its column, a turned one is drawn rotated 90°
 clockwise about the centre of its cells, a small stop sits in the cell's upper right.
 Every glyph is placed by its ink or by the em box of the font's ideographs (the ink of
 中), so a face with other metrics still lines up.  :func:`char_boxes` gives the
@@ -37,6 +38,8 @@ class GlyphMetrics:
     font: QFont
     metrics: QFontMetricsF = field(init=False)
     em: float = field(init=False)
+    #: Height of a cell along the column, in pixels (the em unless the page sets more).
+    cell: float = field(init=False)
     ideo_mid: float = field(init=False)  #: baseline → centre of the ideographic em box
     latin_mid: float = field(init=False)  #: baseline → middle of a capital letter
     digit_mid: float = field(init=False)
@@ -48,6 +51,7 @@ class GlyphMetrics:
     def __post_init__(self) -> None:
         self.metrics = QFontMetricsF(self.font)
         self.em = max(1.0, self.metrics.horizontalAdvance("中"))
+        self.cell = self.em
         self.ideo_mid = self.metrics.tightBoundingRect("中").center().y()
         self.latin_mid = self.metrics.tightBoundingRect("H").center().y()
         self.digit_mid = self.metrics.tightBoundingRect("0").center().y()
@@ -83,14 +87,18 @@ class GlyphMetrics:
         return box
 
     def measure_em(self, text: str) -> float:
-        """Advance of ``text`` in em: the typesetter's measure."""
+        """Advance of ``text`` in em."""
         return self.width(text) / self.em
 
+    def measure_cells(self, text: str) -> float:
+        """Advance of ``text`` in cells along the column: the typesetter's measure."""
+        return self.width(text) / self.cell
 
-def _span(glyph: Glyph, top: float, em: float) -> tuple[float, float]:
+
+def _span(glyph: Glyph, top: float, cell: float) -> tuple[float, float]:
     """Top and bottom y of the cells a glyph takes."""
-    y0 = top + glyph.row * em
-    return y0, y0 + glyph.cells * em
+    y0 = top + glyph.row * cell
+    return y0, y0 + glyph.cells * cell
 
 
 def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top: float) -> None:
@@ -98,12 +106,12 @@ def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top:
     if glyph.kind == SPACE or not glyph.draw:
         return
     em = m.em
-    y0, y1 = _span(glyph, top, em)
+    y0, y1 = _span(glyph, top, m.cell)
     cy = (y0 + y1) / 2
     text = glyph.draw
-    if glyph.kind == CORNER:
+    if glyph.kind == CORNER:  # in the upper right of the em box centred in its cell
         ink = m.ink(text)
-        target = QPointF(cx + em / 2 - _CORNER_INSET * em, y0 + _CORNER_INSET * em)
+        target = QPointF(cx + em / 2 - _CORNER_INSET * em, cy - em / 2 + _CORNER_INSET * em)
         painter.drawText(target - ink.center(), text)
     elif glyph.kind == CENTRED:
         ink = m.ink(text)
@@ -150,7 +158,7 @@ class UprightRun:
         index = self.m.glyph_index(glyph.draw)
         if not index:
             return False
-        y0, y1 = _span(glyph, top, self.m.em)
+        y0, y1 = _span(glyph, top, self.m.cell)
         x = cx - self.m.width(glyph.draw) / 2
         self.indexes.append(index)
         self.positions.append(QPointF(x, (y0 + y1) / 2 - self.m.ideo_mid))
@@ -186,14 +194,14 @@ class UprightRun:
 
 def char_boxes(m: GlyphMetrics, glyph: Glyph, cx: float, top: float, width: float) -> list[Box]:
     """The rectangle of each character of ``glyph`` (``width``: the column's), in order."""
-    em = m.em
-    y0, y1 = _span(glyph, top, em)
+    cell = m.cell
+    y0, y1 = _span(glyph, top, cell)
     left = cx - width / 2
     n = glyph.end - glyph.start
     if glyph.kind == TCY and n == 2:
         return [
-            (glyph.start, glyph.start + 1, QRectF(left, y0, width / 2, em)),
-            (glyph.start + 1, glyph.end, QRectF(cx, y0, width / 2, em)),
+            (glyph.start, glyph.start + 1, QRectF(left, y0, width / 2, y1 - y0)),
+            (glyph.start + 1, glyph.end, QRectF(cx, y0, width / 2, y1 - y0)),
         ]
     if glyph.kind == RUN and n == len(glyph.draw) and n > 1:
         text = glyph.draw.rstrip(" ")
@@ -210,7 +218,7 @@ def char_boxes(m: GlyphMetrics, glyph: Glyph, cx: float, top: float, width: floa
         return boxes
     if glyph.cells > 1 and n == glyph.cells:  # a dash or ellipsis pair: a cell each
         return [
-            (glyph.start + i, glyph.start + i + 1, QRectF(left, y0 + i * em, width, em))
+            (glyph.start + i, glyph.start + i + 1, QRectF(left, y0 + i * cell, width, cell))
             for i in range(n)
         ]
     return [(glyph.start, glyph.end, QRectF(left, y0, width, y1 - y0))]

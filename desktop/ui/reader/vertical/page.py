@@ -99,6 +99,7 @@ class VerticalPage(QWidget):
         self.spacing = 160  #: column pitch in percent of the em
         self.max_rows = 0  #: longest column in em (0: as tall as the page allows)
         self.ruby_room = 0.0  #: room right of each column for readings, in em
+        self.ruby_along = 0.0  #: room after each character for readings, in em
         #: Painted over the text, in order (the readings, the dictionary's word, bookmarks).
         self.overlays: list[Callable[[QPainter], None]] = []
         #: Marks for a view range (start, end): highlights, find hits.
@@ -133,20 +134,29 @@ class VerticalPage(QWidget):
         self.setFont(font)
         self._metrics = GlyphMetrics(QFont(font))
         self._bold = GlyphMetrics(_bold(font))
+        self._set_cells()
         self.spacing = spacing
         self.max_rows = max_rows
         if theme is not None:
             self.theme = theme
         self._setter = None
         self._show(keep)
+        self._anchor = keep  # columns may break elsewhere now: the first character stays
 
-    def set_ruby_room(self, room: float) -> None:
-        """Room (in em) right of each column for the readings: the pitch grows by it."""
-        if room != self.ruby_room:
+    def set_ruby_room(self, room: float, along: float = 0.0) -> None:
+        """Room (in em) right of each column for the readings, and after each character
+        down the column (as the horizontal ruby's room after each character): the pitch
+        grows by ``room``, each cell by ``along``."""
+        if (room, along) != (self.ruby_room, self.ruby_along):
             keep = self.first_offset()
-            self.ruby_room = room
+            self.ruby_room, self.ruby_along = room, along
+            self._set_cells()
             self._setter = None
             self._show(keep)
+            self._anchor = keep  # taller cells break the columns elsewhere: keep the place
+
+    def _set_cells(self) -> None:
+        self._metrics.cell = self._bold.cell = self.cell
 
     def set_source(self, source: Source, chapters: list[int] | None = None) -> None:
         """New text to show, from its start (or from :meth:`show_offset` after)."""
@@ -183,6 +193,11 @@ class VerticalPage(QWidget):
         return self._metrics.em
 
     @property
+    def cell(self) -> float:
+        """Height of a cell along the column: an em, and the readings' room after it."""
+        return self.em * (1 + self.ruby_along)
+
+    @property
     def pitch(self) -> float:
         """Distance between column centres."""
         return self.em * (self.spacing / 100 + self.ruby_room)
@@ -199,9 +214,9 @@ class VerticalPage(QWidget):
 
     def page_size(self) -> PageSize:
         side, top = self._margins()
-        rows = int((self.height() - 2 * top - self.em) // self.em)
-        if self.max_rows:
-            rows = min(rows, self.max_rows)
+        rows = int((self.height() - 2 * top - self.cell) // self.cell)
+        if self.max_rows:  # the longest column, in em, as long with taller cells
+            rows = min(rows, int(self.max_rows * self.em / self.cell))
         pages = 2 if self.spread() else 1
         width = (self.width() - (pages + 1) * side) / pages
         return PageSize(max(1, rows), max(1, int(width // self.pitch)))
@@ -224,7 +239,7 @@ class VerticalPage(QWidget):
                 self.page_size(),
                 self.chapters,
                 self.rules,
-                self._metrics.measure_em,
+                self._metrics.measure_cells,
             )
         return self._setter
 
@@ -323,7 +338,7 @@ class VerticalPage(QWidget):
         size = self.typesetter().size
         for page, rect in zip(self._pages, self._page_rects(), strict=False):
             block_w = size.columns * self.pitch
-            block_h = size.rows * self.em
+            block_h = size.rows * self.cell
             right = rect.center().x() + block_w / 2
             top = rect.center().y() - block_h / 2
             for i, col in enumerate(page.columns):

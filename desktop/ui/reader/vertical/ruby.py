@@ -6,8 +6,13 @@ beside the last symbol (the light tone's dot above the first); pinyin turned a q
 clockwise, reading downwards along the character.  The readings are the horizontal
 ruby's (:meth:`desktop.ui.reader.ruby.RubyLayer.readings_for`: the same reader of
 readings, corrections and cache), read for the characters of the pages shown only.
-The page's columns move apart by :data:`ROOM` while the ruby is on, so a reading never
-reaches the next column.
+The readings are about as large as the horizontal ruby's (:data:`SIZE`); to make
+room, the page's columns move apart by :data:`ROOM` while the ruby is on, so a reading
+never reaches the next column, and each character takes the horizontal ruby's room
+after it down the column too (:data:`ALONG`, its ``SPACING``), so a reading never
+reaches the next character's: a pinyin syllable squeezed at most to
+:data:`MOST_SQUEEZED`, a stack of three zhuyin symbols (each a little shorter if need
+be) fit one cell.
 """
 
 from __future__ import annotations
@@ -25,22 +30,25 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from desktop.ui.reader.ruby import ruby_family
+from desktop.ui.reader.ruby import SPACING, ruby_family
 
 if TYPE_CHECKING:
     from desktop.ui.reader.reading_aids import ReadingAids
     from desktop.ui.reader.vertical.page import VerticalPage
 
-__all__ = ["ROOM", "VerticalRuby"]
+__all__ = ["ALONG", "ROOM", "SIZE", "VerticalRuby"]
 
-#: Room right of each column while the ruby is on, in em, by style.
-ROOM = {"pinyin": 0.65, "zhuyin": 0.7}
-#: The reading's pixel size, in em: pinyin's letters; zhuyin's symbols.
-SIZE = {"pinyin": 0.42, "zhuyin": 0.34}
-#: Most room a zhuyin symbol takes down the column, in em (three fit a character).
-CELL = 0.34
+#: Room right of each column while the ruby is on, in em, by style: the reading's
+#: line (pinyin turned) or a symbol and its tone mark (zhuyin).
+ROOM = {"pinyin": 0.85, "zhuyin": 1.0}
+#: Room after each character down the column while the ruby is on, in em: the
+#: horizontal ruby's room after each character.
+ALONG = dict(SPACING)
+#: The reading's pixel size, in em: pinyin the horizontal ruby's (``RUBY_SIZE``);
+#: zhuyin a little under its 0.6, so a symbol and its tone mark fit beside the column.
+SIZE = {"pinyin": 0.55, "zhuyin": 0.55}
 #: Height of the image a reading is drawn on, in em (the light tone's dot included).
-IMAGE_HEIGHT = 1.6
+IMAGE_HEIGHT = 2.0
 #: Room between a character and its reading, in em.
 GAP = 0.05
 #: The zhuyin tone marks drawn beside the stack (the light tone's dot goes above it).
@@ -76,7 +84,7 @@ class VerticalRuby(QObject):
 
     def apply_room(self) -> None:
         """Move the columns apart for the readings (or together again)."""
-        self.page.set_ruby_room(ROOM.get(self.style, 0.0))
+        self.page.set_ruby_room(ROOM.get(self.style, 0.0), ALONG.get(self.style, 0.0))
         self.page.update()
 
     def _read(self) -> None:
@@ -88,7 +96,7 @@ class VerticalRuby(QObject):
         """The reading's font from the page's (again when it or the style changed)."""
         body, style = self.page.font(), self.style
         ratio = self.page.devicePixelRatioF()
-        key = (body.toString(), style, self.page.em, self.page.theme.muted, ratio)
+        key = (body.toString(), style, self.page.em, self.page.cell, self.page.theme.muted, ratio)
         if key == self._key:
             return
         self._key = key
@@ -98,8 +106,17 @@ class VerticalRuby(QObject):
         self._size = QSizeF((ROOM.get(style, 0.6) - GAP) * em, IMAGE_HEIGHT * em)
         self._font = QFont(body)
         self._font.setFamilies([ruby_family(body.family())])
-        self._font.setPixelSize(max(6, round(self.page.em * SIZE.get(style, 0.4))))
+        self._font.setPixelSize(max(6, round(self.pixel_size())))
         self._texts = {}
+
+    def pixel_size(self) -> float:
+        """The readings' size in pixels, for the page's em."""
+        return self.page.em * SIZE.get(self.style, 0.55)
+
+    def font(self) -> QFont:
+        """The readings' font (the body's region, in a sans face, at :meth:`pixel_size`)."""
+        self._fonts()
+        return QFont(self._font)
 
     def _text(self, text: str) -> QStaticText:
         found = self._texts.get(text)
@@ -119,8 +136,9 @@ class VerticalRuby(QObject):
         if not readings:
             return
         self._fonts()
-        em, ratio, half = self.page.em, self._ratio, self._size.height() / 2
-        images, image = self._images, self._image
+        em, cell, ratio = self.page.em, self.page.cell, self._ratio
+        half = self._size.height() / 2
+        images, image = self._images, self.image
         get, painted = readings.get, self.painted
         for column, cx, top in self.page.placed_columns():
             x = round((cx + em / 2 + GAP * em) * ratio) / ratio  # on whole device pixels
@@ -129,13 +147,15 @@ class VerticalRuby(QObject):
                 reading = get(start) if glyph.end == start + 1 else None
                 if reading:
                     pixmap = images.get(reading) or image(reading)
-                    centre = top + (glyph.row + glyph.cells / 2) * em
+                    centre = top + (glyph.row + glyph.cells / 2) * cell
                     painter.drawPixmap(QPointF(x, round((centre - half) * ratio) / ratio), pixmap)
                     painted.append((start, start + 1, reading))
 
-    def _image(self, reading: str) -> QPixmap:
+    def image(self, reading: str) -> QPixmap:
         """``reading`` drawn once on a clear image as wide as the room right of a
-        column (nothing reaches the next column), centred on its height."""
+        column (nothing reaches the next column), centred on its height (the centre of
+        the character's cell)."""
+        self._fonts()
         size = self._size
         pixmap = QPixmap((size * self._ratio).toSize())
         pixmap.setDevicePixelRatio(self._ratio)
@@ -156,8 +176,7 @@ class VerticalRuby(QObject):
         ``centre`` along the character, squeezed when longer than the character."""
         text = self._text(reading)
         length, height = text.size().width(), text.size().height()
-        room = self.page.em * 1.05
-        squeeze = 1.0 if length <= room else max(MOST_SQUEEZED, room / length)
+        squeeze = self._squeeze(length)
         painter.save()
         painter.translate(left + height, centre - length * squeeze / 2)
         painter.rotate(90)
@@ -165,30 +184,59 @@ class VerticalRuby(QObject):
         painter.drawStaticText(QPointF(0, 0), text)
         painter.restore()
 
+    def _squeeze(self, length: float) -> float:
+        """How much a pinyin reading ``length`` long is squeezed down the column: to
+        the character's cell, less a little air, at most to :data:`MOST_SQUEEZED`."""
+        room = self.page.cell - 0.1 * self.page.em
+        return 1.0 if length <= room else max(MOST_SQUEEZED, room / length)
+
+    def _symbol_step(self) -> float:
+        """The room a zhuyin symbol takes down the column (three fit a cell)."""
+        return self.page.cell / 3
+
+    def extent(self, reading: str) -> float:
+        """How long ``reading`` is drawn down the column, in pixels (its ink's room)."""
+        self._fonts()
+        if self.style == "zhuyin":
+            symbols = [c for c in reading if c not in TONES and c != LIGHT]
+            return len(symbols) * self._symbol_step()
+        length = self._text(reading).size().width()
+        return length * self._squeeze(length)
+
     def _zhuyin(self, painter: QPainter, reading: str, left: float, centre: float) -> None:
         """The symbols of ``reading`` one under the other from ``left``, centred on
-        ``centre``; the tone mark right of the last symbol, the light tone's dot above."""
+        ``centre``, a third of the cell each; the tone mark right of the last symbol, the
+        light tone's dot above the first."""
         tone = reading[-1] if reading[-1] in TONES else ""
         light = LIGHT in reading
         symbols = [c for c in reading if c not in TONES and c != LIGHT]
         if not symbols:
             return
-        cell = min(QFontMetricsF(self._font).height() * 0.9, self.page.em * CELL)
+        metrics = QFontMetricsF(self._font)
+        ascent = metrics.ascent()
         column = max(self._text(c).size().width() for c in symbols)
-        y = centre - cell * len(symbols) / 2
+        step = self._symbol_step()
+        above = metrics.tightBoundingRect(LIGHT).height() + 1.0 if light else 0.0
+        step = min(step, (self.page.cell - above) / len(symbols))  # the dot within the cell
+        y = centre - (step * len(symbols) + above) / 2 + above
         if light:
-            dot = self._text(LIGHT)
-            at = y - dot.size().height() * 0.7
-            painter.drawStaticText(QPointF(left + (column - dot.size().width()) / 2, at), dot)
-        for c in symbols:
-            text = self._text(c)
-            offset = (cell - text.size().height()) / 2
-            painter.drawStaticText(
-                QPointF(left + (column - text.size().width()) / 2, y + offset), text
-            )
-            y += cell
-        if tone:
-            mark = self._text(tone)
-            painter.drawStaticText(
-                QPointF(left + column, y - cell - mark.size().height() * 0.15), mark
-            )
+            dot, ink = self._text(LIGHT), metrics.tightBoundingRect(LIGHT)
+            baseline = y - 1.0 - ink.bottom()
+            at = left + (column - dot.size().width()) / 2
+            painter.drawStaticText(QPointF(at, baseline - ascent), dot)
+        right = 0.0
+        for c in symbols:  # its ink centred in its step, a little shorter if taller
+            text, ink = self._text(c), metrics.tightBoundingRect(c)
+            x = left + (column - text.size().width()) / 2
+            right = max(right, x + ink.right())
+            squeeze = min(1.0, (step - 1.0) / max(ink.height(), 1.0))
+            painter.save()
+            painter.translate(x, y + step / 2)
+            painter.scale(1.0, squeeze)
+            painter.drawStaticText(QPointF(0, -ascent - ink.center().y()), text)
+            painter.restore()
+            y += step
+        if tone:  # just right of the symbols' ink, beside the last symbol
+            mark, ink = self._text(tone), metrics.tightBoundingRect(tone)
+            at = min(left + column, right + 0.06 * self._font.pixelSize()) - ink.left()
+            painter.drawStaticText(QPointF(at, y - step / 2 - ink.center().y() - ascent), mark)

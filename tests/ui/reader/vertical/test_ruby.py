@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontInfo, QImage, qAlpha
 
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.ruby import RUBY_SIZE
 from desktop.ui.reader.vertical.ruby import ROOM
 from tests.ui.reader.panes import open_text, reader_pane
 
@@ -66,6 +67,42 @@ def test_every_han_character_shown_gets_the_horizontal_rubys_reading(
     assert drawn[first] == ("tā" if style == "pinyin" else "ㄊㄚ")
     bank = pane.vertical.page.source.slice(0, len(pane.vertical.page.source)).index("银行")
     assert drawn[bank + 1] == ("háng" if style == "pinyin" else "ㄏㄤˊ")
+
+
+LONG = {
+    "pinyin": ["zhuàng", "shuāng", "chuǎng", "xióng"],
+    "zhuyin": ["ㄓㄨㄤˋ", "ㄔㄨㄤˇ", "ㄒㄩㄥˊ", "˙ㄇㄣ", "ㄇㄣ˙"],
+}
+
+
+@pytest.mark.parametrize("style", ["pinyin", "zhuyin"])
+def test_readings_are_legible_and_each_keeps_to_its_characters_cell(
+    qtbot, pane: ReaderPane, style: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At the default size the readings are nearly as large as the horizontal ruby's
+    pinyin (a tenth less at most; they were 0.42 and 0.34 em), and the ink of each one
+    drawn, the longest syllables too, lies within its character's cell down the column,
+    so the readings of two characters never run into each other."""
+    pane.aids.ruby.set_style(style)
+    drawn = _settle(qtbot, pane)
+    page, ruby = pane.vertical.page, pane.vertical.ruby
+    size = QFontInfo(ruby.font()).pixelSize()
+    assert size >= 0.9 * RUBY_SIZE["pinyin"] * page.em
+    assert size >= 10  # the body at the default 15 pt
+    for reading in sorted(set(drawn.values()) | set(LONG[style])):
+        image = ruby.image(reading).toImage()
+        ratio = image.devicePixelRatio()
+        rows = [
+            y
+            for y in range(image.height())
+            if any(qAlpha(image.pixel(x, y)) > 24 for x in range(image.width()))
+        ]
+        assert rows, reading
+        centre = image.height() / ratio / 2  # the image is centred on the character's cell
+        top, bottom = min(rows) / ratio, (max(rows) + 1) / ratio
+        assert centre - page.cell / 2 <= top and bottom <= centre + page.cell / 2, reading
+        if reading in LONG[style]:
+            assert bottom - top > 0.6 * page.em, reading  # not squeezed out of legibility
 
 
 def test_columns_move_apart_while_the_ruby_is_on(qtbot, pane: ReaderPane) -> None:  # type: ignore[no-untyped-def]
