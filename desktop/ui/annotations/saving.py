@@ -165,20 +165,40 @@ class AnnotationSaving(QObject):
         return all(k.saver.settled for k in self._kept) and all(s.settled for s in self._retired)
 
     def wait_for_saves(self, timeout_ms: int) -> bool:
-        """Run the event loop (the window stays responsive) until no save is running or
-        about to start, or ``timeout_ms`` passed.  True when nothing is left unsaved."""
+        """Run the event loop (the window stays responsive) until everything is saved,
+        or ``timeout_ms`` passed.  True when nothing is left unsaved.
+
+        A change made while waiting (the reading place recorded again after the page
+        rewrapped, say) is saved too, not left to the next timer: the answer is about
+        the moment the wait ends, not the moment it began."""
         deadline = QDeadlineTimer(timeout_ms)
-        if not self._settled():
-            loop = QEventLoop()
-            tick = QTimer(loop)
-            tick.setInterval(10)
-            tick.timeout.connect(
-                lambda: loop.quit() if self._settled() or deadline.hasExpired() else None
-            )
-            tick.start()
-            loop.exec()
-        QCoreApplication.processEvents()  # deliver the last outcomes
+        while not deadline.hasExpired():
+            if not self._done_saving():
+                self._run_events_until_saved(deadline)
+            QCoreApplication.processEvents()  # deliver the last outcomes (they may change more)
+            if self._done_saving():
+                break
         return not any(k.store.dirty for k in self._kept)
+
+    def _run_events_until_saved(self, deadline: QDeadlineTimer) -> None:
+        loop = QEventLoop()
+        tick = QTimer(loop)
+        tick.setInterval(10)
+        tick.timeout.connect(
+            lambda: loop.quit() if self._done_saving() or deadline.hasExpired() else None
+        )
+        tick.start()
+        loop.exec()
+
+    def _done_saving(self) -> bool:
+        """Nothing running or due; a settled saver whose store changed since (and did
+        not just fail: its pause is kept) is asked to save again."""
+        if not self._settled():
+            return False
+        again = [k for k in self._kept if k.store.dirty and k.store.last_exception is None]
+        for kept in again:
+            kept.saver.request()
+        return not again
 
     def retry(self, store: AnnotationStore) -> None:
         """Try saving ``store`` again now."""
