@@ -42,8 +42,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# The suite runs on the machine's CPUs, at most four workers (pytest-xdist): each worker
+# is its own process with its own offscreen QApplication and temporary folders.
+# PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --maxprocesses 4 $(ARGS)
 
 test: system-test lint typecheck pytest
 
