@@ -30,6 +30,7 @@ __all__ = [
     "CENTRED",
     "CLOSING",
     "CORNER",
+    "HALVABLE",
     "HANGING",
     "OPENING",
     "RUN",
@@ -57,6 +58,10 @@ CLOSING = frozenset("」』）》〉】〕］｝〗〙”’)]}，。、．,.！
 OPENING = frozenset("「『（《〈【〔［｛〖〘“‘([{")
 #: Closing marks small enough to hang below a full column instead of starting the next.
 HANGING = frozenset("，。、．,.")
+#: Full-width marks whose ink fills half their cell (a closing mark or stop the upper
+#: half, an opening mark the lower): set in half a cell to take one more token into a
+#: column (push-in, 標點擠壓).
+HALVABLE = frozenset("，。、．」』）》〉】〕］｝〗〙「『（《〈【〔［｛〖〘")
 
 _CORNER = frozenset("，。、．,.")
 _CENTRED = frozenset("！？!?‼⁇⁈⁉")
@@ -104,6 +109,11 @@ class Token:
     def closing(self) -> bool:
         """A closing mark: no column may start with it."""
         return self.kind not in (RUN, TCY, SPACE) and self.draw[-1:] in CLOSING
+
+    @property
+    def halvable(self) -> bool:
+        """A full-width mark that may be set in half a cell (see :data:`HALVABLE`)."""
+        return self.kind in (CORNER, TURNED) and self.draw in HALVABLE
 
     @property
     def hanging(self) -> bool:

@@ -6,10 +6,14 @@ column starts with a closing mark and none ends with an opening one.  A small st
 pause (，。、．) that would start the next column hangs below this one instead
 (burasage, one cell into the bottom margin) unless another closing mark follows it;
 otherwise the last few tokens are pushed out to the next column (oidashi) and the
-column is spread evenly over its length, so its foot still lines up however many cells
-were pushed out (a Latin word or a dash with its closing mark can take five or more).
-A column that a token too long for its foot ends early is spread the same way.  A
-paragraph's first column is indented; a chapter heading has an indent of its own.
+column is spread evenly over its length, so its foot still lines up.  When pushing out
+would leave more than :data:`SPREAD_LIMIT` cells to spread (a Latin word or a dash
+goes with the mark), the column takes the next few tokens in instead where halving some
+of its marks makes the room (oikomi, 標點擠壓: a full-width mark whose ink fills half its
+cell is set in half a cell, the marks nearest the foot first); where it cannot, it is
+spread however many cells are left.  A column that a token too long for its foot ends
+early is spread the same way.  A paragraph's first column is indented; a chapter
+heading has an indent of its own.
 
 The break is decided by where a column starts alone (greedy), so laying a paragraph
 out from any column start gives the same columns as laying it out from its start.
@@ -23,8 +27,10 @@ from desktop.core.vertical.classes import RUN, Measure, Token, tokens
 
 __all__ = ["Column", "Glyph", "Rules", "lay_out_segment"]
 
-#: How many tokens a break may be moved back to satisfy kinsoku.
+#: How many tokens a break may be moved back (or on) to satisfy kinsoku.
 PUSH_LIMIT = 4
+#: The most cells pushing out may leave to spread before taking tokens in is tried.
+SPREAD_LIMIT = 3
 #: Leading blanks a paragraph's indent replaces.
 _LEADING = " \t\u3000\u00a0"
 
@@ -49,6 +55,14 @@ class Glyph:
     draw: str
     row: float
     cells: int
+    #: Set in half a cell (push-in): ``row`` is the top of that half; the mark's ink is
+    #: in it (an opening mark is drawn from half a cell above).
+    half: bool = False
+
+    @property
+    def extent(self) -> float:
+        """Cells it takes down the column."""
+        return 0.5 if self.half else float(self.cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +76,60 @@ class Column:
     heading: bool = False
 
 
-def _break(toks: list[Token], i: int, cap: int, hang: bool) -> tuple[int, bool, int]:
-    """``(j, hung, used)``: the column takes ``toks[i:j]``; ``hung`` if the last hangs."""
+@dataclass(frozen=True)
+class _Cut:
+    """Where a column ends: it takes ``toks[i:j]``, ``used`` cells of them."""
+
+    j: int
+    used: int
+    hung: bool = False  #: the last token hangs below the foot
+    halved: frozenset[int] = frozenset()  #: indexes of the marks set in half a cell
+
+
+def _legal(toks: list[Token], k: int) -> bool:
+    """Whether a column may end before ``toks[k]``."""
+    return k == len(toks) or (not toks[k].closing and not toks[k - 1].opening)
+
+
+def _break(toks: list[Token], i: int, cap: int, hang: bool) -> _Cut:
+    """Where the column starting at ``toks[i]`` with ``cap`` cells ends."""
     n, used, j = len(toks), 0, i
     while j < n and used + toks[j].cells <= cap:
         used += toks[j].cells
         j += 1
     if j == n:
-        return j, False, used
+        return _Cut(j, used)
     if j == i:  # a token longer than the whole column takes it alone
-        return i + 1, False, toks[i].cells
+        return _Cut(i + 1, toks[i].cells)
     if hang and toks[j].hanging and (j + 1 == n or not toks[j + 1].closing):
-        return j + 1, True, used
-    for k in range(j, max(i, j - PUSH_LIMIT), -1):
-        if not toks[k].closing and not toks[k - 1].opening:
-            return k, False, used - sum(t.cells for t in toks[k:j])
-    return j, False, used
+        return _Cut(j + 1, used, hung=True)
+    out = next(
+        (
+            _Cut(k, used - sum(t.cells for t in toks[k:j]))
+            for k in range(j, max(i, j - PUSH_LIMIT), -1)
+            if _legal(toks, k)
+        ),
+        None,
+    )
+    if out is not None and (out.j == j or cap - out.used <= SPREAD_LIMIT):
+        return out
+    return _push_in(toks, i, j, cap, used) or out or _Cut(j, used)
+
+
+def _push_in(toks: list[Token], i: int, j: int, cap: int, used: int) -> _Cut | None:
+    """The column taking the next few tokens from ``toks[j]`` on, with as many of its
+    marks halved as that needs (the ones nearest the foot), where a column may end
+    after them; None if no such break is near."""
+    over = used - cap
+    for end in range(j + 1, min(len(toks), j + PUSH_LIMIT - 1) + 1):
+        over += toks[end - 1].cells
+        if not _legal(toks, end):
+            continue
+        halvable = [k for k in range(end - 1, i - 1, -1) if toks[k].halvable]
+        if 2 * over > len(halvable):
+            return None  # taking more tokens only needs more room
+        return _Cut(end, cap, halved=frozenset(halvable[: 2 * over]))
+    return None
 
 
 def _merged(chunk: list[Token]) -> list[Token]:
@@ -92,13 +144,18 @@ def _merged(chunk: list[Token]) -> list[Token]:
     return out
 
 
-def _place(chunk: list[Token], top: int, slack: float) -> tuple[Glyph, ...]:
+def _place(
+    chunk: list[Token], top: int, slack: float, halved: frozenset[int] = frozenset()
+) -> tuple[Glyph, ...]:
+    """Glyphs down the column from ``top``, ``slack`` cells spread between them; the
+    tokens at ``halved`` (view offsets of their starts) take half a cell."""
     chunk = _merged(chunk)
     gap = slack / (len(chunk) - 1) if slack > 0 and len(chunk) > 1 else 0.0
     glyphs, row = [], float(top)
     for t in chunk:
-        glyphs.append(Glyph(t.start, t.end, t.kind, t.draw, row, t.cells))
-        row += t.cells + gap
+        half = t.start in halved
+        glyphs.append(Glyph(t.start, t.end, t.kind, t.draw, row, t.cells, half))
+        row += (0.5 if half else t.cells) + gap
     return tuple(glyphs)
 
 
@@ -131,10 +188,11 @@ def lay_out_segment(
     i, start, top = 0, base, indent
     while i < len(toks):
         cap = rows - top
-        j, hung, used = _break(toks, i, cap, rules.hang)
-        short = cap - used
-        slack = short if rules.spread and j < len(toks) and not hung else 0
+        cut = _break(toks, i, cap, rules.hang)
+        j = cut.j
+        slack = cap - cut.used if rules.spread and j < len(toks) and not cut.hung else 0
         col_end = toks[j].start if j < len(toks) else end
-        columns.append(Column(start, col_end, _place(toks[i:j], top, slack), heading))
+        halved = frozenset(toks[k].start for k in cut.halved)
+        columns.append(Column(start, col_end, _place(toks[i:j], top, slack, halved), heading))
         i, start, top = j, col_end, 0
     return columns

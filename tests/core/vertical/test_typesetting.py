@@ -27,7 +27,7 @@ from desktop.core.vertical import (
     lay_out_segment,
     tokens,
 )
-from desktop.core.vertical.classes import CLOSING, OPENING
+from desktop.core.vertical.classes import CLOSING, HALVABLE, OPENING
 from desktop.core.vertical.columns import PUSH_LIMIT
 
 NO_INDENT = Rules(indent=0, heading_indent=0)
@@ -131,13 +131,14 @@ def test_a_pushed_out_column_is_spread_to_full_length() -> None:
     ("text", "rows", "pushed"),
     [
         ("一二三四五六七Tongwen」八九十", 11, "Tongwen」"),  # a word of 5 cells goes on
-        ("一二三四五「Tongwen」八九十", 11, "「Tongwen」"),  # with its opening mark: 6
-        ("一二三四五六七八九Tongwen。」", 15, "Tongwen。」"),  # a stop and a mark: 6
+        ("一二三四五六七八Tongwen！八九十", 13, "Tongwen！"),  # ！ cannot be halved
     ],
 )
 def test_a_column_shortened_by_more_than_three_cells_still_reaches_the_foot(
     text: str, rows: int, pushed: str
 ) -> None:
+    """Pushing out leaves more than three cells, and too few marks can be halved to take
+    the mark in instead: the column is spread to its foot (it was left short)."""
     cols = lay_out_segment(text, 0, rows, rules=NO_INDENT, measure=approximate_measure)
     first, second = cols[0], cols[1]
     assert text[second.start :].startswith(pushed)
@@ -155,6 +156,43 @@ def test_a_column_shortened_by_more_than_three_cells_still_reaches_the_foot(
         text[second.start :], second.start, rows, rules=NO_INDENT, measure=approximate_measure
     )
     assert again == cols[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "taken", "halved"),
+    [
+        # pushing out 「Tongwen would leave six cells: 「 and 」 in half a cell each take 」 in
+        ("一二三四五「Tongwen」八九十", 11, "一二三四五「Tongwen」", "「」"),
+        # 。」 together, as a publisher squeezes a stop and a closing mark
+        ("一二三四五六七八九Tongwen。」他說", 15, "一二三四五六七八九Tongwen。」", "。」"),
+        # 」』 both come in, two cells over: the four marks nearest the foot are halved
+        (
+            "一（二）三（四）五六七Tongwen」』八",
+            16,
+            "一（二）三（四）五六七Tongwen」』",
+            "（）」』",
+        ),
+    ],
+)
+def test_a_column_takes_the_mark_in_by_halving_marks_rather_than_spread_far(
+    text: str, rows: int, taken: str, halved: str
+) -> None:
+    cols = lay_out_segment(text, 0, rows, rules=NO_INDENT, measure=approximate_measure)
+    first = cols[0]
+    assert text[first.start : first.end] == taken
+    assert "".join(g.draw for g in first.glyphs if g.half) == halved
+    assert all(g.draw in HALVABLE for g in first.glyphs if g.half)
+    for a, b in itertools.pairwise(first.glyphs):  # no gaps, no overlaps
+        assert b.row == pytest.approx(a.row + a.extent)
+    last = first.glyphs[-1]
+    assert last.row + last.extent == pytest.approx(rows)  # exactly full: the foot lines up
+    if len(cols) > 1:
+        assert text[cols[1].start :][:1] not in CLOSING  # the next column starts legally
+        again = lay_out_segment(
+            text[cols[1].start :], cols[1].start, rows, rules=NO_INDENT,
+            measure=approximate_measure,
+        )  # fmt: skip
+        assert again == cols[1:]
 
 
 @given(st.text(alphabet="一二三四五六七八九十，。、「」『』（）！？：——……ab12 ", max_size=120))
@@ -176,7 +214,12 @@ def test_kinsoku_holds_whenever_it_can(text: str) -> None:
         if last[:1] in OPENING and col.glyphs:
             assert any(d[:1] in CLOSING | OPENING for d in before[-(PUSH_LIMIT - 1) :])
     for col in cols:
-        assert sum(g.cells for g in col.glyphs[:-1]) <= rows
+        assert sum(g.extent for g in col.glyphs[:-1]) <= rows
+        if col.glyphs:  # within the column (a hanging stop one cell below the foot)
+            last = col.glyphs[-1]
+            assert last.row + last.extent <= rows + 1 or len(col.glyphs) == 1
+        for a, b in itertools.pairwise(col.glyphs):
+            assert b.row >= a.row + a.extent - 1e-9  # glyphs never overlap
 
 
 def test_paragraphs_are_indented_and_leading_blanks_are_the_indent() -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QPainter, QRawFont
 
 from desktop.core.vertical import CENTRED, CORNER, RUN, SPACE, TCY, TURNED, UPRIGHT, Glyph
+from desktop.core.vertical.classes import OPENING
 
 __all__ = ["Box", "GlyphMetrics", "UprightRun", "char_boxes", "draw_glyph"]
 
@@ -96,9 +97,20 @@ class GlyphMetrics:
 
 
 def _span(glyph: Glyph, top: float, cell: float) -> tuple[float, float]:
-    """Top and bottom y of the cells a glyph takes."""
+    """Top and bottom y of the room a glyph takes (half a cell for a halved mark)."""
     y0 = top + glyph.row * cell
-    return y0, y0 + glyph.cells * cell
+    return y0, y0 + glyph.extent * cell
+
+
+def _drawn_span(glyph: Glyph, top: float, cell: float) -> tuple[float, float]:
+    """Top and bottom y of the cells a glyph is drawn in: a halved mark is drawn in a
+    whole cell whose half holding its ink is its room (an opening mark's lower half)."""
+    y0, y1 = _span(glyph, top, cell)
+    if not glyph.half:
+        return y0, y1
+    if glyph.draw[:1] in OPENING:
+        return y1 - cell, y1
+    return y0, y0 + cell
 
 
 def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top: float) -> None:
@@ -106,7 +118,7 @@ def draw_glyph(painter: QPainter, m: GlyphMetrics, glyph: Glyph, cx: float, top:
     if glyph.kind == SPACE or not glyph.draw:
         return
     em = m.em
-    y0, y1 = _span(glyph, top, m.cell)
+    y0, y1 = _drawn_span(glyph, top, m.cell)
     cy = (y0 + y1) / 2
     text = glyph.draw
     if glyph.kind == CORNER:  # in the upper right of the em box centred in its cell

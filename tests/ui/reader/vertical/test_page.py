@@ -221,3 +221,38 @@ def test_the_offset_shown_stays_first_across_a_resize(qtbot, page: VerticalPage)
     page.resize(640, 440)
     qtbot.waitUntil(lambda: page.typesetter().size == page.page_size())
     assert page.first_offset() == target
+
+
+def test_marks_set_in_half_a_cell_are_hit_and_drawn_in_their_half(
+    qtbot, page: VerticalPage
+) -> None:  # type: ignore[no-untyped-def]
+    """A column that takes a closing mark in by halving the marks nearest its foot
+    (push-in): each halved mark's box is half a cell, the boxes follow one another
+    without overlapping, and every character is found at its box."""
+    rows = page.page_size().rows
+    base = "天地玄黃宇宙洪荒日月盈昃辰宿列張寒來暑往秋收冬藏閏餘成歲律呂調陽" * 4
+    # 「——」 fills the column, 』 would start the next: pushing out 「——」』 would leave
+    # four cells, so 」 and 』 are halved and 』 comes in
+    text = base[: rows - 4] + "「——」』" + base[:5] + "\n"
+    page.rules = type(page.rules)(indent=0, heading_indent=0)
+    page.set_source(StrSource(text))
+    column = page.placed_columns()[0][0]
+    assert text[column.start : column.end] == base[: rows - 4] + "「——」』"
+    assert [g.draw for g in column.glyphs if g.half] == ["」", "』"]
+    boxes = [page.char_rect(o) for o in range(column.start, column.end)]
+    assert all(b is not None for b in boxes)
+    cell = page.cell
+    for glyph in column.glyphs:
+        rect = page.char_rect(glyph.end - 1)
+        assert rect is not None
+        if glyph.half:
+            assert rect.height() == pytest.approx(cell / 2)
+    tops = [b.top() for b in boxes if b is not None]
+    bottoms = [b.bottom() for b in boxes if b is not None]
+    assert all(b <= t + 1e-6 for b, t in zip(bottoms, tops[1:], strict=False))  # no overlap
+    foot = page.placed_columns()[0][2] + rows * cell
+    assert bottoms[-1] == pytest.approx(foot)  # the column ends at its foot
+    for offset, rect in zip(range(column.start, column.end), boxes, strict=True):
+        assert rect is not None
+        point = QPointF(rect.center().x(), rect.top() + rect.height() * 0.25)
+        assert page.offset_at(point) == offset
