@@ -41,6 +41,7 @@ __all__ = [
     "changed_folders",
     "folder_signature",
     "list_order",
+    "listed_signature",
     "row_count",
 ]
 
@@ -98,6 +99,23 @@ def folder_signature(folder: str | os.PathLike[str]) -> str:
     return " ".join(parts)
 
 
+def listed_signature(folder: str, folder_stat: os.stat_result, names: Iterable[str]) -> str:
+    """:func:`folder_signature` of ``folder`` from its ``stat`` and its listing, taken
+    in that order before the files are read: a file the listing does not hold is
+    missing without a ``stat`` raising for it (a change after the folder's ``stat``
+    changes the folder, and the next check reads it again)."""
+    parts = [_stamp(folder_stat)]
+    for name in _SIGNED:
+        if name not in names:
+            parts.append("-")
+            continue
+        try:
+            parts.append(_stamp(os.stat(f"{folder}{os.sep}{name}")))
+        except FileNotFoundError:
+            parts.append("-")
+    return " ".join(parts)
+
+
 def _stamp(st: os.stat_result) -> str:
     return f"{st.st_mtime_ns}:{st.st_size}"
 
@@ -107,7 +125,8 @@ def changed_folders(
 ) -> tuple[list[str], list[str]]:
     """Of ``names`` (the listing of the folder ``docs``): the document folders, and
     those of them whose :func:`folder_signature` differs from ``signatures`` (or that
-    have none).
+    have none, which are all taken as changed: a name that is not a folder is found
+    out when it is read).
 
     The same answer as comparing every folder's signature, with fewer ``stat`` calls:
     while a folder's own stamp is unchanged no entry was added, removed or renamed in
@@ -122,6 +141,11 @@ def changed_folders(
     for name in names:
         if name.startswith("."):
             continue
+        parts = (known(name) or "").split(" ")
+        if len(parts) == 1:  # never read: whether it is a folder, the reading tells
+            folders.append(name)
+            changed.append(name)
+            continue
         path = f"{docs}{sep}{name}"
         try:
             st = stat(path)
@@ -132,7 +156,6 @@ def changed_folders(
         if not is_dir(st.st_mode):
             continue
         folders.append(name)
-        parts = (known(name) or "").split(" ")
         if len(parts) != 1 + len(_SIGNED) or parts[0] != f"{st.st_mtime_ns}:{st.st_size}":
             changed.append(name)
             continue

@@ -7,13 +7,15 @@ library).  :meth:`FolderReading.check_folders` is what the window runs in the ba
 from __future__ import annotations
 
 import heapq
+import json
 import logging
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from stat import S_ISDIR
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.core import atomic
 from desktop.core.doc_folder import (
@@ -51,6 +53,14 @@ log = logging.getLogger(__name__)
 STALE_STAGING_SECONDS = 120.0
 #: How often (in folders) :meth:`FolderReading.check_folders` reports its progress.
 PROGRESS_EVERY = 250
+
+
+class FolderListing(NamedTuple):
+    """A document folder's listing, taken by the check that reads it."""
+
+    path: str
+    name: str
+    names: set[str]
 
 
 def _signature_or_blank(sign: Callable[[str], str], folder: str) -> str:
@@ -188,19 +198,23 @@ class FolderReading(LibraryState):
             listed = set(self._records)
         every = os.listdir(self.docs_dir)
         self._remove_stale_staging(every)
-        names, to_read = changed_folders(os.fspath(self.docs_dir), every, known)
+        docs = os.fspath(self.docs_dir)
+        names, to_read = changed_folders(docs, every, known)
         to_read.sort()
         changed: dict[str, tuple[str, DocRecord]] = {}
         events: list[tuple[str, str]] = []
+        not_folders: set[str] = set()
         for done, name in enumerate(to_read):  # a record's id is its folder's name
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(to_read))
-            outcome = self._check_folder(name, known.get(name), changed)
+            outcome = self._check_folder(docs, name, known.get(name), changed)
             if outcome == "read":
                 events.append(("meta-changed" if name in listed else "added", name))
             elif outcome == "unreadable" and name in listed:
                 events.append(("removed", name))
-        present = set(names)
+            elif outcome == "not-a-folder":
+                not_folders.add(name)
+        present = set(names) - not_folders
         events += [("removed", doc_id) for doc_id in sorted(listed - present)]
         removed = {doc_id for event, doc_id in events if event == "removed"}
         with self._lock:
@@ -219,25 +233,33 @@ class FolderReading(LibraryState):
         return events
 
     def _check_folder(
-        self, name: str, known: str | None, changed: dict[str, tuple[str, DocRecord]]
+        self, docs: str, name: str, known: str | None, changed: dict[str, tuple[str, DocRecord]]
     ) -> str | None:
-        """Read one folder again if its signature changed: "read" (its record is new or
-        renewed), "unreadable", or None (unchanged, or unreadable as before)."""
-        from desktop.core.catalogue import folder_signature
+        """Read one folder of ``docs`` again if its signature changed: "read" (its record
+        is new or renewed), "unreadable", "not-a-folder", or None (unchanged, or
+        unreadable as before)."""
+        from desktop.core.catalogue import folder_signature, listed_signature
 
-        folder = self.docs_dir / name
-        try:
-            signature: str | None = folder_signature(folder)
+        path = f"{docs}{os.sep}{name}"
+        listing: FolderListing | None
+        try:  # the folder's stat, then its listing, then its files (see listed_signature)
+            folder_stat = os.stat(path)
+            if not S_ISDIR(folder_stat.st_mode):
+                return "not-a-folder"
+            names = set(os.listdir(path))
+            signature: str | None = listed_signature(path, folder_stat, names)
+            listing = FolderListing(path, name, names)
         except OSError:
-            signature = None
+            signature, listing = None, None
         if signature is not None and signature in (known, self._failed.get(name)):
             return None
-        record = self._read_record(folder)
+        folder = self.docs_dir / name
+        record = self._read_record(folder, listing)
         if record is None:  # its signature as the read left it (it may set files aside)
             self._failed[name] = _signature_or_blank(folder_signature, os.fspath(folder))
             return "unreadable"
         self._failed.pop(name, None)
-        trusted = signature is not None and not self._warned(folder)
+        trusted = signature is not None and not self._warned(name)
         with self._lock:
             self._records[record.id] = record
             if trusted:
@@ -248,20 +270,30 @@ class FolderReading(LibraryState):
             changed[record.id] = (signature, record)  # type: ignore[assignment]
         return "read"
 
-    def _warned(self, folder: Path) -> bool:
-        """Whether reading ``folder`` left a warning (a repair, a conflict copy left
-        alone): such a folder is read again next time, not taken from the catalogue."""
-        return any(w.startswith(folder.name[:12]) for w in self.warnings)
+    def _warned(self, name: str) -> bool:
+        """Whether reading the folder ``name`` left a warning (a repair, a conflict copy
+        left alone): such a folder is read again next time, not taken from the
+        catalogue."""
+        if not self.warnings:
+            return False
+        return any(w.startswith(name[:12]) for w in self.warnings)
 
-    def _read_record(self, folder: Path) -> DocRecord | None:
+    def _read_record(self, folder: Path, listing: FolderListing | None = None) -> DocRecord | None:
         try:
-            return self._load_record(folder)
+            return self._load_record(folder, listing)
         except Exception as exc:  # one folder never stops the library, not even a bug
             log.warning("cannot read the document folder %s", folder, exc_info=exc)
             self.warnings.append(f"{folder.name[:12]}: cannot be read ({exc}); skipped")
             return None
 
-    def _load_record(self, folder: Path) -> DocRecord | None:
+    def _load_record(self, folder: Path, listing: FolderListing | None = None) -> DocRecord | None:
+        """The record of a document folder, repaired or merged as needed.  ``listing``:
+        the folder's, when the caller took it (the first read of 100,000 folders: a
+        folder in the usual state is read with one ``open``, see :meth:`_quick_record`)."""
+        if listing is not None:
+            record = self._quick_record(folder, listing)
+            if record is not None:
+                return record
         meta_path = folder / "meta.json"
         try:
             result = atomic.read_json(
@@ -286,6 +318,31 @@ class FolderReading(LibraryState):
             meta = self._merge_meta_conflicts(folder) or meta
         record = record_from_meta(meta)
         self._attach_annotation_summary(record, folder)
+        return record
+
+    def _quick_record(self, folder: Path, listing: FolderListing) -> DocRecord | None:
+        """The record of a folder in the usual state, read the short way: ``meta.json``
+        there and well-formed, no sync conflict copy of it beside it, no annotations
+        file (else :func:`reading_state` reads its head).  None for any other state,
+        which :meth:`_load_record` then reads the long way (backups, repairs, merges,
+        warnings); the record is the same either way."""
+        names = listing.names
+        if "meta.json" not in names or any(
+            n.startswith("meta") and n.endswith(".json") and n != "meta.json" for n in names
+        ):  # a conflict copy, maybe
+            return None
+        try:
+            with open(f"{listing.path}{os.sep}meta.json", "rb") as fh:
+                raw = fh.read()
+            meta = json.loads(raw.decode("utf-8"))
+            meta_validator(listing.name)(meta)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # read again the long way, which says what is wrong
+        record = record_from_meta(meta)
+        if "annotations.json" in names or "annotations.json.bak" in names:
+            self._attach_annotation_summary(record, folder)
+        else:  # what reading_state says of a folder without them
+            record.annotations, record.progress, record.last_read = 0, 0.0, ""
         return record
 
     def _rebuild_meta(self, folder: Path, why: str, set_aside: list[Path]) -> DocRecord | None:

@@ -26,9 +26,9 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     real = Library._load_record
 
-    def counting(self: Library, folder: Path) -> object:
+    def counting(self: Library, folder: Path, *args: object) -> object:
         read.append(folder.name)
-        return real(self, folder)
+        return real(self, folder, *args)
 
     monkeypatch.setattr(Library, "_load_record", counting)
     return read
@@ -187,8 +187,8 @@ def test_a_change_during_the_check_is_caught_by_the_next(
     (opened.doc_dir(doc.id) / "meta.json").touch()  # the check will read this folder
     real = Library._read_record
 
-    def read_then_write(self: Library, folder: Path) -> object:
-        record = real(self, folder)
+    def read_then_write(self: Library, folder: Path, *args: object) -> object:
+        record = real(self, folder, *args)
         if folder.name == doc.id:  # another machine's edit arrives just after the read
             meta = json.loads(meta_path.read_text("utf-8"))
             meta["user"]["title"] = "掃描時寫入"

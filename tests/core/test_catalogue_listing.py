@@ -49,15 +49,24 @@ def test_changed_folders_are_those_whose_signature_changed(
 
     names = os.listdir(opened.docs_dir)
     folders, changed = changed_folders(str(opened.docs_dir), names, known)
-    assert sorted(folders) == ids
-    assert sorted(changed) == sorted([rewritten, annotated, with_notes])
+    assert sorted(folders) == sorted([*ids, "stray.txt"])  # unknown: the reading tells
+    assert sorted(changed) == sorted([rewritten, annotated, with_notes, "stray.txt"])
     truth = {n for n in ids if folder_signature(opened.docs_dir / n) != known[n]}
-    assert set(changed) == truth and kept not in truth
+    assert set(changed) - {"stray.txt"} == truth and kept not in truth
+    warned = len(opened.warnings)
+    events = opened.check_folders(emit=False)
+    assert sorted(events) == sorted(("meta-changed", n) for n in truth)  # no stray.txt
+    assert len(opened.warnings) == warned and "stray.txt" not in opened.ids()
 
     now = _signatures(opened)
     looked: list[str] = []
     real = os.stat
-    monkeypatch.setattr(os, "stat", lambda path, *a, **k: looked.append(path) or real(path))
+
+    def counting(path: str, *args: object, **kwargs: object) -> os.stat_result:
+        looked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(os, "stat", counting)
     assert changed_folders(str(opened.docs_dir), [kept], now) == ([kept], [])
     # the folder and its meta.json: annotations.json, missing, is not looked for
     assert [Path(p).name for p in looked] == [kept, "meta.json"]
@@ -76,7 +85,12 @@ def test_listing_is_every_summary_in_list_order_without_building_them(
 
     built: list[int] = []
     real = catalogue._summaries
-    monkeypatch.setattr(catalogue, "_summaries", lambda rows: built.append(1) or real(rows))
+
+    def building(rows: list[tuple[object, ...]]) -> object:
+        built.append(1)
+        return real(rows)
+
+    monkeypatch.setattr(catalogue, "_summaries", building)
     listed = Library.open(opened.root)
     rows = listed.listing()
     assert built == []  # read from the rows: no summary of an unchanged document made
@@ -99,3 +113,27 @@ def test_summaries_read_after_opening_are_the_catalogue_rows_then(opened: Librar
     Library.open(opened.root)  # another process: its check writes the row
     assert {s.id: s.title for s in lazy.summaries()}[doc_id] == "後來改的"
     assert lazy.check_folders() == []  # the row's signature came with it
+
+
+def test_a_folder_read_the_short_way_gives_the_same_record(opened: Library) -> None:
+    from desktop.core.annotations import AnnotationStore
+    from desktop.core.library_folders import FolderListing
+
+    ids = sorted(opened.ids())
+    store = AnnotationStore.open(opened.doc_dir(ids[0]), text=opened.text(ids[0]))
+    store.set_position(10)
+    store.save()
+    for doc_id in ids:
+        folder = opened.doc_dir(doc_id)
+        listing = FolderListing(str(folder), doc_id, set(os.listdir(folder)))
+        quick = opened._quick_record(folder, listing)
+        assert quick is not None and quick == opened._load_record(folder)
+    assert opened._load_record(opened.doc_dir(ids[0])).progress > 0  # type: ignore[union-attr]
+    (opened.doc_dir(ids[1]) / "meta (1).json").write_text("{}", "utf-8")  # a conflict copy
+    folder = opened.doc_dir(ids[1])
+    assert (
+        opened._quick_record(
+            folder, FolderListing(str(folder), ids[1], {"meta.json", "meta (1).json"})
+        )
+        is None
+    )
