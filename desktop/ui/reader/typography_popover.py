@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.views.pinyin import PINYIN_MODES
 from desktop.ui.common.app_settings import RUBY_STYLES, THEME_NAMES, AppSettings
+from desktop.ui.common.controls import spin_box
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.reading_aids import ruby_label
 from desktop.ui.reader.themes import theme_label
@@ -78,11 +79,7 @@ class TypographyPopover(QFrame):
         # -- end reading aids
 
     def _spin(self, name: str, low: int, high: int, suffix: str, step: int) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setSuffix(suffix)
-        spin.setSingleStep(step)
-        spin.setAccessibleName(name)
+        spin = spin_box(self, name, low, high, suffix, step)
         spin.setToolTip(name)
         spin.editingFinished.connect(self._typography_changed)
         spin.valueChanged.connect(lambda _=0: self._typography_changed())

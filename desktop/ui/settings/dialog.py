@@ -46,6 +46,7 @@ from desktop.core.paths import library_dir
 from desktop.core.script import SCRIPTS
 from desktop.core.views.pinyin import PINYIN_MODES
 from desktop.ui.common.app_settings import FONT_REGIONS, THEME_NAMES, AppSettings
+from desktop.ui.common.controls import spin_box
 from desktop.ui.common.dialogs import ok_cancel_buttons
 from desktop.ui.common.i18n import LANGUAGES
 from desktop.ui.common.plain import plain_label
@@ -294,12 +295,7 @@ class SettingsDialog(QDialog):
         return sample
 
     def _spin(self, name: str, low: int, high: int, suffix: str, step: int) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setSuffix(suffix)
-        spin.setSingleStep(step)
-        spin.setAccessibleName(name)
-        return spin
+        return spin_box(self, name, low, high, suffix, step)
 
     def _appearance_page(self) -> QWidget:
         themes = {
