@@ -92,22 +92,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(self, settings=self.app_settings, library=library)
         self._build_reader_tools()
         self._build_search()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.search_pane)
-        self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-
-        self.status_label = plain_label(parent=self)
-        self.statusBar().addPermanentWidget(self.status_label)
-        # the count and length of every document, summed again after library events
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(STATUS_DELAY_MS)
-        self._status_timer.timeout.connect(self.update_status)
-
+        self._build_splitter()
+        self._build_status_totals()
         self.bridge = LibraryBridge(library, self)
         self._build_annotations()
         self.history = ReadingHistory.install(self)
@@ -126,6 +112,26 @@ class MainWindow(QMainWindow):
         self.startup = WindowStartup.install(self)
 
     # ------------------------------------------------------------------ set-up
+
+    def _build_splitter(self) -> None:
+        """Search and library on the left, the reader on the right, neither collapsible."""
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.search_pane)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _build_status_totals(self) -> None:
+        """The count and length of every document at the right of the status bar, summed
+        again once after a burst of library events."""
+        self.status_label = plain_label(parent=self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_DELAY_MS)
+        self._status_timer.timeout.connect(self.update_status)
 
     def _build_reader_tools(self) -> None:
         """Reader toolbar, find bar under the text, contents dock (reader_ui)."""

@@ -165,7 +165,8 @@ class MenuBuilder(QObject):
             self.adopt("correct-reading", w.reader.aids.correct_action),
         )
 
-    def _build_view(self) -> None:
+    def _scripts_menu(self) -> QMenu:
+        """View ▸ Script: one entry a script (Ctrl+1…), then the document's default."""
         w = self.window
         scripts = QMenu(self.tr("&Script"), w)
         for n, script in enumerate(SCRIPT_LABELS, start=1):
@@ -179,15 +180,23 @@ class MenuBuilder(QObject):
             )
         scripts.addSeparator()
         scripts.addAction(self.adopt("script-default", w.reader_toolbar.default_action))
-        readings = QMenu(self.tr("&Readings Above the Text"), w)
-        for style, action in w.reader.aids.ruby_actions.items():
+        return scripts
+
+    def _readings_menu(self) -> QMenu:
+        """View ▸ Readings Above the Text: none, pinyin, zhuyin (the reading aids' own)."""
+        readings = QMenu(self.tr("&Readings Above the Text"), self.window)
+        for style, action in self.window.reader.aids.ruby_actions.items():
             readings.addAction(self.adopt(f"ruby-{style}", action))
+        return readings
+
+    def _build_view(self) -> None:
+        w = self.window
         self.menu(
             self.tr("&View"),
-            scripts,
+            self._scripts_menu(),
             self.adopt("clean-view", w.reader_toolbar.clean_action, "Ctrl+Shift+C"),
             self.adopt("vertical", w.reader_toolbar.vertical_action, "Ctrl+Shift+V"),
-            readings,
+            self._readings_menu(),
             None,
             self.action(
                 "zoom-in", self.tr("Zoom &In"), w.reader.zoom_in, QKeySequence.StandardKey.ZoomIn
