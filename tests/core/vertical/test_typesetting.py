@@ -216,10 +216,10 @@ def test_kinsoku_holds_whenever_it_can(text: str) -> None:
     for col in cols:
         assert sum(g.extent for g in col.glyphs[:-1]) <= rows
         if col.glyphs:  # within the column (a hanging stop one cell below the foot)
-            last = col.glyphs[-1]
-            assert last.row + last.extent <= rows + 1 or len(col.glyphs) == 1
-        for a, b in itertools.pairwise(col.glyphs):
-            assert b.row >= a.row + a.extent - 1e-9  # glyphs never overlap
+            foot = col.glyphs[-1]
+            assert foot.row + foot.extent <= rows + 1 or len(col.glyphs) == 1
+        for upper, lower in itertools.pairwise(col.glyphs):
+            assert lower.row >= upper.row + upper.extent - 1e-9  # glyphs never overlap
 
 
 def test_paragraphs_are_indented_and_leading_blanks_are_the_indent() -> None:
