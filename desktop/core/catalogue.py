@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
 from stat import S_ISDIR
@@ -63,6 +63,8 @@ _SUMMARY = DocSummary._fields[1:]
 _BATCH = 900
 #: Up to this many rows are asked for by id; more are read in one pass over the table.
 _FEW = 5000
+#: Rows fetched at a time when many are read.
+_FETCH = 4000
 
 
 #: The fields ``tongwen-cli list --json`` prints (:meth:`DocSummary.as_dict`).
@@ -187,14 +189,57 @@ def _docs_row(doc_id: str, signature: str, record: DocRecord) -> tuple[object, .
     return (doc_id, signature, *summary[1:-2], tags, summary.last_read)
 
 
-def _summaries(rows: list[tuple[Any, ...]]) -> dict[str, tuple[str, DocSummary]]:
-    """``{id: (signature, summary)}`` from ``SELECT signature, id, <summary columns>``
-    (tags as a JSON list, or "" for none: most documents have none)."""
+#: The summary's fields as :func:`_summaries` unpacks a row (after the signature).
+_UNPACKED = (
+    "id", "title", "author", "source", "published", "script", "format", "encoding", "chars",
+    "size", "imported", "original_name", "progress", "annotations", "tags", "last_read",
+)  # fmt: skip
+assert DocSummary._fields == _UNPACKED, "_summaries unpacks the summary's fields by place"
+
+
+def _summaries(
+    rows: list[tuple[Any, ...]],
+    keep: Container[str] | None,
+    summaries: dict[str, DocSummary],
+    signatures: dict[str, str],
+    shared: list[dict[Any, Any]],
+) -> None:
+    """Add to ``summaries`` and ``signatures`` the rows of ``SELECT signature, id,
+    <summary columns>`` whose id ``keep`` holds (None: all).  Tags are a JSON list, or
+    "" for none.  A value that repeats from row to row (a script, a format, an author,
+    an import time, a tag list...) is kept once, in ``shared`` (one dict per column):
+    at 100,000 documents each copy costs megabytes."""
     make, loads = DocSummary._make, json.loads
-    return {
-        row[1]: (row[0], make((*row[1:-2], tuple(loads(row[-2])) if row[-2] else (), row[-1])))
-        for row in rows
-    }
+    authors, sources, dates, scripts, formats, encodings, times, progresses, tag_lists = (
+        d.setdefault for d in shared
+    )
+    for (
+        signature, doc_id, title, author, source, published, script, doc_format, encoding,
+        chars, size, imported, original_name, progress, notes, tags, last_read,
+    ) in rows:  # fmt: skip
+        if keep is not None and doc_id not in keep:
+            continue
+        signatures[doc_id] = signature
+        summaries[doc_id] = make(
+            (
+                doc_id,
+                title,
+                authors(author, author),
+                sources(source, source),
+                dates(published, published),
+                scripts(script, script),
+                formats(doc_format, doc_format),
+                encodings(encoding, encoding),
+                chars,
+                size,
+                times(imported, imported),
+                original_name,
+                progresses(progress, progress),
+                notes,
+                tag_lists(tags, tuple(loads(tags)) if tags else ()),
+                times(last_read, last_read),
+            )
+        )
 
 
 def _record_from_json(text: str) -> DocRecord:
@@ -268,7 +313,8 @@ class Catalogue:
     def signatures(self) -> dict[str, str]:
         """``{doc id: signature}`` of every row: what opening a library reads (the
         records themselves are read when asked for, :meth:`records`)."""
-        return dict(self._select("SELECT id, signature FROM docs"))
+        ids, signatures = self._arrays("id", "signature")
+        return dict(zip(ids, signatures, strict=True))
 
     def records(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """``{doc id: (signature, record as JSON)}`` of the rows of ``ids`` still here."""
@@ -285,30 +331,69 @@ class Catalogue:
                 found[str(doc_id)] = (str(signature), str(record))
         return found
 
-    def summaries(self, ids: Iterable[str] | None = None) -> dict[str, tuple[str, DocSummary]]:
-        """``{doc id: (signature, summary)}`` of every row (or of the rows of ``ids``
-        still here), read from the summary columns (no record is decoded: 100,000 rows
-        in a fraction of a second)."""
+    def summaries(
+        self, ids: Collection[str] | None = None
+    ) -> tuple[dict[str, DocSummary], dict[str, str]]:
+        """``({doc id: summary}, {doc id: signature})`` of every row (or of the rows of
+        ``ids`` still here), read from the summary columns (no record is decoded), a
+        few thousand rows at a time (100,000 rows in half a second)."""
         columns = ", ".join(_SUMMARY)
         sql = f"SELECT signature, id, {columns} FROM docs"
-        if ids is None:
-            rows = self._select(sql)
+        batches: Iterable[list[tuple[Any, ...]]]
+        keep: Collection[str] | None = None
+        if ids is None or len(ids) > _FEW:  # all, or most: one pass over the table
+            batches, keep = self._batches(sql + " ORDER BY rowid"), ids
         else:
             wanted = list(ids)
-            if len(wanted) > _FEW:  # most of them: one pass, then keep those asked for
-                keep = set(wanted)
-                rows = [row for row in self._select(sql) if row[1] in keep]
-            else:
-                rows = []
-                for start in range(0, len(wanted), _BATCH):
-                    batch = wanted[start : start + _BATCH]
-                    where = f" WHERE id IN ({','.join('?' * len(batch))})"
-                    rows += self._select(sql + where, batch)
+            batches = (
+                self._select(f"{sql} WHERE id IN ({','.join('?' * len(batch))})", batch)
+                for batch in (wanted[i : i + _BATCH] for i in range(0, len(wanted), _BATCH))
+            )
+        summaries: dict[str, DocSummary] = {}
+        signatures: dict[str, str] = {}
+        shared: list[dict[Any, Any]] = [{} for _ in range(9)]
         try:
-            return _summaries(rows)
+            for rows in batches:
+                _summaries(rows, keep, summaries, signatures, shared)
         except (ValueError, TypeError) as exc:
             self._set_aside(ValueError(f"a summary column holds {exc}"))
-            return {}
+            return {}, {}
+        return summaries, signatures
+
+    def _batches(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a query a few thousand at a time (:meth:`_select`'s faults)."""
+        try:
+            cursor = self._connect().execute(sql)
+            while rows := cursor.fetchmany(_FETCH):
+                yield rows
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                self._set_aside(exc)
+            else:
+                log.info("catalogue %s busy (%s): the library folder is read", self.path, exc)
+                self.close()
+        except sqlite3.Error as exc:
+            self._set_aside(exc)
+
+    def column(self, name: str) -> tuple[list[str], list[Any]]:
+        """The ids and the values of one summary column, in the rows' order (as two
+        JSON arrays SQLite makes: a fifth of the time of 100,000 row tuples)."""
+        if name not in _SUMMARY:
+            raise ValueError(f"no summary column {name!r}")
+        return self._arrays("id", name)
+
+    def _arrays(self, *names: str) -> Any:
+        """The values of some columns, each as a list, in the rows' order."""
+        arrays = ", ".join(f"json_group_array({n})" for n in names)
+        inner = ", ".join(names)
+        rows = self._select(f"SELECT {arrays} FROM (SELECT {inner} FROM docs ORDER BY rowid)")
+        if not rows:
+            return tuple([] for _ in names)
+        try:
+            return tuple(json.loads(text) for text in rows[0])
+        except (ValueError, TypeError) as exc:
+            self._set_aside(ValueError(f"a column cannot be read: {exc}"))
+            return tuple([] for _ in names)
 
     def listing(self) -> list[dict[str, Any]]:
         """Every row as :meth:`DocSummary.as_dict` has it, in :data:`LIST_ORDER`

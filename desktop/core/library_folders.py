@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -80,18 +80,13 @@ class FolderReading(LibraryState):
         once and calls :meth:`check_folders` in the background), unless there is no
         catalogue yet.
 
-        Only each document's summary is read from the catalogue; its whole record is
-        read when first asked for (:class:`~desktop.core.record_table.RecordTable`);
-        after a check, the summaries too (``tongwen-cli list`` reads none of them)."""
+        Only each document's id and signature is read from the catalogue; its whole
+        record is read when first asked for (:class:`~desktop.core.record_table.
+        RecordTable`), and so are the summaries: ``tongwen-cli list`` reads none of them, the window
+        paints its first rows with a few (:meth:`leading_summaries`)."""
         catalogue = self._catalogue()
-        pending: dict[str, DocSummary | None]
-        if check:  # the check comes first: summaries are read when asked for
-            signatures = catalogue.signatures()
-            pending = dict.fromkeys(signatures)
-        else:
-            cached = catalogue.summaries()
-            pending = {doc_id: summary for doc_id, (_sig, summary) in cached.items()}
-            signatures = {doc_id: sig for doc_id, (sig, _summary) in cached.items()}
+        signatures = catalogue.signatures()  # the summaries are read when asked for
+        pending: dict[str, DocSummary | None] = dict.fromkeys(signatures)
         catalogue.close()
         with self._lock:
             self._records = RecordTable(self._fetch_records, pending, self._fetch_summaries)
@@ -108,18 +103,68 @@ class FolderReading(LibraryState):
         with os.scandir(self.docs_dir) as entries:
             return any(not e.name.startswith(".") and e.is_dir() for e in entries)
 
-    def _fetch_summaries(self, ids: list[str]) -> dict[str, DocSummary]:
+    def _fetch_summaries(self, ids: Collection[str]) -> dict[str, DocSummary]:
         """The summaries of ``ids`` from the catalogue.  A row another process wrote
         since this library read its signatures is newer, and taken with its signature
         (each row is a folder's state as one writer read it)."""
         catalogue = self._catalogue()
-        rows = catalogue.summaries(ids)
+        found, signatures = catalogue.summaries(ids)
         catalogue.close()
-        found: dict[str, DocSummary] = {}
-        for doc_id, (signature, summary) in rows.items():
-            found[doc_id] = summary
-            self._signatures[doc_id] = signature
+        self._signatures.update(signatures)
         return found
+
+    def leading_summaries(
+        self, count: int, field: str, key: Callable[[Any], Any], *, reverse: bool = False
+    ) -> list[DocSummary]:
+        """``sorted(self.summaries(), key=lambda s: key(getattr(s, field)),
+        reverse=reverse)[:count]`` without reading every summary: the documents whose
+        summary was not read yet are ranked by that one column of the catalogue, then
+        the summaries of the first ``count`` read.  The window paints its first
+        screenful of rows with these (100,000 summaries take half a second, and 140 MB,
+        to read); the order among equal keys is the one :meth:`summaries` gives."""
+        pick = heapq.nlargest if reverse else heapq.nsmallest  # stable, as sorted()
+        with self._lock:
+            entries = self._records.entries()
+            ids: list[str] = []
+            column: list[Any] = []
+            if any(found is None for _doc_id, found in entries):
+                catalogue = self._catalogue()
+                ids, column = catalogue.column(field)
+                catalogue.close()
+            values: Iterable[tuple[str, Any]]
+            if ids == [doc_id for doc_id, _found in entries]:  # as opened: nothing read
+                values = zip(ids, column, strict=True)
+            else:
+                values = self._column_values(entries, field, dict(zip(ids, column)))
+            first = [doc_id for doc_id, _value in pick(count, values, key=lambda v: key(v[1]))]
+            self._records.summarise(first)
+            leading = []
+            for doc_id in first:
+                try:
+                    leading.append(self._records.summary(doc_id))
+                except KeyError:  # gone since: the full list will not have it either
+                    continue
+        return leading
+
+    def _column_values(
+        self,
+        entries: list[tuple[str, DocRecord | DocSummary | None]],
+        field: str,
+        column: dict[str, Any],
+    ) -> list[tuple[str, Any]]:
+        """``(id, value of field)`` of every document, in the order of ``entries``."""
+        values: list[tuple[str, Any]] = []
+        for doc_id, found in entries:
+            if found is not None:
+                values.append((doc_id, getattr(found, field)))
+            elif doc_id in column:
+                values.append((doc_id, column[doc_id]))
+            else:  # its row is gone meanwhile: read it as summaries() would
+                try:
+                    values.append((doc_id, getattr(self._records.summary(doc_id), field)))
+                except KeyError:
+                    continue
+        return values
 
     def listing(self) -> list[dict[str, Any]]:
         """Every document as :meth:`DocSummary.as_dict` gives it, ordered by

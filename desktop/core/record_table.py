@@ -17,7 +17,14 @@ library holds its lock around every use).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+)
 
 from desktop.core.records import DocRecord, DocSummary
 
@@ -28,7 +35,7 @@ __all__ = ["Fetch", "FetchSummaries", "RecordTable"]
 Fetch = Callable[[list[str]], dict[str, DocRecord]]
 #: Reads the summaries of some ids (from the catalogue); an id it cannot answer for is
 #: left out, and its record is read instead.
-FetchSummaries = Callable[[list[str]], dict[str, DocSummary]]
+FetchSummaries = Callable[[Collection[str]], dict[str, DocSummary]]
 
 
 class RecordTable(MutableMapping[str, DocRecord]):
@@ -100,7 +107,7 @@ class RecordTable(MutableMapping[str, DocRecord]):
         """Every document's summary, without reading a pending record (those not read
         yet are read together)."""
         if self._unsummarised:
-            self._summarise([i for i, v in self._pending.items() if v is None])
+            self._summarise({i for i, v in self._pending.items() if v is None})
         done = [r.summary() for r in self._loaded.values()]
         done.extend(self._pending.values())  # type: ignore[arg-type]  # none is None now
         return done
@@ -114,6 +121,17 @@ class RecordTable(MutableMapping[str, DocRecord]):
             self._summarise([doc_id])
             return self.summary(doc_id)
         return found
+
+    def entries(self) -> list[tuple[str, DocRecord | DocSummary | None]]:
+        """Every document in the order of :meth:`summaries`: its record, else its
+        summary, else None (neither read yet)."""
+        return [*self._loaded.items(), *self._pending.items()]
+
+    def summarise(self, ids: Iterable[str]) -> None:
+        """Read together the summaries of those of ``ids`` that have none yet."""
+        wanted = [i for i in ids if i in self._pending and self._pending[i] is None]
+        if wanted:
+            self._summarise(wanted)
 
     def unsummarised_ids(self) -> set[str]:
         """The documents with neither a record nor a summary read yet."""
@@ -135,20 +153,15 @@ class RecordTable(MutableMapping[str, DocRecord]):
         """How many documents have neither a record nor a summary read yet."""
         return self._unsummarised
 
-    def _summarise(self, ids: list[str]) -> None:
+    def _summarise(self, ids: Collection[str]) -> None:
         """Read the summaries of ``ids`` (pending, without one); those the catalogue
         cannot give have their record read instead (or are no longer listed)."""
         found = self._fetch_summaries(ids) if self._fetch_summaries is not None else {}
-        missing = []
-        for doc_id in ids:
-            summary = found.get(doc_id)
-            if summary is None:
-                missing.append(doc_id)
-            elif self._pending.get(doc_id, summary) is None:
-                self._pending[doc_id] = summary
-                self._unsummarised -= 1
-        if missing:
-            self._take(missing)
+        found = {i: s for i, s in found.items() if i in ids} if len(found) > len(ids) else found
+        self._pending.update(found)  # in place: the order of the documents is kept
+        self._unsummarised -= len(found)
+        if len(found) < len(ids):
+            self._take([doc_id for doc_id in ids if doc_id not in found])
 
     def _take(self, ids: Iterable[str]) -> None:
         """Read ``ids`` (all pending); one that cannot be read is no longer listed."""

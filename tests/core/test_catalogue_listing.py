@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,9 +87,9 @@ def test_listing_is_every_summary_in_list_order_without_building_them(
     built: list[int] = []
     real = catalogue._summaries
 
-    def building(rows: list[tuple[object, ...]]) -> object:
+    def building(rows: list[tuple[object, ...]], *args: Any) -> None:
         built.append(1)
-        return real(rows)
+        real(rows, *args)
 
     monkeypatch.setattr(catalogue, "_summaries", building)
     listed = Library.open(opened.root)
@@ -137,3 +138,29 @@ def test_a_folder_read_the_short_way_gives_the_same_record(opened: Library) -> N
         )
         is None
     )
+
+
+@pytest.mark.parametrize("field", ["published", "title", "chars", "imported"])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_leading_summaries_are_the_first_of_the_sorted_summaries(
+    opened: Library, field: str, reverse: bool
+) -> None:
+    ids = sorted(opened.ids())
+    for doc_id in ids[:3]:  # ties: their order is the summaries' order
+        opened.update_meta(doc_id, published="2001-01-01", title="同名")
+    Library.open(opened.root)  # the catalogue written
+
+    def key(value: Any) -> Any:
+        return value if isinstance(value, int) else str(value or "").casefold()
+
+    for read_one in (False, True):  # nothing read yet; one record read (another order)
+        lazy = Library.open(opened.root, check=False)
+        if read_one:
+            lazy.get(ids[4])
+        leading = lazy.leading_summaries(3, field, key, reverse=reverse)
+        every = Library.open(opened.root, check=False).summaries()
+        if read_one:  # the read record comes first in the summaries' order
+            every = sorted(every, key=lambda s: s.id != ids[4])
+        expected = sorted(every, key=lambda s: key(getattr(s, field)), reverse=reverse)
+        assert leading == expected[:3]
+    assert lazy.leading_summaries(99, field, key, reverse=reverse) == expected

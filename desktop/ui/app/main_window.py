@@ -103,9 +103,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.window_theme = WindowTheme.install(self)
         self.focus_mode = FocusMode.install(self)
-        self.library_pane.set_documents(library.summaries())
-        self.update_status()
-        self._restore_layout()
+        self._restore_layout()  # the rows and the totals: WindowStartup, below
         # the library opened from its catalogue: its folders are checked from now on
         self.folder_check = FolderCheck(library, self)
         self.location_box: QMessageBox | None = None

@@ -1,7 +1,11 @@
 """What the main window does once it is built: the work its first paint does not need.
 
-The window paints first; then :class:`WindowStartup` starts the search index, the
-folder checks, the shelves and the document the reader had open.  A library opened
+The window paints first, its library pane showing the first screenful of rows in its
+order (read from the catalogue: :meth:`Library.leading_summaries`); then
+:class:`WindowStartup` reads every document's summary in the background (100,000
+documents: half a second and 140 MB the first paint does not wait for), fills the pane
+with them (the selection kept), and starts the search index, the folder checks, the
+shelves and the document the reader had open.  A library opened
 without a catalogue (a first start after an upgrade, a cleared cache) has its folders
 read first, in the background, with progress in the library pane and the status bar;
 the index and the folder checks wait for it (an index compared with a library not read
@@ -17,7 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.ui.common.errors import show_error
@@ -25,15 +29,18 @@ from desktop.ui.common.plain import plain_message_box
 from desktop.ui.common.workers import Task, run_in_background
 
 if TYPE_CHECKING:
+    from desktop.core.records import DocSummary
     from desktop.ui.app.main_window import MainWindow
 
-__all__ = ["FIRST_PAINT_WAIT_MS", "AfterFirstPaint", "WindowStartup"]
+__all__ = ["FIRST_PAINT_WAIT_MS", "FIRST_ROWS", "AfterFirstPaint", "WindowStartup"]
 
 log = logging.getLogger(__name__)
 
 #: Background work waits at most this long for the window's first paint (a window
 #: shown minimized may not paint until it is restored).
 FIRST_PAINT_WAIT_MS = 2000
+#: Rows the library pane shows before every summary is read (more than a screenful).
+FIRST_ROWS = 200
 
 
 class AfterFirstPaint(QObject):
@@ -73,6 +80,9 @@ class WindowStartup(QObject):
         super().__init__(window)
         self.window = window
         self.first_read: Task | None = None  #: the first reading of the folders, running
+        self.summaries_read: Task | None = None  #: the reading of every summary, running
+        #: Library events heard while the summaries were read, replayed once they are.
+        self._heard: list[tuple[str, str]] | None = None
 
     @classmethod
     def install(cls, window: MainWindow) -> WindowStartup:
@@ -84,10 +94,78 @@ class WindowStartup(QObject):
             )
             AfterFirstPaint(window, startup.read_library)
         else:
-            AfterFirstPaint(window, startup.start_background_work)
+            startup.show_first_rows()
+            AfterFirstPaint(window, startup.read_summaries)
         startup.report_recovery(library.warnings)
         window.location_box = startup.warn_about_location()
         return startup
+
+    def show_first_rows(self) -> None:
+        """The first rows of the pane in its order, and how many documents there are
+        (their length is summed once every summary is read), before the first paint."""
+        from desktop.ui.library.columns import COLUMNS, sort_value
+
+        library = self.window.library
+        self.window.status_label.setText(
+            QCoreApplication.translate("MainWindow", "%n document(s)", "", len(library))
+        )
+        pane = self.window.library_pane
+        column, order = pane.model.sort_order or (2, Qt.SortOrder.DescendingOrder)
+        field = COLUMNS[column][0]
+        pane.set_documents(
+            library.leading_summaries(
+                FIRST_ROWS,
+                field,
+                lambda value: sort_value(field, value),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
+
+    def read_summaries(self) -> None:
+        """Every document's summary, read in the background after the first paint;
+        the pane then shows them all and the rest of the start-up work begins.  A
+        library event heard meanwhile is applied again after (the summaries may have
+        been read before it)."""
+        w = self.window
+        self._heard = []
+        w.bridge.changed.connect(self._hear)
+
+        def done(docs: list[DocSummary]) -> None:
+            self._summaries_done()
+            w.library_pane.set_documents(docs)
+            self._replay()
+            w.update_status()
+            self.start_background_work()
+
+        def failed(exc: BaseException) -> None:
+            self._summaries_done()
+            log.error("reading the library's catalogue failed: %s", exc)
+            w.library_pane.set_documents(w.library.summaries())  # the folders, then
+            self._replay()
+            w.update_status()
+            self.start_background_work()
+
+        library = w.library
+        self.summaries_read = run_in_background(
+            lambda _task: library.summaries(), on_done=done, on_failure=failed
+        )
+
+    def _hear(self, event: str, doc_id: str) -> None:
+        if self._heard is not None:
+            self._heard.append((event, doc_id))
+
+    def _summaries_done(self) -> None:
+        self.summaries_read = None
+        self.window.bridge.changed.disconnect(self._hear)
+
+    def _replay(self) -> None:
+        heard, self._heard = self._heard or [], None
+        model, library = self.window.library_pane.model, self.window.library
+        for doc_id in dict.fromkeys(doc_id for _event, doc_id in heard):
+            try:
+                model.update_document(library.summary(doc_id))
+            except KeyError:  # removed
+                model.remove_document(doc_id)
 
     def start_background_work(self) -> None:
         """After the first paint: the search index, the folder checks, the shelves, and

@@ -30,6 +30,7 @@ __all__ = [
     "progress_text",
     "script_label",
     "sort_key",
+    "sort_value",
     "tr_column",
 ]
 
@@ -128,9 +129,13 @@ def cell_text(doc: DocSummary, key: str) -> str:
 
 
 def sort_key(doc: DocSummary, key: str) -> Any:
+    return sort_value(key, getattr(doc, key))
+
+
+def sort_value(key: str, value: Any) -> Any:
+    """How a value of the column ``key`` sorts (numbers as numbers, text folded)."""
     if key in ("chars", "progress", "annotations"):
-        return getattr(doc, key)
-    value = getattr(doc, key)
+        return value
     return "" if value is None else str(value).casefold()
 
 

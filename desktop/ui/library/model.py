@@ -9,6 +9,7 @@ chooses it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -188,6 +189,11 @@ class LibraryTableModel(QAbstractTableModel):
 
     def document(self, row: int) -> DocSummary:
         return self._shown[row]
+
+    def rows_of(self, ids: Iterable[str]) -> dict[str, int]:
+        """The rows showing those of ``ids`` shown (one pass over the rows)."""
+        wanted = set(ids)
+        return {d.id: row for row, d in enumerate(self._shown) if d.id in wanted}
 
     def row_of(self, doc_id: str) -> int:
         """The row showing ``doc_id``; -1 when it is not shown (or not here)."""

@@ -26,7 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -345,7 +354,29 @@ class LibraryPane(QWidget):
         self._update_state()
 
     def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
+        """Show ``docs`` in place of the rows shown; the selected documents, the current
+        one and the one at the top of the view stay so where they are still shown (the
+        window paints its first screenful of rows, then every document arrives)."""
+        table = self.table
+        selected = self.selected_ids()
+        current = self.current_id()
+        top = table.indexAt(QPoint(0, 0))
+        top_id = str(self.proxy.data(top, ID_ROLE)) if top.isValid() else None
         self.model.set_documents(docs)  # the column fitter measures the new rows
+        if not (selected or current or top_id):
+            return
+        rows = self.model.rows_of([*selected, current or "", top_id or ""])
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        for row in sorted(rows[i] for i in selected if i in rows):
+            selection.select(self.proxy.index(row, 0), self.proxy.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        model = table.selectionModel()
+        if current in rows:
+            model.setCurrentIndex(self.proxy.index(rows[current], 0), flags.NoUpdate)
+        model.select(selection, flags.ClearAndSelect)
+        if top_id in rows:
+            table.scrollTo(self.proxy.index(rows[top_id], 0), table.ScrollHint.PositionAtTop)
 
     def selected_rows(self) -> list[int]:
         """The selected rows, in order (the model's rows: the proxy is an identity).
