@@ -76,14 +76,11 @@ class Column:
     heading: bool = False
 
 
-@dataclass(frozen=True)
-class _Cut:
-    """Where a column ends: it takes ``toks[i:j]``, ``used`` cells of them."""
-
-    j: int
-    used: int
-    hung: bool = False  #: the last token hangs below the foot
-    halved: frozenset[int] = frozenset()  #: indexes of the marks set in half a cell
+#: Where a column ends: it takes ``toks[i:j]``, ``used`` cells of them; ``hung`` if
+#: the last token hangs below the foot; ``halved``: indexes of the marks set in half a
+#: cell (a tuple, for speed: one is made for every column).
+_Cut = tuple[int, int, bool, frozenset[int]]
+_WHOLE: frozenset[int] = frozenset()
 
 
 def _legal(toks: list[Token], k: int) -> bool:
@@ -98,22 +95,22 @@ def _break(toks: list[Token], i: int, cap: int, hang: bool) -> _Cut:
         used += toks[j].cells
         j += 1
     if j == n:
-        return _Cut(j, used)
+        return j, used, False, _WHOLE
     if j == i:  # a token longer than the whole column takes it alone
-        return _Cut(i + 1, toks[i].cells)
-    if hang and toks[j].hanging and (j + 1 == n or not toks[j + 1].closing):
-        return _Cut(j + 1, used, hung=True)
-    out = next(
-        (
-            _Cut(k, used - sum(t.cells for t in toks[k:j]))
-            for k in range(j, max(i, j - PUSH_LIMIT), -1)
-            if _legal(toks, k)
-        ),
-        None,
-    )
-    if out is not None and (out.j == j or cap - out.used <= SPREAD_LIMIT):
+        return i + 1, toks[i].cells, False, _WHOLE
+    token = toks[j]
+    if not token.closing and not toks[j - 1].opening:
+        return j, used, False, _WHOLE  # the usual case: the break is legal where it falls
+    if hang and token.hanging and (j + 1 == n or not toks[j + 1].closing):
+        return j + 1, used, True, _WHOLE
+    out: _Cut | None = None
+    for k in range(j - 1, max(i, j - PUSH_LIMIT), -1):
+        if _legal(toks, k):
+            out = (k, used - sum(t.cells for t in toks[k:j]), False, _WHOLE)
+            break
+    if out is not None and cap - out[1] <= SPREAD_LIMIT:
         return out
-    return _push_in(toks, i, j, cap, used) or out or _Cut(j, used)
+    return _push_in(toks, i, j, cap, used) or out or (j, used, False, _WHOLE)
 
 
 def _push_in(toks: list[Token], i: int, j: int, cap: int, used: int) -> _Cut | None:
@@ -128,7 +125,7 @@ def _push_in(toks: list[Token], i: int, j: int, cap: int, used: int) -> _Cut | N
         halvable = [k for k in range(end - 1, i - 1, -1) if toks[k].halvable]
         if 2 * over > len(halvable):
             return None  # taking more tokens only needs more room
-        return _Cut(end, cap, halved=frozenset(halvable[: 2 * over]))
+        return end, cap, False, frozenset(halvable[: 2 * over])
     return None
 
 
@@ -153,9 +150,12 @@ def _place(
     gap = slack / (len(chunk) - 1) if slack > 0 and len(chunk) > 1 else 0.0
     glyphs, row = [], float(top)
     for t in chunk:
-        half = t.start in halved
-        glyphs.append(Glyph(t.start, t.end, t.kind, t.draw, row, t.cells, half))
-        row += (0.5 if half else t.cells) + gap
+        if halved and t.start in halved:
+            glyphs.append(Glyph(t.start, t.end, t.kind, t.draw, row, t.cells, True))
+            row += 0.5 + gap
+        else:
+            glyphs.append(Glyph(t.start, t.end, t.kind, t.draw, row, t.cells))
+            row += t.cells + gap
     return tuple(glyphs)
 
 
@@ -188,11 +188,11 @@ def lay_out_segment(
     i, start, top = 0, base, indent
     while i < len(toks):
         cap = rows - top
-        cut = _break(toks, i, cap, rules.hang)
-        j = cut.j
-        slack = cap - cut.used if rules.spread and j < len(toks) and not cut.hung else 0
+        j, used, hung, halved = _break(toks, i, cap, rules.hang)
+        slack = cap - used if rules.spread and j < len(toks) and not hung else 0
         col_end = toks[j].start if j < len(toks) else end
-        halved = frozenset(toks[k].start for k in cut.halved)
+        if halved:
+            halved = frozenset(toks[k].start for k in halved)
         columns.append(Column(start, col_end, _place(toks[i:j], top, slack, halved), heading))
         i, start, top = j, col_end, 0
     return columns
