@@ -194,15 +194,6 @@ class VerticalRuby(QObject):
         """The room a zhuyin symbol takes down the column (three fit a cell)."""
         return self.page.cell / 3
 
-    def extent(self, reading: str) -> float:
-        """How long ``reading`` is drawn down the column, in pixels (its ink's room)."""
-        self._fonts()
-        if self.style == "zhuyin":
-            symbols = [c for c in reading if c not in TONES and c != LIGHT]
-            return len(symbols) * self._symbol_step()
-        length = self._text(reading).size().width()
-        return length * self._squeeze(length)
-
     def _zhuyin(self, painter: QPainter, reading: str, left: float, centre: float) -> None:
         """The symbols of ``reading`` one under the other from ``left``, centred on
         ``centre``, a third of the cell each; the tone mark right of the last symbol, the
