@@ -106,7 +106,7 @@ def _measure(text: str, clean: bool, runs: int) -> dict[str, float]:
         per_mb.append((_rss_mb() - before) / mb)
         pane.go_to_canonical(len(text) // 2)
         switches.append(_timed_paint(pane, lambda p=pane: p.set_options(script="simplified")))
-        pane._timer.stop()
+        pane.loader.stop()
         pane.close()
         pane.deleteLater()
         _app().processEvents()
@@ -248,7 +248,7 @@ def _place_results(quick: bool) -> list[Result]:
             Result(BENCH, f"place kept after a toggle, {label}", share, "% exact", "100",
                    share == 100, f"{walk.toggles} toggles from {positions} random places")
         )  # fmt: skip
-        pane._timer.stop()
+        pane.loader.stop()
         pane.close()
         pane.deleteLater()
         _app().processEvents()

@@ -3,7 +3,13 @@
 A big document's view is built and inserted a piece at a time (:class:`PieceTable`
 decides the ranges): the piece around the reading place at once, the others from a
 zero-delay timer, those after the loaded text first, then those before it.  One step
-inserts one piece sized so the step stays within :data:`STEP_BUDGET`.
+builds and inserts one piece, sized so that the loader's own work (building the view,
+inserting and formatting its text, putting the place back) stays within
+:data:`STEP_BUDGET`; what the listeners of ``pieceLoaded`` do with a piece (the
+vertical page, highlights, the ruby) costs about the same for any size, so it does not
+shrink the pieces.  The timer is armed again only once a step is over, so the event
+loop paints and reads input between any two steps (a repeating zero timer could run
+twice in one pass).
 
 The loader also keeps the *anchor*, the canonical place last gone to, on the first
 line while the page changes under it: text added after the page can rewrap the lines
@@ -24,14 +30,21 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QTextEdit
 
 from desktop.core.views import ViewOptions
 from desktop.ui.common.app_settings import AppSettings
-from desktop.ui.reader.pieces import MAX_CHUNK, Piece, PieceTable
+from desktop.ui.reader.pieces import Piece, PieceTable
 
 __all__ = ["PieceLoader"]
 
-MIN_CHUNK = 2_000
+MIN_CHUNK = 4_000
 FIRST_CHUNK = 20_000
-STEP_CHUNK = MAX_CHUNK  # most characters one step builds and inserts
-STEP_BUDGET = 0.020  # seconds one step aims at
+#: Most characters one step builds and inserts.  Inserting into a QTextDocument costs
+#: 0.03-0.1 µs a character (it varies threefold from step to step on a busy machine),
+#: so a step stays short even when the estimate from the last one was too kind.
+STEP_CHUNK = 150_000
+#: Seconds of the loader's own work one step aims at: with the listeners of
+#: ``pieceLoaded`` and a paint it fits well within the 50 ms the reader may freeze.
+STEP_BUDGET = 0.010
+#: How much larger a piece may be than the last one, when that one took less time.
+GROWTH = 1.5
 #: A document with fewer characters is cleared in place; a bigger one is swapped for a
 #: new, empty document (clearing it blocks) and freed after the next paint.
 CLEAR_IN_PLACE = 100_000
@@ -75,7 +88,9 @@ class PieceLoader(QObject):
         self._chunk = FIRST_CHUNK
         self._generation = 0  # counts resets and stops: a step of an older load ends
         self._stepping = False
+        self._heard = 0.0  # seconds the listeners of pieceLoaded took in this step
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)  # armed again after each step (see the module)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._step)
         self.new_document()
@@ -129,24 +144,23 @@ class PieceLoader(QObject):
     def _step(self) -> None:
         generation, began = self._generation, time.perf_counter()
         start, end, at_end = self.table.next_range(self._chunk)
-        self._stepping = True
+        self._stepping, self._heard = True, 0.0
         try:
             self._insert(self.table.build(start, end), at_end=at_end)
         finally:
             self._stepping = False
         if generation != self._generation:
             return  # stopped or started again by a listener of pieceLoaded
-        spent = max(time.perf_counter() - began, 1e-4)
-        scale = min(2.0, STEP_BUDGET / spent)
+        own = max(time.perf_counter() - began - self._heard, 1e-4)
+        scale = min(GROWTH, STEP_BUDGET / own)
         self._chunk = int(min(STEP_CHUNK, max(MIN_CHUNK, self._chunk * scale)))
         self._next()
 
     def _next(self) -> None:
-        if not self.table.more_to_load():
-            self.timer.stop()
-            self.finished.emit()
-        elif not self.timer.isActive():
+        if self.table.more_to_load():
             self.timer.start()
+        else:
+            self.finished.emit()
 
     def _insert(self, piece: Piece, *, at_end: bool) -> None:
         """Add a built piece's text to the page, after or before the loaded text."""
@@ -164,7 +178,7 @@ class PieceLoader(QObject):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(piece.view.text)
         self._format(piece, q0, q1)
-        self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
+        self._announce(piece)
         if kept is not None and not self.anchor_on_top():
             self.scroll_to_canonical(kept)
 
@@ -173,26 +187,50 @@ class PieceLoader(QObject):
         added = self.table.prepend(piece)
         QTextCursor(self.page.document()).insertText(piece.view.text)
         self._format(piece, 0, added)
-        self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
+        self._announce(piece)
         if kept is not None:
             self.scroll_to_canonical(kept)
         else:
             self.scroll_to_qt(top + added)  # the text shown stays where it was
 
+    def _announce(self, piece: Piece) -> None:
+        """Tell the listeners a piece is in, timing them (see :data:`STEP_BUDGET`)."""
+        began = time.perf_counter()
+        self.pieceLoaded.emit(piece.canon_start, piece.canon_end)
+        self._heard += time.perf_counter() - began
+
     def _format(self, piece: Piece, q0: int, q1: int) -> None:
-        self.apply_line_spacing(q0, q1)
+        # Lines inserted next to text with the spacing take its block format (one
+        # format for the whole insert): merging it again would only lay them out again.
+        if not (self._spaced(q0) and self._spaced(q1)):
+            self.apply_line_spacing(q0, q1)
         self._decorate(piece)
 
-    def apply_line_spacing(self, start: int, end: int) -> None:
-        """The settings' line spacing and paragraph gap on Qt positions ``[start, end)``."""
+    def _spacing(self) -> QTextBlockFormat:
+        """The settings' line spacing and paragraph gap, as a block format."""
         percent = self.settings.line_spacing if self.settings else 160
         fmt = QTextBlockFormat()
         fmt.setLineHeight(percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(self.page.fontMetrics().height() * 0.4)
+        return fmt
+
+    def _spaced(self, qt_offset: int) -> bool:
+        """Whether the line at a Qt position has the spacing already."""
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(qt_offset)
+        have, want = cursor.blockFormat(), self._spacing()
+        return (have.lineHeight(), have.lineHeightType(), have.bottomMargin()) == (
+            want.lineHeight(),
+            want.lineHeightType(),
+            want.bottomMargin(),
+        )
+
+    def apply_line_spacing(self, start: int, end: int) -> None:
+        """The settings' line spacing and paragraph gap on Qt positions ``[start, end)``."""
         cursor = QTextCursor(self.page.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeBlockFormat(fmt)
+        cursor.mergeBlockFormat(self._spacing())
 
     # ------------------------------------------------------------ place kept
     def anchor_on_top(self) -> bool:
