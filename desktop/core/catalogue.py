@@ -382,6 +382,11 @@ class Catalogue:
             raise ValueError(f"no summary column {name!r}")
         return self._arrays("id", name)
 
+    def ids(self) -> list[str]:
+        """Every row's id, in the rows' order."""
+        ids: list[str] = self._arrays("id")[0]
+        return ids
+
     def _arrays(self, *names: str) -> Any:
         """The values of some columns, each as a list, in the rows' order."""
         arrays = ", ".join(f"json_group_array({n})" for n in names)

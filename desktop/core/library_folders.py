@@ -80,23 +80,29 @@ class FolderReading(LibraryState):
         once and calls :meth:`check_folders` in the background), unless there is no
         catalogue yet.
 
-        Only each document's id and signature is read from the catalogue; its whole
-        record is read when first asked for (:class:`~desktop.core.record_table.
-        RecordTable`), and so are the summaries: ``tongwen-cli list`` reads none of them, the window
-        paints its first rows with a few (:meth:`leading_summaries`)."""
+        Only each document's id (and, for the check, its signature) is read from the
+        catalogue; its whole record is read when first asked for (:class:`~desktop.
+        core.record_table.RecordTable`), and so are the summaries, with their
+        signatures: ``tongwen-cli list`` reads none of them, the window paints its
+        first rows with a few (:meth:`leading_summaries`)."""
         catalogue = self._catalogue()
-        signatures = catalogue.signatures()  # the summaries are read when asked for
-        pending: dict[str, DocSummary | None] = dict.fromkeys(signatures)
+        if check:
+            signatures = catalogue.signatures()
+            ids: Iterable[str] = signatures
+        else:  # the window: the signatures come with the summaries, after its paint
+            ids, signatures = catalogue.ids(), {}
+        pending: dict[str, DocSummary | None] = dict.fromkeys(ids)
         catalogue.close()
         with self._lock:
             self._records = RecordTable(self._fetch_records, pending, self._fetch_summaries)
             self._signatures = signatures
-        if not check and not signatures and self._has_folders():
+            self._signed_all = check
+        if not check and not pending and self._has_folders():
             # No catalogue yet (a first start after an upgrade, a cleared cache): the
             # window reads the folders in the background, with progress, rather than
             # before it paints (100,000 documents: half a minute).
             self.first_read_pending = True
-        elif check or not signatures:
+        elif check or not pending:
             self.check_folders(emit=False)
 
     def _has_folders(self) -> bool:
@@ -239,6 +245,9 @@ class FolderReading(LibraryState):
         from desktop.core.catalogue import changed_folders
 
         with self._lock:
+            if not self._signed_all:  # opened without them: they come with the summaries
+                self._records.summaries()
+                self._signed_all = True
             known = dict(self._signatures)
             listed = set(self._records)
         every = os.listdir(self.docs_dir)

@@ -54,6 +54,9 @@ class LibraryState:
         self._records = RecordTable(self._fetch_records)
         #: Folder signature of each record taken from the catalogue or read since.
         self._signatures: dict[str, str] = {}
+        #: Whether :attr:`_signatures` holds every document's (opened without them,
+        #: they are read with the summaries).
+        self._signed_all = True
         #: Folders that could not be read, with their signature then (not read again
         #: until they change, so a periodic check does not repeat their warning).
         self._failed: dict[str, str] = {}

@@ -236,6 +236,7 @@ _META_FIELDS: dict[str, tuple[type, ...]] = {
 }
 #: Text fields inside ``extracted`` and ``user``.
 _TEXT_FIELDS = (*EDITABLE_FIELDS, "language", "script", "chapter_pattern", "region")
+_TEXT_NAMES = frozenset(_TEXT_FIELDS)
 
 
 def validate_meta(value: Any) -> None:
@@ -282,9 +283,9 @@ def _is_doc_id(text: str) -> bool:
 
 
 def _check_text_fields(section: dict[str, Any], name: str) -> None:
-    for key in _TEXT_FIELDS:
-        if not isinstance(section.get(key, ""), (str, type(None))):
-            raise ValueError(f"{name}.{key} is a {type(section[key]).__name__}, not text")
+    for key, value in section.items():  # the fields present (a few), not all the names
+        if key in _TEXT_NAMES and value is not None and not isinstance(value, str):
+            raise ValueError(f"{name}.{key} is a {type(value).__name__}, not text")
 
 
 def _check_tags(tags: Any) -> None:

@@ -164,3 +164,15 @@ def test_leading_summaries_are_the_first_of_the_sorted_summaries(
         expected = sorted(every, key=lambda s: key(getattr(s, field)), reverse=reverse)
         assert leading == expected[:3]
     assert lazy.leading_summaries(99, field, key, reverse=reverse) == expected
+
+
+def test_a_library_opened_without_its_check_checks_against_the_catalogue(
+    opened: Library,
+) -> None:
+    """Opened as the window opens it (the ids only), its first check takes the
+    signatures with the summaries: nothing changed is read again."""
+    lazy = Library.open(opened.root, check=False)
+    assert lazy.check_folders() == []
+    doc_id = sorted(opened.ids())[0]
+    opened.update_meta(doc_id, title="再改")
+    assert lazy.check_folders() == [("meta-changed", doc_id)]
