@@ -39,10 +39,10 @@ FIRST_CHUNK = 20_000
 #: Most characters one step builds and inserts.  Inserting into a QTextDocument costs
 #: 0.03-0.1 µs a character (it varies threefold from step to step on a busy machine),
 #: so a step stays short even when the estimate from the last one was too kind.
-STEP_CHUNK = 150_000
+STEP_CHUNK = 100_000
 #: Seconds of the loader's own work one step aims at: with the listeners of
 #: ``pieceLoaded`` and a paint it fits well within the 50 ms the reader may freeze.
-STEP_BUDGET = 0.010
+STEP_BUDGET = 0.008
 #: How much larger a piece may be than the last one, when that one took less time.
 GROWTH = 1.5
 #: A document with fewer characters is cleared in place; a bigger one is swapped for a

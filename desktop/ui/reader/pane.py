@@ -102,6 +102,7 @@ class ReaderPane(QWidget):
         self.clear()
         self.apply_typography()
         self._build_vertical()  # vertical mode (issue 19)
+        self.text.verticalScrollBar().valueChanged.connect(self._text_scrolled)
         # -- reading aids (issue 18): pop-up dictionary, ruby, reading corrections
         self.aids = ReadingAids(self)
         self.vertical.attach_aids(self.aids)  # vertical mode (issue 19): the aids there too
@@ -152,7 +153,6 @@ class ReaderPane(QWidget):
         self.place.recorded.connect(self.positionChanged)
         self.place.saved.connect(self.progressSaved)
         self.place.failed.connect(self.statusMessage)
-        self.text.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # ---------------------------------------------------------------- settings
     def apply_typography(self) -> None:
@@ -414,6 +414,13 @@ class ReaderPane(QWidget):
         if self.doc_id is None or not self.loader.table:
             return None
         return self.doc_id, self.current_canonical()
+
+    def _text_scrolled(self) -> None:
+        """The horizontal page moved.  While the vertical page is shown it is hidden and
+        moves only as pieces come before the text: nothing shown moved, and repainting
+        the vertical page for it made every such step longer."""
+        if not self.vertical.on:
+            self._scrolled()
 
     def _scrolled(self) -> None:
         self.place.moved()
