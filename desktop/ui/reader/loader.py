@@ -6,8 +6,8 @@ zero-delay timer, those after the loaded text first, then those before it.  One 
 builds and inserts one piece, sized so that the loader's own work (building the view,
 inserting and formatting its text, putting the place back) stays within
 :data:`STEP_BUDGET`; what the listeners of ``pieceLoaded`` do with a piece (the
-vertical page, highlights, the ruby) costs about the same for any size, so it does not
-shrink the pieces.  The timer is armed again only once a step is over, so the event
+vertical page, highlights, the ruby) mostly costs the same whatever the size, so it
+does not shrink the pieces.  The timer is armed again only once a step is over, so the event
 loop paints and reads input between any two steps (a repeating zero timer could run
 twice in one pass).
 
@@ -135,10 +135,12 @@ class PieceLoader(QObject):
         the piece holding it now (``started`` says where to go), the others from the
         timer.  A load under way is dropped."""
         self.reset(canonical, options)
+        generation = self._generation
         start, end = self.table.first_range(position)
         self._insert(self.table.build(start, end), at_end=True)
         self.started.emit(position)
-        self._next()
+        if generation == self._generation:  # not stopped or started again meanwhile
+            self._next()
 
     # ------------------------------------------------------------------- steps
     def _step(self) -> None:
