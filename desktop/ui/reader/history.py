@@ -159,6 +159,13 @@ class ReadingHistory(QObject):
         reader = self.reader
         if doc_id != reader.doc_id or not reader.pieces():
             return False
+        if reader.vertical.on:  # the vertical page is shown, the horizontal one hidden
+            top, bottom = reader.vertical.page.visible_range()
+            if bottom <= top:
+                return False
+            first = reader.to_canonical(top)
+            last = reader.to_canonical(bottom - 1, "end")
+            return first <= offset <= last
         viewport = reader.text.viewport()
         top = reader.text.cursorForPosition(QPoint(0, 0)).position()
         corner = QPoint(viewport.width() - 1, viewport.height() - 1)

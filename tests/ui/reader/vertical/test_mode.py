@@ -189,6 +189,30 @@ def test_home_and_end_on_the_vertical_page_are_one_back_step_each(
     assert reader.current_canonical() == end
 
 
+def test_home_from_the_second_vertical_page_is_a_back_step(
+    qtbot, novel_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Whether the place left is still in view is asked of the page shown: the hidden
+    horizontal page's first screen holds the second vertical page too, and Home from
+    there was not recorded."""
+    reader, history = novel_window.reader, novel_window.history
+    reader.set_vertical(True)
+    reader.go_to_start()
+    reader.page(+1)
+    for _ in range(3):
+        QApplication.processEvents()
+    left = reader.current_canonical()
+    page = reader.vertical.page
+    assert 0 < left and page.visible_range()[0] > 0
+    history.clear()
+    novel_window.activateWindow()
+    page.setFocus()
+    qtbot.waitUntil(page.hasFocus)
+    qtbot.keyClick(page, Qt.Key.Key_Home)
+    assert reader.current_canonical() == 0
+    assert history.back_places() == [(reader.doc_id, left)]
+
+
 def test_the_place_read_vertically_is_recorded(qtbot, novel_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     reader = novel_window.reader
     reader.set_vertical(True)
