@@ -189,9 +189,7 @@ def test_home_and_end_on_the_vertical_page_are_one_back_step_each(
     assert reader.current_canonical() == end
 
 
-def test_home_from_the_second_vertical_page_is_a_back_step(
-    qtbot, novel_window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+def test_home_from_the_second_vertical_page_is_a_back_step(qtbot, novel_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Whether the place left is still in view is asked of the page shown: the hidden
     horizontal page's first screen holds the second vertical page too, and Home from
     there was not recorded."""
@@ -203,7 +201,7 @@ def test_home_from_the_second_vertical_page_is_a_back_step(
         QApplication.processEvents()
     left = reader.current_canonical()
     page = reader.vertical.page
-    assert 0 < left and page.visible_range()[0] > 0
+    assert left > 0 and page.visible_range()[0] > 0
     history.clear()
     novel_window.activateWindow()
     page.setFocus()
