@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from desktop.app import freeze_start_up_objects
 from desktop.core.library import DocRecord
 from desktop.core.views import ViewOptions, build_view, convert_text
 from desktop.core.views.convert import script_config
@@ -70,6 +71,7 @@ def _pane(clean: bool) -> ReaderPane:
     pane.resize(900, 800)
     pane.show()
     _app().processEvents()
+    freeze_start_up_objects()  # as the app does after its first paint
     return pane
 
 

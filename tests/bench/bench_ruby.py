@@ -70,7 +70,7 @@ def _pane(ruby: str) -> ReaderPane:
 
 
 def _close(pane: ReaderPane) -> None:
-    pane._timer.stop()
+    pane.loader.stop()
     pane.close()
     pane.deleteLater()
     QThreadPool.globalInstance().waitForDone(30_000)

@@ -16,6 +16,7 @@ reading position and the jumps Back returns from :mod:`desktop.ui.reader.place`;
 page widget, paging, chapters, zoom, keys, match highlights and pinyin hints
 :mod:`desktop.ui.reader.page`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -141,7 +142,6 @@ class ReaderPane(QWidget):
         self.loader.pieceLoaded.connect(self.pieceLoaded)
         self.loader.started.connect(self._view_started)
         self.loader.finished.connect(self.loadFinished)
-        self._timer = self.loader.timer  # for the benchmarks that stop a load
 
     def _build_timers(self) -> None:
         self._highlight_timer = QTimer(self)
