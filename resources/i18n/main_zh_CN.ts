@@ -54,6 +54,7 @@
         </message>
         <message>
             <source>Contents</source>
+            <extracomment>The status line's totals are summed this long after the last library event.</extracomment>
             <translation>目录</translation>
         </message>
         <message>
@@ -84,7 +85,7 @@
         </message>
         <message>
             <source>Reading the library…</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). the first reading of the folders, running</extracomment>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). Rows the library pane shows before every summary is read (more than a screenful). the first reading of the folders, running the reading of every summary, running Library events heard while the summaries were read, replayed once they are.</extracomment>
             <translation>正在读取书库…</translation>
         </message>
         <message>

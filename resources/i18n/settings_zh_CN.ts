@@ -5,7 +5,6 @@
         <name>ConversionPage</name>
         <message>
             <source>Conversion rules</source>
-            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
             <translation>转换规则</translation>
         </message>
         <message>
@@ -26,6 +25,7 @@
         </message>
         <message>
             <source>&amp;Remove</source>
+            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
             <translation>删除(&amp;R)</translation>
         </message>
         <message>

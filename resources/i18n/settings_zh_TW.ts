@@ -5,7 +5,6 @@
         <name>ConversionPage</name>
         <message>
             <source>Conversion rules</source>
-            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>轉換規則</translation>
         </message>
@@ -31,6 +30,7 @@
         </message>
         <message>
             <source>&amp;Remove</source>
+            <extracomment>The title of a document by id (None: not in the library). Rules removed here, a batch per Remove (newest last), each with its index.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>刪除(&amp;R)</translation>
         </message>
