@@ -130,9 +130,12 @@ class WindowStartup(QObject):
         self._heard = []
         w.bridge.changed.connect(self._hear)
 
-        def done(docs: list[DocSummary]) -> None:
+        def done(_docs: list[DocSummary]) -> None:
             self._summaries_done()
-            w.library_pane.set_documents(docs)
+            # The summaries as they are now: a document re-read while they were read
+            # (its annotations or place saved: no library event) is in them, not the
+            # copy read before (the read left every summary in memory: this is quick).
+            w.library_pane.set_documents(w.library.summaries())
             self._replay()
             w.update_status()
             self.start_background_work()

@@ -5,6 +5,8 @@ ARGS=library``.)"""
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QSettings
 
 from desktop.core.library import Library
@@ -70,4 +72,45 @@ def test_the_window_paints_with_the_first_rows_then_shows_every_document(
     model = window.library_pane.model
     titles = {d.id: d.title for d in model.all_documents()}
     assert titles[changed] == "讀取時改的"
+    window.close()
+
+
+def test_a_document_re_read_while_the_summaries_are_read_is_shown_as_re_read(
+    qtbot,  # type: ignore[no-untyped-def]
+    seeded_library: Library,
+    settings: QSettings,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """A document re-read without a library event (its annotations or place saved: the
+    window updates its row itself) while every summary is read: the rows set after the
+    read show it as re-read, not as the read found it a moment before (the Notes column
+    of a highlight saved just after start-up showed 0)."""
+    Library.open(seeded_library.root)  # its check writes the catalogue
+    library = Library.open(seeded_library.root, check=False)  # as the app opens it
+    changed = sorted(library.ids())[0]
+    real = library.summaries
+
+    def read_then_reload() -> list[object]:
+        docs = real()  # the summaries as they were
+        if not reloaded:
+            reloaded.append(True)
+            meta_path = library.doc_dir(changed) / "meta.json"
+            meta = json.loads(meta_path.read_text("utf-8"))
+            meta["user"]["title"] = "讀完後重讀的"
+            meta_path.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            library.reload(changed)  # as the window does after a save: no event
+        return docs  # type: ignore[return-value]
+
+    reloaded: list[bool] = []
+    monkeypatch.setattr(library, "summaries", read_then_reload)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.startup.summaries_read is None and bool(reloaded), timeout=10_000
+    )
+    qtbot.waitUntil(lambda: window.library_pane.model.total() == 5, timeout=10_000)
+    monkeypatch.setattr(library, "summaries", real)
+    titles = {d.id: d.title for d in window.library_pane.model.all_documents()}
+    assert titles[changed] == "讀完後重讀的"
     window.close()
