@@ -31,6 +31,7 @@ from desktop.ui.app.main_window import MainWindow  # noqa: E402
 from desktop.ui.app.window_theme import apply_window_theme  # noqa: E402
 from desktop.ui.common.app_settings import AppSettings  # noqa: E402
 from desktop.ui.common.i18n import install_language  # noqa: E402
+from desktop.ui.library.organise import COUNT  # noqa: E402
 
 SIZE = (1280, 800)
 SEED_TITLE_PART = "社會工作"  # seed 002, a 繁體 article
@@ -61,6 +62,9 @@ def shoot(app: QApplication, lang: str, root: Path, out: Path) -> list[Path]:
         window.resize(*SIZE)
         window.show()
         _settle(app, lambda w=window: w.index_service.ready and w.index_service.idle)
+        organise = window.library_pane.organise  # its counts come a moment after the rows
+        shown = str(len(library))
+        _settle(app, lambda o=organise, n=shown: o.all_item.text(COUNT) == n)
         doc = next(d for d in library.documents() if SEED_TITLE_PART in d.title)
         window.open_document(doc.id)
         window.reader_toolbar.choose_script("traditional")
