@@ -246,7 +246,6 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     from PySide6.QtCore import QCoreApplication
 
     from desktop.core.library import Library, LibraryError
-    from desktop.core.paths import seeds_dir
     from desktop.ui.app.main_window import MainWindow
     from desktop.ui.app.startup import AfterFirstPaint
 
@@ -267,11 +266,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
             str(exc),
         )
         return None
-    seeded = library.import_seeds_if_new(seeds_dir())
-    if seeded:
-        log.info(
-            "first launch: imported %d seed articles", sum(r.status == "imported" for r in seeded)
-        )
+    _import_seeds(library)
     window = MainWindow(library, settings)
     if os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1":
         from desktop.selftest import install_first_paint_probe
@@ -282,6 +277,17 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     if files:
         window.import_paths([Path(f) for f in files], open_single=True)
     return window
+
+
+def _import_seeds(library: Any) -> None:
+    """On the first launch, the bundled seed articles: the library a new user sees."""
+    from desktop.core.paths import seeds_dir
+
+    seeded = library.import_seeds_if_new(seeds_dir())
+    if seeded:
+        log.info(
+            "first launch: imported %d seed articles", sum(r.status == "imported" for r in seeded)
+        )
 
 
 def freeze_start_up_objects() -> None:

@@ -45,6 +45,10 @@ __all__ = ["Editing"]
 log = logging.getLogger(__name__)
 
 
+#: What decoding the original again renews in ``meta.json`` (the rest is the reader's).
+_DECODED_FIELDS = ("encoding", "confidence", "chars", "extracted", "chapters", "blocks", "pictures")
+
+
 class Editing(FolderReading):
     """The reader's edits of a document's metadata, and re-decoding."""
 
@@ -221,15 +225,7 @@ class Editing(FolderReading):
         folder = self.doc_dir(doc_id)
 
         def change(meta: dict[str, Any]) -> None:
-            for key in (
-                "encoding",
-                "confidence",
-                "chars",
-                "extracted",
-                "chapters",
-                "blocks",
-                "pictures",
-            ):
+            for key in _DECODED_FIELDS:
                 meta[key] = fresh[key]
             meta["reencoded"] = now()
             apply_chapter_rule(meta, extracted.text)

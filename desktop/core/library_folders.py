@@ -244,21 +244,62 @@ class FolderReading(LibraryState):
         """
         from desktop.core.catalogue import changed_folders
 
-        with self._lock:
-            if not self._signed_all:  # opened without them: they come with the summaries
-                self._records.summaries()
-                self._signed_all = True
-            known = dict(self._signatures)
-            listed = set(self._records)
+        known, listed = self._known_folders()
         every = os.listdir(self.docs_dir)
         self._remove_stale_staging(every)
         docs = os.fspath(self.docs_dir)
         names, to_read = changed_folders(docs, every, known)
         to_read.sort()
         changed: dict[str, tuple[str, DocRecord]] = {}
+        events, not_folders = self._read_changed(docs, to_read, known, listed, changed, progress)
+        present = set(names) - not_folders
+        events += [("removed", doc_id) for doc_id in sorted(listed - present)]
+        removed = {doc_id for event, doc_id in events if event == "removed"}
+        self._keep_check(changed, removed, set(known) - present)
+        if progress is not None:
+            progress(len(to_read), len(to_read))
+        if emit:
+            for event, doc_id in events:
+                self._emit(event, doc_id)
+        return events
+
+    def _known_folders(self) -> tuple[dict[str, str], set[str]]:
+        """The signature of each folder as last read, and the ids the library holds."""
+        with self._lock:
+            if not self._signed_all:  # opened without them: they come with the summaries
+                self._records.summaries()
+                self._signed_all = True
+            return dict(self._signatures), set(self._records)
+
+    def _keep_check(
+        self, changed: dict[str, tuple[str, DocRecord]], removed: set[str], gone: set[str]
+    ) -> None:
+        """What a check found, kept: the removed documents dropped, the catalogue told
+        of the folders read again and of those gone."""
+        with self._lock:
+            for doc_id in removed:
+                self._records.pop(doc_id, None)
+                self._signatures.pop(doc_id, None)
+        catalogue = self._catalogue()
+        catalogue.update(changed, removed | gone)
+        catalogue.close()
+        self.first_read_pending = False
+
+    def _read_changed(
+        self,
+        docs: str,
+        to_read: list[str],
+        known: dict[str, str],
+        listed: set[str],
+        changed: dict[str, tuple[str, DocRecord]],
+        progress: Callable[[int, int], None] | None,
+    ) -> tuple[list[tuple[str, str]], set[str]]:
+        """Check each folder of ``to_read`` (a record's id is its folder's name): the
+        events it makes (``added``, ``meta-changed``, ``removed`` for a folder that can no
+        longer be read) and the names that are not folders."""
         events: list[tuple[str, str]] = []
         not_folders: set[str] = set()
-        for done, name in enumerate(to_read):  # a record's id is its folder's name
+        for done, name in enumerate(to_read):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(to_read))
             outcome = self._check_folder(docs, name, known.get(name), changed)
@@ -268,23 +309,7 @@ class FolderReading(LibraryState):
                 events.append(("removed", name))
             elif outcome == "not-a-folder":
                 not_folders.add(name)
-        present = set(names) - not_folders
-        events += [("removed", doc_id) for doc_id in sorted(listed - present)]
-        removed = {doc_id for event, doc_id in events if event == "removed"}
-        with self._lock:
-            for doc_id in removed:
-                self._records.pop(doc_id, None)
-                self._signatures.pop(doc_id, None)
-        catalogue = self._catalogue()
-        catalogue.update(changed, removed | (set(known) - present))
-        catalogue.close()
-        self.first_read_pending = False
-        if progress is not None:
-            progress(len(to_read), len(to_read))
-        if emit:
-            for event, doc_id in events:
-                self._emit(event, doc_id)
-        return events
+        return events, not_folders
 
     def _check_folder(
         self, docs: str, name: str, known: str | None, changed: dict[str, tuple[str, DocRecord]]

@@ -42,6 +42,36 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 
 
+def _read_source(src: Path) -> bytes | ImportResult:
+    """The bytes of the file to import, or the failure that refuses it (a link, not a
+    file, too big, unreadable)."""
+    from desktop.core.formats import check_size
+
+    try:
+        if src.is_symlink():
+            raise ImportRefused("symbolic link (not followed)", code="link-not-followed")
+        if not src.is_file():
+            raise ImportRefused("not a regular file", code="not-a-file")
+        check_size(src)
+        return src.read_bytes()
+    except (ImportRefused, OSError) as exc:
+        return ImportResult.failed(src, exc)
+
+
+def _extract(src: Path, label: Path, data: bytes, encoding: str | None) -> Extracted | ImportResult:
+    """The text and metadata of ``data`` (named ``label``), or why there are none."""
+    from desktop.core.formats import extract
+
+    try:
+        return extract(label, data, encoding=encoding)
+    except ImportRefused as exc:
+        return ImportResult.failed(src, exc)
+    except Exception as exc:  # a bug in a format handler must not stop an import
+        shown = printable_path(src)
+        log.exception("unexpected failure extracting %s", shown)
+        return ImportResult(shown, "failed", error=f"unexpected error: {exc!r}", code="unexpected")
+
+
 class Importing(FolderReading):
     """Adding documents."""
 
@@ -54,34 +84,20 @@ class Importing(FolderReading):
         link named ``notes.txt`` must not copy whatever file it points to.  A name
         that is not UTF-8 is stored and shown as :func:`readable_name` makes it.
         """
-        from desktop.core.formats import check_size, extract
-
         src = Path(path)
         shown = printable_path(src)
         label = src.with_name(readable_name(src.name)) if src.name else src
-        try:
-            if src.is_symlink():
-                raise ImportRefused("symbolic link (not followed)", code="link-not-followed")
-            if not src.is_file():
-                raise ImportRefused("not a regular file", code="not-a-file")
-            check_size(src)
-            data = src.read_bytes()
-        except (ImportRefused, OSError) as exc:
-            return ImportResult.failed(src, exc)
+        data = _read_source(src)
+        if isinstance(data, ImportResult):
+            return data
         doc_id = hashlib.sha256(data).hexdigest()
         with self._lock:
             existing = self._records.get(doc_id)
         if existing is not None:
             return ImportResult(shown, "duplicate", id=doc_id, title=existing.title)
-        try:
-            extracted = extract(label, data, encoding=encoding)
-        except ImportRefused as exc:
-            return ImportResult.failed(src, exc)
-        except Exception as exc:  # a bug in a format handler must not stop an import
-            log.exception("unexpected failure extracting %s", shown)
-            return ImportResult(
-                shown, "failed", error=f"unexpected error: {exc!r}", code="unexpected"
-            )
+        extracted = _extract(src, label, data, encoding)
+        if isinstance(extracted, ImportResult):
+            return extracted
         if not extracted.text.strip():
             return ImportResult(
                 shown,
