@@ -17,6 +17,12 @@ __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
+    """The library's commands, in the order ``--help`` lists them."""
+    _register_adding_and_reading(sub)
+    _register_editing(sub)
+
+
+def _register_adding_and_reading(sub: Any) -> None:
     p = sub.add_parser("import", help="import files or folders into the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--encoding", help="decode text files with this encoding (e.g. big5, gb18030)")
@@ -34,6 +40,8 @@ def register(sub: Any) -> None:
     add_show_arguments(p)
     p.set_defaults(func=show_command)
 
+
+def _register_editing(sub: Any) -> None:
     p = sub.add_parser("meta", help="show or edit a document's metadata")
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true")

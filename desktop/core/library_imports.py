@@ -59,17 +59,23 @@ def _read_source(src: Path) -> bytes | ImportResult:
 
 
 def _extract(src: Path, label: Path, data: bytes, encoding: str | None) -> Extracted | ImportResult:
-    """The text and metadata of ``data`` (named ``label``), or why there are none."""
+    """The text and metadata of ``data`` (named ``label``), or why there are none (a
+    refusal, no readable text, a bug in a format handler)."""
     from desktop.core.formats import extract
 
+    shown = printable_path(src)
     try:
-        return extract(label, data, encoding=encoding)
+        extracted = extract(label, data, encoding=encoding)
     except ImportRefused as exc:
         return ImportResult.failed(src, exc)
     except Exception as exc:  # a bug in a format handler must not stop an import
-        shown = printable_path(src)
         log.exception("unexpected failure extracting %s", shown)
         return ImportResult(shown, "failed", error=f"unexpected error: {exc!r}", code="unexpected")
+    if not extracted.text.strip():
+        return ImportResult(
+            shown, "failed", error="the file contains no readable text", code="no-readable-text"
+        )
+    return extracted
 
 
 class Importing(FolderReading):
@@ -98,13 +104,6 @@ class Importing(FolderReading):
         extracted = _extract(src, label, data, encoding)
         if isinstance(extracted, ImportResult):
             return extracted
-        if not extracted.text.strip():
-            return ImportResult(
-                shown,
-                "failed",
-                error="the file contains no readable text",
-                code="no-readable-text",
-            )
         try:
             record = self._store(doc_id, label, data, extracted)
         except OSError as exc:

@@ -158,6 +158,14 @@ class OrganisePanel(QWidget):
 
         self.all_item = self._item(tree, ALL, "", self.tr("All documents"))
         self.shelves_heading = self._heading(tree, self.tr("Shelves"))
+        self._build_builtin_shelves()
+        self.tags_heading = self._heading(tree, self.tr("Tags"))
+        tree.expandAll()
+        tree.setCurrentItem(self.all_item)
+        return tree
+
+    def _build_builtin_shelves(self) -> None:
+        """Continue reading and Recently added, under the Shelves heading."""
         self.reading_item = self._item(
             self.shelves_heading, BUILTIN, CONTINUE_READING, self.tr("Continue reading")
         )
@@ -181,10 +189,6 @@ class OrganisePanel(QWidget):
                 )
             ),
         )
-        self.tags_heading = self._heading(tree, self.tr("Tags"))
-        tree.expandAll()
-        tree.setCurrentItem(self.all_item)
-        return tree
 
     @staticmethod
     def _item(parent: QTreeWidget | QTreeWidgetItem, kind: str, name: str, text: str) -> Any:

@@ -65,22 +65,7 @@ class TagDialog(QDialog):
         super().__init__(parent)
         self.doc_ids = [d.id for d in docs]
         self.setWindowTitle(self.tr("Tags of %n Document(s)", "", len(docs)))
-        have: Counter[str] = Counter()
-        for doc in docs:
-            have.update(set(doc.tags))
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Tags"))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setUniformItemSizes(True)
-        for tag in sorted(set(known) | set(have)):
-            count = have.get(tag, 0)
-            if count == len(docs) and docs:
-                state = Qt.CheckState.Checked
-            elif count:
-                state = Qt.CheckState.PartiallyChecked
-            else:
-                state = Qt.CheckState.Unchecked
-            self._add_item(tag, state)
+        self._build_list(docs, known)
         intro = self.tr(
             "Tick a tag to give it to the chosen documents, untick it to take it away. "
             "A half-ticked tag is on some of them and stays as it is."
@@ -111,6 +96,25 @@ class TagDialog(QDialog):
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 56, metrics.height() * 22)
         self.field.setFocus()
+
+    def _build_list(self, docs: list[DocSummary], known: Iterable[str]) -> None:
+        """Every tag, ticked when all of ``docs`` have it, half-ticked when some do."""
+        have: Counter[str] = Counter()
+        for doc in docs:
+            have.update(set(doc.tags))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Tags"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(True)
+        for tag in sorted(set(known) | set(have)):
+            count = have.get(tag, 0)
+            if count == len(docs) and docs:
+                state = Qt.CheckState.Checked
+            elif count:
+                state = Qt.CheckState.PartiallyChecked
+            else:
+                state = Qt.CheckState.Unchecked
+            self._add_item(tag, state)
 
     def _add_item(self, tag: str, state: Qt.CheckState) -> QListWidgetItem:
         item = QListWidgetItem(tag, self.list)  # item views show plain text
