@@ -163,7 +163,11 @@ def test_a_small_file_in_cc_cedict_format(tmp_path: Path) -> None:
     assert mini.reading_of("银行") == ("yin2", "hang2") and mini.reading_of("行") is None
 
 
-@pytest.mark.parametrize("content", [b"not gzip at all", gzip.compress(b"# header only\n")])
+@pytest.mark.parametrize(
+    "content",
+    [b"not gzip at all", gzip.compress(b"# header only\n", mtime=0)],
+    ids=["not gzip", "header only"],  # the same names in every test worker
+)
 def test_damaged_data_is_an_error_naming_the_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "cedict.txt.gz"
     path.write_bytes(content)
