@@ -17,7 +17,6 @@ Everything is in view offsets of the source; :meth:`show_offset` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -46,13 +45,13 @@ from desktop.core.vertical import (
     Typesetter,
 )
 from desktop.ui.reader.themes import THEMES, Theme
+from desktop.ui.reader.vertical import placement
 from desktop.ui.reader.vertical.glyphs import (
-    Box,
     GlyphMetrics,
     UprightRun,
-    char_boxes,
     draw_glyph,
 )
+from desktop.ui.reader.vertical.placement import PlacedColumn
 
 __all__ = ["Mark", "VerticalPage"]
 
@@ -61,24 +60,6 @@ Mark = tuple[int, int, QColor]  #: view range and the colour painted behind it
 EDGE_SHARE = 0.07
 #: Wheel rotation (in eighths of a degree) that turns one page.
 WHEEL_STEP = 120
-
-
-@dataclass
-class _PlacedColumn:
-    column: Column
-    cx: float
-    top: float
-    width: float
-    metrics: GlyphMetrics
-    _boxes: list[Box] | None = None
-
-    @property
-    def boxes(self) -> list[Box]:
-        """Each character's rectangle (worked out when first asked for)."""
-        if self._boxes is None:
-            m, cx, top, width = self.metrics, self.cx, self.top, self.width
-            self._boxes = [b for g in self.column.glyphs for b in char_boxes(m, g, cx, top, width)]
-        return self._boxes
 
 
 class VerticalPage(QWidget):
@@ -112,9 +93,9 @@ class VerticalPage(QWidget):
         self._bold = GlyphMetrics(_bold(self.font()))
         self._setter: Typesetter | None = None
         self._pages: list[Page] = []
-        self._placed: list[_PlacedColumn] = []
+        self._placed: list[PlacedColumn] = []
         self._runs: dict[bool, UprightRun] = {}
-        self._others: list[tuple[_PlacedColumn, Glyph]] = []
+        self._others: list[tuple[PlacedColumn, Glyph]] = []
         self._anchor: int | None = None  # the offset last shown on purpose
         self._sel_anchor = self._sel_caret = 0
         self._press: QPointF | None = None
@@ -345,7 +326,7 @@ class VerticalPage(QWidget):
                 cx = right - (i + 0.5) * self.pitch
                 m = self._bold if col.heading else self._metrics
                 width = min(self.pitch, self.em * 1.25)
-                placed = _PlacedColumn(col, cx, top, width, m)
+                placed = PlacedColumn(col, cx, top, width, m)
                 self._placed.append(placed)
                 run = self._runs[col.heading]
                 self._others += [(placed, g) for g in col.glyphs if not run.add(g, cx, top)]
@@ -359,54 +340,18 @@ class VerticalPage(QWidget):
         return [(s, e, r, p.cx) for p in self._placed for s, e, r in p.boxes]
 
     # --------------------------------------------------------- hit testing
-    def _column_at(self, x: float) -> _PlacedColumn | None:
-        if not self._placed:
-            return None
-        return min(self._placed, key=lambda p: abs(p.cx - x))
-
     def offset_at(self, point: QPointF) -> int:
         """The caret place nearest ``point``: before a character when the point is on its
         upper half, after it on its lower half."""
-        placed = self._column_at(point.x())
-        if placed is None:
-            return 0
-        y, x = point.y(), point.x()
-        boxes = placed.boxes
-        if not boxes:
-            return placed.column.start
-        row = [b for b in boxes if b[2].top() <= y < b[2].bottom()]
-        if row:
-            start, end, rect = min(row, key=lambda b: _x_distance(b[2], x))
-            return start if y < rect.center().y() else end
-        for start, _end, rect in boxes:
-            if y < rect.top():
-                return start
-        return boxes[-1][1]
+        return placement.offset_at(self._placed, point)
 
     def char_rect(self, offset: int) -> QRectF | None:
         """The rectangle of the character at view ``offset`` (None if not drawn here)."""
-        for placed in self._placed:
-            if placed.column.start <= offset < placed.column.end:
-                for start, end, rect in placed.boxes:
-                    if start <= offset < end:
-                        return QRectF(rect)
-        return None
+        return placement.char_rect(self._placed, offset)
 
     def rects_for(self, start: int, end: int) -> list[QRectF]:
         """Rectangles covering view range ``[start, end)``: one per column it crosses."""
-        out = []
-        for placed in self._placed:
-            col = placed.column
-            if col.end <= start or col.start >= end:
-                continue
-            hit = [r for s, e, r in placed.boxes if s < end and e > start]
-            if hit:
-                top = min(r.top() for r in hit)
-                bottom = max(r.bottom() for r in hit)
-                left = min(r.left() for r in hit)
-                right = max(r.right() for r in hit)
-                out.append(QRectF(left, top, right - left, bottom - top))
-        return out
+        return placement.rects_for(self._placed, start, end)
 
     # ------------------------------------------------------------ selection
     def selection(self) -> tuple[int, int]:
@@ -599,9 +544,3 @@ def _bold(font: QFont) -> QFont:
     bold = QFont(font)
     bold.setBold(True)
     return bold
-
-
-def _x_distance(rect: QRectF, x: float) -> float:
-    if rect.left() <= x < rect.right():
-        return 0.0
-    return min(abs(rect.left() - x), abs(rect.right() - x))
