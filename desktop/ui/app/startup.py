@@ -81,8 +81,6 @@ class WindowStartup(QObject):
         self.window = window
         self.first_read: Task | None = None  #: the first reading of the folders, running
         self.summaries_read: Task | None = None  #: the reading of every summary, running
-        #: Library events heard while the summaries were read, replayed once they are.
-        self._heard: list[tuple[str, str]] | None = None
 
     @classmethod
     def install(cls, window: MainWindow) -> WindowStartup:
@@ -123,52 +121,31 @@ class WindowStartup(QObject):
 
     def read_summaries(self) -> None:
         """Every document's summary, read in the background after the first paint;
-        the pane then shows them all and the rest of the start-up work begins.  A
-        library event heard meanwhile is applied again after (the summaries may have
-        been read before it)."""
+        the pane then shows them all and the rest of the start-up work begins.  The
+        rows set are the summaries as they are then, not the copy the read made: a
+        document changed meanwhile (a library event, or re-read after its annotations
+        or place were saved) is shown as changed; the read left every summary in
+        memory, so asking again is quick."""
         w = self.window
-        self._heard = []
-        w.bridge.changed.connect(self._hear)
 
         def done(_docs: list[DocSummary]) -> None:
-            self._summaries_done()
-            # The summaries as they are now: a document re-read while they were read
-            # (its annotations or place saved: no library event) is in them, not the
-            # copy read before (the read left every summary in memory: this is quick).
-            w.library_pane.set_documents(w.library.summaries())
-            self._replay()
-            w.update_status()
-            self.start_background_work()
+            self._summaries_shown()
 
         def failed(exc: BaseException) -> None:
-            self._summaries_done()
             log.error("reading the library's catalogue failed: %s", exc)
-            w.library_pane.set_documents(w.library.summaries())  # the folders, then
-            self._replay()
-            w.update_status()
-            self.start_background_work()
+            self._summaries_shown()  # read from the folders, then
 
         library = w.library
         self.summaries_read = run_in_background(
             lambda _task: library.summaries(), on_done=done, on_failure=failed
         )
 
-    def _hear(self, event: str, doc_id: str) -> None:
-        if self._heard is not None:
-            self._heard.append((event, doc_id))
-
-    def _summaries_done(self) -> None:
+    def _summaries_shown(self) -> None:
         self.summaries_read = None
-        self.window.bridge.changed.disconnect(self._hear)
-
-    def _replay(self) -> None:
-        heard, self._heard = self._heard or [], None
-        model, library = self.window.library_pane.model, self.window.library
-        for doc_id in dict.fromkeys(doc_id for _event, doc_id in heard):
-            try:
-                model.update_document(library.summary(doc_id))
-            except KeyError:  # removed
-                model.remove_document(doc_id)
+        w = self.window
+        w.library_pane.set_documents(w.library.summaries())
+        w.update_status()
+        self.start_background_work()
 
     def start_background_work(self) -> None:
         """After the first paint: the search index, the folder checks, the shelves, and
