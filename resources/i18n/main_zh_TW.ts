@@ -102,7 +102,7 @@
         </message>
         <message>
             <source>Reading the library…</source>
-            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). Rows the library pane shows before every summary is read (more than a screenful). the first reading of the folders, running the reading of every summary, running Library events heard while the summaries were read, replayed once they are.</extracomment>
+            <extracomment>Background work waits at most this long for the window's first paint (a window shown minimized may not paint until it is restored). Rows the library pane shows before every summary is read (more than a screenful). the first reading of the folders, running the reading of every summary, running</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>正在讀取書庫…</translation>
         </message>
