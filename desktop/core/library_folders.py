@@ -1,7 +1,9 @@
 """Reading the library's document folders: from the catalogue first, then the folders
 that changed; a damaged ``meta.json`` rebuilt from the original, sync conflict copies
 merged, a folder that cannot be read skipped with a warning (one folder never stops the
-library).  :meth:`FolderReading.check_folders` is what the window runs in the background.
+library).  :meth:`FolderReading.check_folders` is what the window runs in the background
+now and then, :meth:`FolderReading.check_named_folders` what it runs for the folders a
+:class:`~desktop.core.folder_watch.FolderWatch` heard change.
 """
 
 from __future__ import annotations
@@ -256,12 +258,65 @@ class FolderReading(LibraryState):
         events += [("removed", doc_id) for doc_id in sorted(listed - present)]
         removed = {doc_id for event, doc_id in events if event == "removed"}
         self._keep_check(changed, removed, set(known) - present)
+        self.first_read_pending = False
         if progress is not None:
             progress(len(to_read), len(to_read))
         if emit:
             for event, doc_id in events:
                 self._emit(event, doc_id)
         return events
+
+    def check_named_folders(
+        self, names: Iterable[str], *, emit: bool = True
+    ) -> list[tuple[str, str]]:
+        """:meth:`check_folders` for the folders ``names`` of ``docs`` only (those a
+        :class:`~desktop.core.folder_watch.FolderWatch` heard change): each is read
+        again if its signature changed, dropped if it is gone or no longer a folder.
+        The same events, sent the same way; a name starting with a dot (an import's
+        ``.staging-*`` folder) or holding a separator is no document and is passed over.
+
+        One changed folder costs its own reading, not a look at every folder.  A change
+        landing while a folder is read is caught as :meth:`check_folders` catches it:
+        the signature is taken first, so the stored one is stale, and the change's
+        event names the folder again for the next call."""
+        wanted = sorted(
+            {n for n in names if n and not n.startswith(".") and "/" not in n and os.sep not in n}
+        )
+        if not wanted:
+            return []
+        known, listed = self._known_of(wanted)
+        docs = os.fspath(self.docs_dir)
+        present: list[str] = []
+        for name in wanted:
+            try:
+                there = S_ISDIR(os.stat(f"{docs}{os.sep}{name}").st_mode)
+            except (FileNotFoundError, NotADirectoryError):
+                there = False
+            except OSError:  # cannot be looked at: reading it says why
+                there = True
+            if there:
+                present.append(name)
+        changed: dict[str, tuple[str, DocRecord]] = {}
+        events, not_folders = self._read_changed(docs, present, known, listed, changed, None)
+        gone = (set(wanted) - set(present)) | not_folders
+        events += [("removed", doc_id) for doc_id in sorted(gone & listed)]
+        removed = {doc_id for event, doc_id in events if event == "removed"}
+        self._keep_check(changed, removed, gone & set(known))
+        if emit:
+            for event, doc_id in events:
+                self._emit(event, doc_id)
+        return events
+
+    def _known_of(self, names: list[str]) -> tuple[dict[str, str], set[str]]:
+        """:meth:`_known_folders` for ``names`` only: their signatures (read with their
+        summaries when the library was opened without them), and which the library
+        holds."""
+        with self._lock:
+            held = [n for n in names if n in self._records]
+            if not self._signed_all:
+                self._records.summarise(n for n in held if n not in self._signatures)
+            signatures = self._signatures
+            return {n: signatures[n] for n in names if n in signatures}, set(held)
 
     def _known_folders(self) -> tuple[dict[str, str], set[str]]:
         """The signature of each folder as last read, and the ids the library holds."""
@@ -280,10 +335,11 @@ class FolderReading(LibraryState):
             for doc_id in removed:
                 self._records.pop(doc_id, None)
                 self._signatures.pop(doc_id, None)
+        if not (changed or removed or gone):
+            return
         catalogue = self._catalogue()
         catalogue.update(changed, removed | gone)
         catalogue.close()
-        self.first_read_pending = False
 
     def _read_changed(
         self,
