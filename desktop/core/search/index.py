@@ -67,8 +67,10 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 8
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
-#: whoosh estimates its pool at about a quarter of what it really holds
-_WRITER_MB = 32
+#: whoosh's pool of metadata postings before it spills a run to disk, in its own
+#: estimate, which is about a quarter of what the pool really holds: 8 (~32 MB) keeps
+#: a first build of 100,000 documents within the app's memory (32 held ~130 MB)
+_WRITER_MB = 8
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -210,7 +212,7 @@ class SearchIndex:
             lock.release()
 
     # ---------------------------------------------------------------- keeping current
-    def _signature(self, doc_id: str) -> list[int]:
+    def _signature(self, doc_id: str) -> bytes:
         return signature(self.library.doc_dir(doc_id))
 
     def ensure_current(
@@ -343,7 +345,7 @@ class SearchIndex:
         assert self._store is not None
         slot = None if body else self._store.slot_of(doc_id)
         try:
-            record = self.library.get(doc_id)
+            record = self.library.summary(doc_id)  # not get(): the library keeps records
             if slot is None:
                 slot = self._index_body(doc_id)
         except (KeyError, OSError, ValueError) as exc:
@@ -381,7 +383,7 @@ class SearchIndex:
         try:
             for doc_id in doc_ids:
                 try:
-                    self.library.get(doc_id)
+                    self.library.summary(doc_id)
                     present = True
                 except KeyError:
                     present = False

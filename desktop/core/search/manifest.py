@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import zlib
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from desktop.core import atomic
 __all__ = [
     "APPEND_ONLY",
     "MANIFEST",
+    "SIGNATURE",
     "Manifest",
     "ManifestError",
     "crc_of",
@@ -44,6 +47,9 @@ _FORMAT = "tongwen-search-index"
 #: Files only ever appended to (relative to the generation folder).
 APPEND_ONLY = frozenset({"body/texts.bin", "body/maps.bin"})
 _CHUNK = 1 << 20
+#: A document's signature in memory: six little-endian ``int64`` packed in bytes; the
+#: manifest's JSON writes them as a list of six integers.
+SIGNATURE = struct.Struct("<6q")
 
 
 class ManifestError(Exception):
@@ -58,7 +64,7 @@ class Manifest:
     data: str = ""  #: the generation folder, e.g. ``g3``
     whoosh_generation: int = -1
     files: dict[str, list[int]] = field(default_factory=dict)  #: path → [length, crc32]
-    docs: dict[str, list[int]] = field(default_factory=dict)  #: doc id → signature
+    docs: dict[str, bytes] = field(default_factory=dict)  #: doc id → signature (packed)
     table: str = ""  #: the body store's slot table file
     token: str = ""  #: random, new at every commit
 
@@ -90,8 +96,9 @@ def read_manifest(folder: Path) -> Manifest:
         version = header.get("version")
         if not isinstance(version, int):
             raise ManifestError(f"version {version!r}")
+        values["docs"] = {d: SIGNATURE.pack(*sig) for d, sig in values.get("docs", {}).items()}
         return Manifest(version=version, token=str(header["token"]), **values)
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, struct.error) as exc:
         raise ManifestError(f"{folder / MANIFEST}: {exc}") from exc
 
 
@@ -109,10 +116,17 @@ def write_manifest(folder: Path, manifest: Manifest) -> None:
         "data": manifest.data,
         "whoosh_generation": manifest.whoosh_generation,
         "files": manifest.files,
-        "docs": manifest.docs,
+        "docs": {},
         "table": manifest.table,
     }
     body = json.dumps(values, separators=(",", ":")).encode("utf-8")
+    # the signatures spliced in as JSON lists, one document at a time (not a list
+    # object per document of 100,000 at once)
+    docs = ",".join(
+        f"{encode_basestring_ascii(d)}:[{','.join(map(str, SIGNATURE.unpack(sig)))}]"
+        for d, sig in manifest.docs.items()
+    )
+    body = body.replace(b'"docs":{}', b'"docs":{' + docs.encode("utf-8") + b"}", 1)
     header = {
         "format": _FORMAT,
         "version": manifest.version,

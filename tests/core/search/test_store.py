@@ -127,6 +127,7 @@ def test_merging_in_chunks_keeps_every_live_posting(
 ) -> None:
     """Many small segments merged a key range at a time equal one big segment."""
     monkeypatch.setattr(store_module, "_MERGE_CHUNK", 50)
+    monkeypatch.setattr(store_module, "_FAN_IN", 100)  # no merge before the asked one
     texts = {
         f"d{n}": fold_plain("天地玄黄宇宙洪荒日月盈昃辰宿列张"[n % 7 : n % 7 + 5 + n % 4])
         for n in range(40)
@@ -150,6 +151,48 @@ def test_merging_in_chunks_keeps_every_live_posting(
         }
         assert slots.tolist() == sorted(slots.tolist())
         assert all(c >= 1 for c in counts.tolist())
+    store.close()
+
+
+def test_newest_segments_merge_by_tiers_as_they_are_flushed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Flushes merge the newest segments _FAN_IN at a time once they are of one size
+    tier (bigger tiers in turn), so a long build keeps few segments; retired slots
+    are dropped and every posting stays found, slots ascending."""
+    monkeypatch.setattr(store_module, "_FLUSH_POSTINGS", 8)
+    monkeypatch.setattr(store_module, "_FAN_IN", 3)
+    monkeypatch.setattr(store_module, "_MERGE_CHUNK", 20)
+    source = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏"
+    store = BodyStore.create(tmp_path)
+    texts: dict[str, str] = {}
+    most = 0
+    for n in range(120):
+        doc_id = f"d{n % 90}"  # the last 30 replace earlier versions (old slots retired)
+        texts[doc_id] = fold_plain(source[n % 11 : n % 11 + 4 + n % 5])
+        store.add(doc_id, texts[doc_id], array("q"))
+        if n % 17 == 16:
+            gone = f"d{(n - 16) % 90}"
+            store.remove(gone)
+            texts.pop(gone, None)
+        most = max(most, len(store._segments))
+    tiers = [store._size(seg) for seg in store._segments]
+    assert most <= 3 * 3  # (fan-in - 1) per tier and the one being filled
+    assert tiers == sorted(tiers, reverse=True)  # older segments are the bigger ones
+
+    def check() -> None:
+        for gram in {g for t in texts.values() for g in text_grams(t)}:
+            slots, counts = store.postings(gram)
+            assert {store.doc_id(s) for s in slots.tolist()} == {
+                d for d, t in texts.items() if gram in t
+            }
+            assert slots.tolist() == sorted(slots.tolist())
+            assert all(c >= 1 for c in counts.tolist())
+
+    check()
+    store.save()
+    store = BodyStore.load(tmp_path, store.table)
+    check()
     store.close()
 
 
