@@ -129,7 +129,7 @@ class LibraryState:
         return self.docs_dir / doc_id
 
     def text(self, doc_id: str) -> str:
-        self.get(doc_id)
+        self.summary(doc_id)  # there (KeyError), its record not read: indexing reads all
         return (self.doc_dir(doc_id) / "text.txt").read_text("utf-8")
 
     def picture(self, doc_id: str, index: int) -> tuple[PictureEntry, bytes]:
