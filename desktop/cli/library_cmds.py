@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
+from desktop import __version__
 from desktop.cli import Context, fail, print_json
 from desktop.cli.search_cmds import reindex
+from desktop.core.catalogue import LIST_FIELDS
 from desktop.core.formats.encoding import decoding_warning
 from desktop.core.library import EDITABLE_FIELDS, DocRecord, Library
 from desktop.core.records import ImportResult
@@ -104,12 +107,16 @@ def _import_warning(lib: Library, result: ImportResult) -> str | None:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     """Every document, by publication date then title.  The library answers from its
     catalogue after checking the folders: at 100,000 documents no summary object is
-    built and SQLite sorts."""
+    built and SQLite sorts; ``--json`` of the whole library is kept there too, and
+    printed as kept while no document changed (:meth:`Library.listing_text`)."""
+    if args.json and not args.tag:
+        _write_utf8(ctx.library.listing_text(_json_list, _JSON_FORM))
+        return 0
     docs = ctx.library.listing()
     if args.tag:
         docs = [d for d in docs if all(tag in d["tags"] for tag in args.tag)]
     if args.json:
-        _print_json_list(docs)
+        _write_utf8(_json_list(docs))
         return 0
     for d in docs:
         published, script = d["published"] or "----------", d["script"][:4]
@@ -117,18 +124,34 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _print_json_list(docs: list[dict[str, Any]], chunk: int = 2000) -> None:
-    """``print_json(docs)``, written a chunk of entries at a time (the same bytes: at
-    100,000 documents one string of 25 MB, and its copy, are never made)."""
+#: What :func:`_json_list` makes, as the catalogue keeps it: this version's fields,
+#: layout and encoding (a listing kept by another version is made again).
+_JSON_FORM = f"tongwen {__version__}: {', '.join(LIST_FIELDS)}; json indent 2; utf-8"
+
+
+def _json_list(docs: list[dict[str, Any]], chunk: int = 2000) -> bytes:
+    """What ``print_json(docs)`` prints, as UTF-8, made a chunk of entries at a time
+    (at 100,000 documents one string of 30 million characters is never made)."""
     if not docs:
-        print_json(docs)
-        return
-    write = sys.stdout.write
-    write("[\n")
+        return (json.dumps(docs) + "\n").encode("utf-8")
+    parts = [b"[\n"]
     for start in range(0, len(docs), chunk):
         inner = json.dumps(docs[start : start + chunk], ensure_ascii=False, indent=2)[2:-2]
-        write(inner if start == 0 else ",\n" + inner)
-    write("\n]\n")
+        parts.append((inner if start == 0 else ",\n" + inner).encode("utf-8"))
+    parts.append(b"\n]\n")
+    return b"".join(parts)
+
+
+def _write_utf8(data: bytes) -> None:
+    """Write UTF-8 ``data`` to standard output as printing its text would (its bytes
+    as they are where a newline is written as it is; decoded and printed elsewhere)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or os.linesep != "\n":
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _meta_dict(d: DocRecord) -> dict[str, Any]:

@@ -25,7 +25,9 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop.core import atomic
 from desktop.core.doc_folder import meta_conflict_copies, now
@@ -112,6 +114,35 @@ class Library(Editing, Importing):
         self.location_warning = location_warning(self.root, self.location_risk)
         if self.location_warning:
             log.warning("%s", self.location_warning)
+
+    def listing_text(self, render: Callable[[list[dict[str, Any]]], bytes], form: str) -> bytes:
+        """``render(self.listing())`` (``tongwen-cli list --json``), kept in the
+        catalogue: while no row of the catalogue changes and every document of this
+        library comes from it (no folder read since its rows were made), the text kept
+        is the answer, without a row read.  A listing made of the rows alone is kept
+        for next time, dated by the catalogue's count of changes taken before them.
+        ``form`` names what ``render`` makes (its fields, its layout, the version):
+        a listing kept in another form is not the answer."""
+        with self._lock:
+            whole = self._records.unsummarised == len(self._records)
+            count = len(self._records)
+        catalogue = self._catalogue()
+        try:
+            if whole:
+                kept = catalogue.kept_listing(count, form)
+                if kept is not None:
+                    return kept
+            changes = catalogue.changes() if whole else None
+            catalogue.close()
+            docs = self.listing()
+            text = render(docs)
+            with self._lock:  # no row was missing, and none read from its folder since
+                whole = self._records.unsummarised == len(self._records) == len(docs)
+            if changes is not None and whole and len(docs) == count:
+                catalogue.keep_listing(changes, count, form, text)
+            return text
+        finally:
+            catalogue.close()
 
     def remove(self, doc_id: str) -> str:
         """Move a document to the library's trash; returns the trash entry's name.

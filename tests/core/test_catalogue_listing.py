@@ -65,7 +65,7 @@ def test_changed_folders_are_those_whose_signature_changed(
 
     def counting(path: str, *args: object, **kwargs: object) -> os.stat_result:
         looked.append(path)
-        return real(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "stat", counting)
     assert changed_folders(str(opened.docs_dir), [kept], now) == ([kept], [])
