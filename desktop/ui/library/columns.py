@@ -10,6 +10,7 @@ installed later is picked up.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
@@ -31,6 +32,7 @@ __all__ = [
     "script_label",
     "sort_key",
     "sort_value",
+    "sort_values",
     "tr_column",
 ]
 
@@ -137,6 +139,26 @@ def sort_value(key: str, value: Any) -> Any:
     if key in ("chars", "progress", "annotations"):
         return value
     return "" if value is None else str(value).casefold()
+
+
+def sort_values(docs: list[DocSummary], key: str) -> list[Any]:
+    """``[sort_key(d, key) for d in docs]`` in one pass (100,000 documents: a few tens
+    of milliseconds); a text that case folding leaves as it is (Chinese) is kept, not
+    copied, so the keys kept for sorting cost no second copy of every title."""
+    get = attrgetter(key)
+    if key in ("chars", "progress", "annotations"):
+        return [get(d) for d in docs]
+    values: list[Any] = []
+    add = values.append
+    for doc in docs:
+        value = get(doc)
+        if value is None:
+            add("")
+            continue
+        text = value if isinstance(value, str) else str(value)
+        folded = text.casefold()
+        add(text if folded == text else folded)
+    return values
 
 
 def filter_text(doc: DocSummary) -> str:

@@ -32,6 +32,7 @@ from desktop.ui.library.columns import (
     cell_tooltip,
     filter_text,
     sort_key,
+    sort_values,
     tr_column,
 )
 
@@ -83,6 +84,9 @@ class LibraryTableModel(QAbstractTableModel):
         self._keys: dict[int, dict[str, Any]] = {}  #: sort keys by column, then by id
         self._stale = False  #: a document changed since the rows were sorted
         self._prepared = 0  #: how far into :attr:`_all` the idle folding has come
+        #: the rows shown were filtered among the texts folded so far (the idle folding
+        #: not done): they are filtered again as it goes on
+        self._partial = False
         self._preparing = QTimer(self)
         self._preparing.setInterval(0)
         self._preparing.timeout.connect(self._prepare_some)
@@ -93,14 +97,14 @@ class LibraryTableModel(QAbstractTableModel):
         self._all = [d.summary() if isinstance(d, DocRecord) else d for d in docs]
         self._haystacks.clear()
         self._keys.clear()
+        self._prepared = 0
+        self._preparing.start()  # fold the filter's text a slice at a time, idle
         if self._order is not None:
-            self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
+            self._all = self._sorted(self._all, self._order[0])
         if self._shelf is not None:
             self._compute_shelf()
         self._shown = self._kept(self._base())
         self.endResetModel()
-        self._prepared = 0
-        self._preparing.start()  # fold the filter's text a slice at a time, idle
         self.documentsChanged.emit()
 
     def total(self) -> int:
@@ -226,6 +230,20 @@ class LibraryTableModel(QAbstractTableModel):
 
         return key
 
+    def _sorted(self, docs: list[DocSummary], column: int) -> list[DocSummary]:
+        """``docs`` sorted by ``column`` in the current direction (stable): the keys
+        looked up once each into a list, then positions sorted by it (no Python call
+        per comparison or per document during the sort)."""
+        keys = self._keys.setdefault(column, {})
+        if len(keys) < len(docs):
+            missing = [d for d in docs if d.id not in keys]
+            if missing:
+                values = sort_values(missing, COLUMNS[column][0])
+                keys.update(zip((d.id for d in missing), values, strict=True))
+        decorated = [keys[d.id] for d in docs]
+        order = sorted(range(len(docs)), key=decorated.__getitem__, reverse=self._reverse())
+        return [docs[i] for i in order]
+
     def _reverse(self) -> bool:
         return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
 
@@ -252,7 +270,7 @@ class LibraryTableModel(QAbstractTableModel):
                     self._shown.reverse()
                     return
             else:
-                self._all.sort(key=self._key(column), reverse=self._reverse())
+                self._all = self._sorted(self._all, column)
             self._shown = self._kept(self._base())
 
         self._relayout(change)
@@ -285,7 +303,7 @@ class LibraryTableModel(QAbstractTableModel):
             self._shelf_order = shelf is not None
             if self._shelf_order and self._stale and self._order is not None:
                 self._stale = False  # the column order comes back when the shelf is left
-                self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
+                self._all = self._sorted(self._all, self._order[0])
             self._compute_shelf()
             self._shown = self._kept(self._base())
 
@@ -315,7 +333,7 @@ class LibraryTableModel(QAbstractTableModel):
             self._shelf_docs, self._shelf_ids = fresh, {d.id for d in fresh}
             if not self._shelf_order and self._stale and self._order is not None:
                 self._stale = False
-                self._all.sort(key=self._key(self._order[0]), reverse=self._reverse())
+                self._all = self._sorted(self._all, self._order[0])
             self._shown = self._kept(self._base())
 
         self._relayout(change)
@@ -350,7 +368,8 @@ class LibraryTableModel(QAbstractTableModel):
         new = [w for w in words if w]
         # Typing on narrows: every document the longer words keep, the shorter kept.
         narrower = (
-            bool(self._words)
+            not self._partial
+            and bool(self._words)
             and len(new) >= len(self._words)
             and all(old in word for old, word in zip(self._words, new, strict=False))
         )
@@ -383,7 +402,15 @@ class LibraryTableModel(QAbstractTableModel):
         if not self._words:
             return list(docs)
         hays = self._haystacks
-        self._prepare([d for d in docs if d.id not in hays])
+        missing = [d for d in docs if d.id not in hays]
+        if len(missing) > PREPARE_SLICE and self._preparing.isActive():
+            # The idle folding is not done (the rows have just come): filter among
+            # what is folded, and again as it goes on (:meth:`_prepare_some`), rather
+            # than fold 100,000 texts at once (half a second) at the first key typed.
+            self._partial = True
+            docs = [d for d in docs if d.id in hays]
+        else:
+            self._prepare(missing)
         kept = docs
         for word in self._words:  # one plain pass a word: no generator per document
             kept = [d for d in kept if word in hays[d.id]]
@@ -410,8 +437,16 @@ class LibraryTableModel(QAbstractTableModel):
                 missing.append(doc)
         if missing:
             self._prepare(missing)
-        else:
+        done = self._prepared >= len(self._all)
+        if done:
             self._preparing.stop()
+        if self._partial and (missing or done):
+            self._partial = False  # set again by _kept while the folding is not done
+
+            def refilter() -> None:
+                self._shown = self._kept(self._base())
+
+            self._relayout(refilter)
 
     # ------------------------------------------------------------- layout
     def _relayout(self, change: Any) -> None:
@@ -421,9 +456,11 @@ class LibraryTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         ids = [self._shown[i.row()].id if 0 <= i.row() < len(self._shown) else "" for i in old]
+        followed = {
+            d.id: d for d in (self._shown[i.row()] for i in old if 0 <= i.row() < len(self._shown))
+        }
         change()
-        wanted = set(ids)
-        rows = {d.id: r for r, d in enumerate(self._shown) if d.id in wanted} if wanted else {}
+        rows = self._rows_now(followed)
         self.changePersistentIndexList(
             old,
             [
@@ -432,6 +469,33 @@ class LibraryTableModel(QAbstractTableModel):
             ],
         )
         self.layoutChanged.emit()
+
+    def _rows_now(self, followed: dict[str, DocSummary]) -> dict[str, int]:
+        """The rows of these documents (by id) among those shown now: one or two (the
+        current row) by ``list.index`` in C, the same summary object first; up to 64
+        by ``index`` in a list of the ids; more by one pass over the rows."""
+        if not followed:
+            return {}
+        shown = self._shown
+        if len(followed) > 64:
+            return {d.id: r for r, d in enumerate(shown) if d.id in followed}
+        rows: dict[str, int] = {}
+        if len(followed) <= 2:
+            for doc_id, doc in followed.items():
+                try:
+                    row = shown.index(doc)  # a tuple equal to it is the same document
+                except ValueError:
+                    continue  # no longer shown
+                if shown[row].id == doc_id:
+                    rows[doc_id] = row
+            return rows
+        ids = [d.id for d in shown]
+        for doc_id in followed:
+            try:
+                rows[doc_id] = ids.index(doc_id)
+            except ValueError:
+                continue
+        return rows
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
