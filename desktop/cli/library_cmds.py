@@ -37,6 +37,8 @@ def _register_adding_and_reading(sub: Any) -> None:
     p.add_argument("--tag", action="append", default=[], help="only documents with this tag")
     p.set_defaults(func=cmd_list)
 
+    if getattr(sub, "only", "show") != "show":  # another command: views not imported
+        return
     from desktop.cli.view_cmds import add_show_arguments, show_command
 
     p = sub.add_parser("show", help="print a document's text in a chosen script")
