@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING
 
 from desktop.core.offsetmap import MapBuilder, OffsetMap
 from desktop.core.script import HAN
-from desktop.core.views.convert import convert_text, convert_with_map, sanitize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,6 +53,8 @@ def fold(text: str) -> tuple[str, OffsetMap]:
     """The folded form of ``text`` and the map from ``text`` to it."""
     if not text:
         return "", OffsetMap.identity(0)
+    from desktop.core.views.convert import convert_with_map, sanitize  # OpenCC: first use
+
     joined, gaps = _drop_gaps(sanitize(text))
     simple, to_simple = convert_with_map(joined, "t2s")
     folded, to_folded = _casefold(_fold_width(simple))
@@ -64,6 +65,8 @@ def fold_plain(text: str) -> str:
     """``fold(text)[0]`` without building the map (queries, metadata, filters)."""
     if not text:
         return ""
+    from desktop.core.views.convert import convert_text, sanitize  # OpenCC: first use
+
     joined = _GAP.sub("", sanitize(text))
     return _fold_width(convert_text(joined, "t2s")).casefold()
 

@@ -37,7 +37,7 @@ _HOMES = {
     "SCRIPTS": "pipeline",
     "TextView": "pipeline",
     "ViewBuilder": "pipeline",
-    "ViewOptions": "pipeline",
+    "ViewOptions": "options",
     "ViewPiece": "pipeline",
     "build_view": "pipeline",
     "build_view_chunked": "pipeline",
@@ -54,8 +54,19 @@ __all__ = [
     "build_view_chunked",
     "convert_text",
     "convert_with_map",
+    "in_script",
     "script_config",
 ]
+
+
+def in_script(text: str, script: str, phrases: bool = False, region: str | None = None) -> str:
+    """``text`` in ``script`` as the reader shows it (titles, chapter names, notes,
+    quotes): converted by OpenCC, unchanged for "original" or when empty.  OpenCC is
+    imported on the first conversion, not with this package."""
+    from desktop.core.views.convert import convert_text, script_config
+
+    config = script_config(script, phrases, region)
+    return convert_text(text, config) if config and text else text
 
 
 def __getattr__(name: str) -> Any:

@@ -19,10 +19,11 @@ from desktop.core.views.boilerplate import hide_boilerplate
 from desktop.core.views.convert import convert_with_map, script_config
 from desktop.core.views.header import Header, hide_header_lines
 from desktop.core.views.mojibake import repair_mojibake
-from desktop.core.views.pinyin import PINYIN_MODES, hide_hints
+from desktop.core.views.options import ViewOptions
+from desktop.core.views.pinyin import hide_hints
 from desktop.core.views.reflow import reflow
-from desktop.core.views.region import REGIONS, detect_region
-from desktop.core.views.rules import ConversionRule, apply_rules
+from desktop.core.views.region import detect_region
+from desktop.core.views.rules import apply_rules
 
 __all__ = [
     "SCRIPTS",
@@ -35,35 +36,6 @@ __all__ = [
 ]
 
 Span = tuple[int, int, str]
-
-
-@dataclass(frozen=True)
-class ViewOptions:
-    """How the reader wants a document shown."""
-
-    clean: bool = True  #: False: raw canonical text (script conversion still applies)
-    script: str = "original"  #: one of SCRIPTS
-    phrases: bool = False  #: Taiwan/Hong Kong phrase conversion (s2twp, s2hkp)
-    pinyin: str = "hide"  #: one of PINYIN_MODES
-    #: The document's regional standard (one of REGIONS), which chooses the 简体
-    #: conversion; None: detected from the text (``detect_region``).
-    region: str | None = None
-    #: What the reader shows above the text; the clean view hides head lines that
-    #: only repeat it (``hide_header_lines``).  None: nothing is shown above.
-    header: Header | None = None
-    #: The reader's conversion rules for this document (``RuleBook.for_document``),
-    #: applied after OpenCC in the script they hold for (desktop.core.views.rules).
-    rules: tuple[ConversionRule, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.rules, tuple):
-            object.__setattr__(self, "rules", tuple(self.rules))
-        if self.script not in SCRIPTS:
-            raise ValueError(f"unknown script {self.script!r} (expected one of {SCRIPTS})")
-        if self.pinyin not in PINYIN_MODES:
-            raise ValueError(f"unknown pinyin mode {self.pinyin!r} (expected {PINYIN_MODES})")
-        if self.region is not None and self.region not in REGIONS:
-            raise ValueError(f"unknown regional standard {self.region!r} (expected {REGIONS})")
 
 
 @dataclass

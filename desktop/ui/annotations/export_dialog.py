@@ -30,7 +30,6 @@ from desktop.core.annotations import AnnotationStore, from_w3c, to_markdown, to_
 from desktop.core.annotations.export import MarkdownLabels, source_doc_id
 from desktop.core.atomic import write_text
 from desktop.core.library import DocRecord
-from desktop.core.views import convert_text, script_config
 from desktop.ui.annotations.colours import COLOR_LABELS, color_label
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.common.app_settings import AppSettings
@@ -117,6 +116,8 @@ def export_text(store: AnnotationStore, record: DocRecord, fmt: str, script: str
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     if fmt != "markdown":
         raise ValueError(f"unknown export format {fmt!r}")
+    from desktop.core.views.convert import convert_text, script_config  # OpenCC: when used
+
     config = script_config(script)
     return to_markdown(
         store.items(),

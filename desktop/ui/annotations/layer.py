@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.annotations.model import normalize_time, utc_now
 from desktop.core.records import DocRecord
-from desktop.core.views import convert_text, script_config
+from desktop.core.views import in_script
 from desktop.ui.annotations.colours import color_label, swatch_icon
 from desktop.ui.annotations.note_dialog import NoteDialog
 from desktop.ui.annotations.painter import HighlightPainter
@@ -416,8 +416,7 @@ class AnnotationLayer(QObject):
 
     def in_shown_script(self, text: str) -> str:
         options = self.reader.options
-        config = script_config(options.script, options.phrases)
-        return convert_text(text, config) if config and text else text
+        return in_script(text, options.script, options.phrases)
 
     def jump_to(self, item_id: str) -> bool:
         """Show an item in the reader and select its text; False for an orphan."""

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextFormat
 
 from desktop.core.annotations import Annotation, AnnotationStore
-from desktop.core.views import TextView
 from desktop.ui.annotations.colours import paint_color
 from desktop.ui.reader.pane import ReaderPane
+
+if TYPE_CHECKING:
+    from desktop.core.views import TextView
 
 __all__ = ["ITEM_PROPERTY", "HighlightPainter"]
 

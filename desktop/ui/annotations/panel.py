@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import COLORS, Annotation
-from desktop.core.views import convert_text, script_config
+from desktop.core.views import in_script
 from desktop.ui.annotations.colours import color_label, swatch_icon
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.common.errors import describe
@@ -191,8 +191,7 @@ class AnnotationsPanel(QWidget):
     @staticmethod
     def _folded(text: str) -> str:
         """Simplified and case-folded, so a filter in either script matches."""
-        config = script_config("simplified")
-        return (convert_text(text, config) if config else text).casefold()
+        return in_script(text, "simplified").casefold()
 
     def _row(self, item: Annotation) -> QListWidgetItem:
         quote = " ".join(self.layer.quote(item).split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -22,12 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.formats import supported_suffixes
 from desktop.core.library import ImportResult, Library, LibraryError
-from desktop.ui.annotations.export_dialog import export_annotations, import_annotations
 from desktop.ui.annotations.layer import AnnotationLayer
 from desktop.ui.annotations.panel import AnnotationsPanel
-from desktop.ui.annotations.unsaved_dialog import settle_before_close
 from desktop.ui.app.focus_mode import FocusMode
 from desktop.ui.app.library_watch import FolderCheck
 from desktop.ui.app.menus import MenuBuilder
@@ -35,15 +33,12 @@ from desktop.ui.app.organising import Organising
 from desktop.ui.app.startup import WindowStartup
 from desktop.ui.app.window_theme import WindowTheme
 from desktop.ui.common.app_settings import AppSettings
-from desktop.ui.common.dialogs import MetadataDialog, ReencodeDialog, import_summary
 from desktop.ui.common.errors import show_error
-from desktop.ui.common.file_dialogs import open_files, open_folder
 from desktop.ui.common.plain import plain_label
 from desktop.ui.common.workers import Task, run_in_background
 from desktop.ui.library.pane import LibraryPane
-from desktop.ui.reader.chapters_dialog import open_chapters_dialog
 from desktop.ui.reader.corrections import ConversionCorrections
-from desktop.ui.reader.decode_warning import DecodeWarningBar, reencode_in_background
+from desktop.ui.reader.decode_warning import DecodeWarningBar
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.history import ReadingHistory
 from desktop.ui.reader.pane import ReaderPane
@@ -55,7 +50,9 @@ from desktop.ui.reader.toolbar import ReaderToolbar
 from desktop.ui.search.index_service import IndexService
 from desktop.ui.search.index_status import IndexStatus
 from desktop.ui.search.pane import HitNavigator, SearchPane, view_options
-from desktop.ui.settings.dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.settings.dialog import SettingsDialog
 
 __all__ = ["LibraryBridge", "MainWindow"]
 
@@ -175,11 +172,18 @@ class MainWindow(QMainWindow):
             lambda doc_id: self.index_service.document_changed("meta-changed", doc_id)
         )
 
+    # The dialogs' modules are imported when a dialog first opens, not before the
+    # window's first paint.
+
     def export_annotations(self) -> None:
+        from desktop.ui.annotations.export_dialog import export_annotations
+
         if message := export_annotations(self, self.annotations):
             self.statusBar().showMessage(message, 10_000)
 
     def import_annotations(self) -> None:
+        from desktop.ui.annotations.export_dialog import import_annotations
+
         if message := import_annotations(self, self.annotations):
             self.statusBar().showMessage(message, 10_000)
 
@@ -260,6 +264,8 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([520, 760])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.ui.annotations.unsaved_dialog import settle_before_close
+
         # Annotations that cannot be saved are asked about first: never dropped silently.
         if not settle_before_close(self, self.annotations):
             self.restart_requested = False
@@ -321,6 +327,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- importing
     def import_files_dialog(self) -> None:
+        from desktop.core.formats import supported_suffixes
+        from desktop.ui.common.file_dialogs import open_files
+
         patterns = " ".join(f"*{s}" for s in supported_suffixes())
         name_filter = self.tr("Documents ({patterns});;All files (*)").format(patterns=patterns)
         title = self.tr("Import files")
@@ -328,6 +337,8 @@ class MainWindow(QMainWindow):
             self.import_paths(files)
 
     def import_folder_dialog(self) -> None:
+        from desktop.ui.common.file_dialogs import open_folder
+
         title = self.tr("Import a folder")
         if folder := open_folder(self, self.app_settings, "import", title):
             self.import_paths([folder])
@@ -380,12 +391,16 @@ class MainWindow(QMainWindow):
         if open_single and len(opened) == 1 and opened[0].id:
             self.open_document(opened[0].id)
         if problems or len(results) > 1 or not results:
+            from desktop.ui.common.dialogs import import_summary
+
             box = import_summary(self, results)
             box.open()
             self._summary_box = box
 
     # ------------------------------------------------------------------ editing
     def edit_metadata(self, doc_id: str) -> None:
+        from desktop.ui.common.dialogs import MetadataDialog
+
         record = self.library.get(doc_id)
         dialog = MetadataDialog(record, self)
         if dialog.exec() != MetadataDialog.DialogCode.Accepted:
@@ -398,6 +413,9 @@ class MainWindow(QMainWindow):
             )
 
     def reencode(self, doc_id: str) -> None:
+        from desktop.ui.common.dialogs import ReencodeDialog
+        from desktop.ui.reader.decode_warning import reencode_in_background
+
         record = self.library.get(doc_id)
         dialog = ReencodeDialog(record, self)
         if dialog.exec() != ReencodeDialog.DialogCode.Accepted:
@@ -436,6 +454,8 @@ class MainWindow(QMainWindow):
 
     def edit_chapters(self) -> None:
         """Document ▸ Chapters…: how the chapters are found, with a live preview."""
+        from desktop.ui.reader.chapters_dialog import open_chapters_dialog
+
         open_chapters_dialog(self)
 
     def remove_current(self) -> None:
@@ -459,6 +479,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------- other
     def show_settings(self) -> SettingsDialog:
         """Edit ▸ Settings: changes apply on OK; language and library after a restart."""
+        from desktop.ui.settings.dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.app_settings,
             self,

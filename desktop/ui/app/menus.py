@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.paths import log_dir
-from desktop.ui.library.trash_dialog import open_trash
 from desktop.ui.reader.toolbar import SCRIPT_LABELS, script_label
 
 if TYPE_CHECKING:
@@ -140,7 +139,7 @@ class MenuBuilder(QObject):
             None,
             self.adopt("pause-index", w.index_service.pause_action),
             None,
-            self.action("trash", self.tr("&Trash…"), lambda: open_trash(w, w.library)),
+            self.action("trash", self.tr("&Trash…"), lambda: _open_trash(w)),
         )
 
     def _build_edit(self) -> None:
@@ -332,3 +331,10 @@ class ShortcutsDialog(QDialog):
             if top.menu() is not None:
                 walk(top.menu(), plain(top.text()) + " › ")
         return found
+
+
+def _open_trash(window: MainWindow) -> None:
+    """Library ▸ Trash… (its dialog's module is imported when it first opens)."""
+    from desktop.ui.library.trash_dialog import open_trash
+
+    open_trash(window, window.library)

@@ -19,20 +19,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.views import TextView
 from desktop.ui.common.errors import describe
 from desktop.ui.common.workers import Task, run_in_background
 
 if TYPE_CHECKING:  # the dictionary and the readings are imported on first use
     from desktop.core.dictionary import Dictionary
     from desktop.core.readings import Reader
+    from desktop.core.views import TextView
 
 __all__ = ["AidSources", "PieceEntry", "piece_at"]
 
 log = logging.getLogger(__name__)
 
 #: ``(view start, canonical start, view)`` of a loaded piece (``ReaderPane.pieces()``).
-PieceEntry = tuple[int, int, TextView]
+PieceEntry = tuple[int, int, "TextView"]
 
 
 def piece_at(entries: list[PieceEntry], view_offset: int) -> PieceEntry | None:

@@ -20,11 +20,11 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.views import TextView
 from desktop.ui.common.workers import Task, run_in_background
 from desktop.ui.reader.themes import contrast_ratio
 
 if TYPE_CHECKING:
+    from desktop.core.views import TextView
     from desktop.ui.reader.pane import ReaderPane
 
 __all__ = ["ConversionSpotMarks", "SpotMark"]

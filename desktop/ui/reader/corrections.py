@@ -29,7 +29,6 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
-from desktop.core.views import TextView
 from desktop.core.views.rules import ConversionRule
 from desktop.ui.common.plain import plain_label
 from desktop.ui.common.workers import Task, run_in_background
@@ -37,6 +36,7 @@ from desktop.ui.reader.conversion_spots import ConversionSpotMarks
 from desktop.ui.reader.toolbar import script_label
 
 if TYPE_CHECKING:
+    from desktop.core.views import TextView
     from desktop.core.views.corrections import ConversionChoice
     from desktop.ui.annotations.layer import AnnotationLayer
     from desktop.ui.reader.pane import ReaderPane

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.errors import ImportRefused
-from desktop.core.formats.encoding import LOW_CONFIDENCE
 from desktop.core.library import Library, LibraryError
 from desktop.core.records import DocRecord
 from desktop.ui.common.workers import Task, run_in_background
@@ -68,6 +67,8 @@ class DecodeWarningBar(QFrame):
 
     def show_for(self, record: DocRecord | None) -> None:
         """Show the warning when ``record`` was decoded with low confidence, else hide."""
+        from desktop.core.formats.encoding import LOW_CONFIDENCE  # when a document opens
+
         doubtful = (
             record is not None
             and record.encoding is not None

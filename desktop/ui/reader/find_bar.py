@@ -12,6 +12,7 @@ before them and script switches.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from desktop.core.fold import find_folded, fold, fold_plain
 from desktop.core.offsetmap import OffsetMap
-from desktop.core.views import TextView
 from desktop.ui.reader.pane import ReaderPane
+
+if TYPE_CHECKING:
+    from desktop.core.views import TextView
 
 __all__ = ["FindBar"]
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCursor
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.library import DocRecord, Library
-from desktop.core.views import Header, TextView, ViewOptions, convert_text, script_config
+from desktop.core.views import in_script
+from desktop.core.views.options import ViewOptions
 from desktop.core.views.region import document_region
 from desktop.core.views.rules import ConversionRule
 from desktop.ui.common.app_settings import AppSettings
@@ -45,6 +46,10 @@ from desktop.ui.reader.themes import Theme, apply_theme, resolve_theme
 from desktop.ui.reader.utf16 import Utf16Index
 from desktop.ui.reader.vertical.mode import VerticalMode
 
+if TYPE_CHECKING:
+    from desktop.core.views import TextView
+    from desktop.core.views.header import Header
+
 __all__ = ["ReaderPane", "Utf16Index"]
 
 
@@ -58,6 +63,8 @@ def _details(record: DocRecord, convert: Callable[[str], str] = str) -> str:
 
 def _header(record: DocRecord) -> Header:
     """What the reader shows above the text, for the clean view not to repeat it."""
+    from desktop.core.views.header import Header  # its patterns: when a document opens
+
     shown = (record.title, record.author, record.source, record.published)
     return Header(*(value or "" for value in shown))
 
@@ -281,10 +288,10 @@ class ReaderPane(QWidget):
         region = None
         if self.options.script == "simplified":
             region = self.options.region or document_region(self.canonical)
-        config = script_config(self.options.script, self.options.phrases, region)
+        script, phrases = self.options.script, self.options.phrases
 
         def shown_in_view(text: str) -> str:
-            return convert_text(text, config) if config else text
+            return in_script(text, script, phrases, region)
 
         shown = shown_in_view(title)
         self.title_label.setText(shown)

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.library import PictureUnavailable
 from desktop.core.picture_store import PictureEntry
-from desktop.core.views import convert_text, script_config
+from desktop.core.views import in_script
 from desktop.ui.common.errors import describe
 from desktop.ui.common.plain import plain_label, tooltip, window_title
 
@@ -388,8 +388,7 @@ class FigureLines(QObject):
     def _in_view_script(self, text: str) -> str:
         """``text`` in the script the document is shown in, as the figure line is."""
         options = self.reader.options
-        config = script_config(options.script, options.phrases)
-        return convert_text(text, config) if config and text else text
+        return in_script(text, options.script, options.phrases)
 
     def _forget(self, viewer: PictureViewer) -> None:
         if self.viewer is viewer:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.core.offsetmap import Bias
-from desktop.core.views import TextView, ViewOptions
-from desktop.core.views.ranges import build_view_range
+from desktop.core.views.options import ViewOptions
 from desktop.ui.reader.utf16 import Utf16Index
+
+if TYPE_CHECKING:
+    from desktop.core.views import TextView
 
 __all__ = ["Piece", "PieceTable"]
 
@@ -84,6 +87,8 @@ class PieceTable:
         """The view of canonical ``[start, end)`` as a piece (not yet placed)."""
         # Built with the lines around it, so the piece reads as it does in the whole
         # view (a wrapped line at a piece's edge is reflowed like any other).
+        from desktop.core.views.ranges import build_view_range  # the pipeline: on first use
+
         return Piece(start, end, build_view_range(self.canonical, start, end, self.options))
 
     def more_to_load(self) -> bool:

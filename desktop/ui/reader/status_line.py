@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
-from desktop.core.views import convert_text, script_config
+from desktop.core.views import in_script
 from desktop.ui.common.plain import make_plain, tooltip
 from desktop.ui.library.columns import progress_text
 from desktop.ui.reader.pane import ReaderPane
@@ -144,8 +144,7 @@ class StatusLine(QWidget):
     def _chapter_title(self, canonical: int) -> str:
         record = self.reader.record
         title = chapter_at(record.chapters, canonical) if record else ""
-        config = script_config(self.reader.options.script, self.reader.options.phrases)
-        return convert_text(title, config) if config and title else title
+        return in_script(title, self.reader.options.script, self.reader.options.phrases)
 
     def _landed(self, _doc_id: str, _left: int) -> None:
         self.show_place(self.reader.current_canonical())

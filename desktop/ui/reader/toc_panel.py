@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.records import DocRecord
-from desktop.core.views import convert_text, script_config
+from desktop.core.views import in_script
 from desktop.ui.reader.pane import ReaderPane
 
 __all__ = ["OFFSET_ROLE", "TocPanel", "in_view_script"]
@@ -26,10 +26,9 @@ def in_view_script(reader: ReaderPane, lines: list[str]) -> list[str]:
     Chapter titles are stored as the document writes them; the contents and the
     chapters dialog show them as the page does, so a title reads as its heading."""
     options = reader.options
-    config = script_config(options.script, options.phrases)
-    if not config or not lines:
+    if options.script == "original" or not lines:
         return list(lines)
-    return convert_text("\n".join(lines), config).split("\n")
+    return in_script("\n".join(lines), options.script, options.phrases).split("\n")
 
 
 class TocPanel(QWidget):

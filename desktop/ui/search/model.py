@@ -29,13 +29,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.search import SearchHit
-from desktop.core.views import (
-    ViewOptions,
-    build_view,
-    convert_text,
-    convert_with_map,
-    script_config,
-)
+from desktop.core.views import in_script
+from desktop.core.views.options import ViewOptions
 from desktop.ui.common.plain import tooltip
 from desktop.ui.library.columns import format_date
 
@@ -84,6 +79,8 @@ def convert_marked(
     text: str, marks: Sequence[Range], script: str, phrases: bool = False
 ) -> tuple[str, list[Range]]:
     """``text`` in ``script`` with ``marks`` moved onto the converted text exactly."""
+    from desktop.core.views.convert import convert_with_map, script_config
+
     config = script_config(script, phrases)
     if config is None or not text:
         return text, list(marks)
@@ -92,8 +89,7 @@ def convert_marked(
 
 
 def _convert(text: str, script: str, phrases: bool) -> str:
-    config = script_config(script, phrases)
-    return text if config is None or not text else convert_text(text, config)
+    return in_script(text, script, phrases)
 
 
 def snippet_window(canonical: str, hit: SearchHit, reach: int = REACH) -> tuple[int, str]:
@@ -115,6 +111,8 @@ def _view_marks(
 ) -> tuple[str, list[Range]]:
     w0, text = window
     inside = [(s - w0, e - w0) for s, e in hits if s >= w0 and e <= w0 + len(text)]
+    from desktop.core.views.pipeline import build_view
+
     view = build_view(text, options)
     marks = [r for r in (view.view_range(s, e) for s, e in inside) if r[1] > r[0]]
     if inside and not marks and options.clean:  # the window alone was judged boilerplate

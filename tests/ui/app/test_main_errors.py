@@ -61,9 +61,9 @@ def test_metadata_that_cannot_be_saved_is_reported_not_raised(
 ) -> None:  # type: ignore[no-untyped-def]
     """meta.json gone while the dialog was open: update_meta raises LibraryError, which
     the slot let escape (an exception in a Qt slot is lost to the user)."""
-    from desktop.ui.app import main_window as window_module
+    from desktop.ui.common import dialogs as dialogs_module
 
-    dialog = window_module.MetadataDialog
+    dialog = dialogs_module.MetadataDialog
     monkeypatch.setattr(dialog, "exec", lambda self: dialog.DialogCode.Accepted)
     monkeypatch.setattr(dialog, "edits", lambda self: {"title": "新的标题"})
     doc = main_window.library.documents()[0]

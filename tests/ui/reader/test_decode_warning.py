@@ -13,8 +13,8 @@ import opencc
 import pytest
 
 from desktop.core.library import Library
-from desktop.ui.app import main_window as main_window_module
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.common import dialogs as dialogs_module
 from desktop.ui.common.dialogs import ReencodeDialog
 from desktop.ui.reader.decode_warning import DecodeWarningBar
 
@@ -65,7 +65,7 @@ def test_re_decode_button_opens_the_dialog_for_that_document(
             opened.append(self.windowTitle())
             return int(ReencodeDialog.DialogCode.Rejected)
 
-    monkeypatch.setattr(main_window_module, "ReencodeDialog", Declined)
+    monkeypatch.setattr(dialogs_module, "ReencodeDialog", Declined)
     main_window.open_document(doc_id)
     _bar(main_window).button.click()
     assert opened == ["Re-decode"]
@@ -89,7 +89,7 @@ def test_a_refused_re_decode_is_a_warning_with_its_reason(
         def encoding(self) -> str:
             return "big5"  # the GB18030 half does not fit: refused
 
-    monkeypatch.setattr(main_window_module, "ReencodeDialog", ChoosesBig5)
+    monkeypatch.setattr(dialogs_module, "ReencodeDialog", ChoosesBig5)
     caplog.set_level(logging.INFO)
     main_window.reencode(doc_id)
     qtbot.waitUntil(lambda: getattr(main_window, "_error_box", None) is not None, timeout=10_000)

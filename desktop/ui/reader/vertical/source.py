@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from desktop.core.views import TextView
+if TYPE_CHECKING:
+    from desktop.core.views import TextView
+
 
 __all__ = ["PieceSource"]
 
-Entry = tuple[int, int, TextView]  #: (view start, canonical start, view) of a loaded piece
+Entry = tuple[int, int, "TextView"]  #: (view start, canonical start, view) of a loaded piece
 
 
 class PieceSource:
