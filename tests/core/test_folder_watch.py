@@ -316,3 +316,18 @@ def test_a_network_file_system_is_recognised(tmp_path: Path) -> None:
     assert network_file_system(Path("/mnt/nas/local/lib"), mounts) is None
     assert network_file_system(Path("/home/me"), mounts) is None
     assert network_file_system(Path("/x"), str(tmp_path / "missing")) is None
+
+
+def test_the_names_of_the_watches_near_and_far() -> None:
+    names = folder_watch._WatchNames()
+    names.put(1, "a")
+    names.put(3, "b")
+    names.put(3, "c")  # renamed: the same watch
+    far = 5 + (1 << 21)
+    names.put(far, "d")
+    assert (names.get(1), names.get(2), names.get(3), names.get(far)) == ("a", None, "c", "d")
+    assert names.count == 3 and names.names() == {"a", "c", "d"}
+    names.pop(3)
+    names.pop(far)
+    names.pop(2)
+    assert names.count == 1 and names.names() == {"a"} and names.get(far) is None
