@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -110,6 +111,67 @@ print(json.dumps({"fill": fill * 1000, "cold": cold * 1000, "sort": statistics.m
 """
 
 
+#: The app in a child (offscreen, as ``python -m desktop`` opens it), left to start; then
+#: for each ``expect ID TITLE`` line on its input it answers ``expecting`` and, once the
+#: library pane's row of ID shows TITLE, ``shown <monotonic seconds>`` (the pane's model
+#: changed: what the user sees at the next frame).  First it prints ``ready {json}``:
+#: the folder watch's set-up and its kernel watches, once its first look at every
+#: folder is done.
+_CHANGES = r"""
+import json, os, sys, threading, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from desktop.app import _application, _open_window
+app, settings, _prefs = _application()
+window = _open_window(Path(sys.argv[1]), settings, [])
+check, model = window.folder_check, window.library_pane.model
+lock, expected = threading.Lock(), []
+
+def look():
+    with lock:
+        if not expected:
+            return
+        doc_id, title = expected[0]
+    row = model.row_of(doc_id)
+    if row >= 0 and model.document(row).title == title:
+        with lock:
+            expected.clear()
+        print("shown", time.monotonic(), flush=True)
+
+model.documentsChanged.connect(look)
+
+def commands():
+    for line in sys.stdin:
+        parts = line.strip().split(" ", 2)
+        if parts[0] == "expect":
+            with lock:
+                expected[:] = [(parts[1], parts[2])]
+            print("expecting", flush=True)
+    os._exit(0)  # the bench is done
+
+def started():
+    watch = getattr(check, "watch", None)
+    if check.checks < 1 or (watch is not None and not watch.ready):
+        return
+    poll.stop()
+    from desktop.core.folder_watch import kernel_watch_count
+    print("ready " + json.dumps({
+        "setup": watch.setup_seconds if watch else None,
+        "kernel": kernel_watch_count(watch.fd) if watch else 0,
+        "complete": bool(watch and watch.complete),
+    }), flush=True)
+    threading.Thread(target=commands, daemon=True).start()
+
+poll = QTimer()
+poll.timeout.connect(started)
+poll.start(50)
+app.exec()
+"""
+#: Changes made from the bench process, and how long each may take to show.
+CHANGES = 10
+CHANGE_TIMEOUT = 60.0
+
+
 def _doc_id(n: int) -> str:
     return hashlib.sha256(f"bench-document-{n}".encode()).hexdigest()
 
@@ -191,6 +253,97 @@ def _cli_list(env: dict[str, str]) -> float:
         check=True, cwd=env["PYTHONPATH"],
     )  # fmt: skip
     return time.perf_counter() - t0
+
+
+def _target(size: int, n: int) -> tuple[str, str, str]:
+    """The ``n``-th change: the document changed (or copied), the id and the title the
+    pane should then show."""
+    changed = _doc_id(random.Random(n).randrange(size))
+    doc_id = hashlib.sha256(f"bench-arrived-{n}".encode()).hexdigest() if n % 3 == 2 else changed
+    return changed, doc_id, f"bench change {n}"
+
+
+def _change(library: Path, size: int, n: int) -> tuple[str, str]:
+    """Change one document of ``library`` as a sync tool would (the ``n``-th change:
+    ``meta.json`` replaced by rename, written in place, or a new document folder whose
+    files arrive one after the other); the id and the title the pane should show."""
+    changed, doc_id, title = _target(size, n)
+    source = library / "docs" / changed
+    meta = json.loads((source / "meta.json").read_text("utf-8"))
+    meta["user"]["title"] = title
+    if doc_id != changed:  # a new document arriving
+        folder = library / "docs" / doc_id
+        folder.mkdir()
+        for item in sorted(source.iterdir()):
+            if item.is_file() and item.name != "meta.json":
+                shutil.copy2(item, folder / item.name)
+        meta["id"] = doc_id
+        source = folder
+    text = json.dumps(meta, ensure_ascii=False)
+    if n % 3 == 1:
+        (source / "meta.json").write_text(text, "utf-8")  # in place
+    else:
+        temp = source / f".meta.json.{n}.tmp"
+        temp.write_text(text, "utf-8")
+        os.replace(temp, source / "meta.json")
+    return meta["id"], title
+
+
+def _changes_shown(library: Path, size: int, env: dict[str, str]) -> dict[str, object]:
+    """The app running on ``library`` (in a child, see :data:`_CHANGES`): how long each
+    of :data:`CHANGES` changes made here takes to show in its library pane (seconds;
+    :data:`CHANGE_TIMEOUT` for one never shown), and the folder watch's set-up."""
+    import queue
+    import threading
+
+    env = {k: v for k, v in env.items() if k != "TONGWEN_EXIT_AFTER_PAINT"}
+    proc = subprocess.Popen(
+        [str(PYTHON), "-c", _CHANGES, str(library)], env=env, cwd=env["PYTHONPATH"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None and proc.stdin is not None
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()
+
+    def line(prefix: str, timeout: float) -> str | None:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                got = lines.get(timeout=left)
+            except queue.Empty:
+                return None
+            if got.startswith(prefix):
+                return got.strip()
+        return None
+
+    try:
+        t0 = time.monotonic()
+        ready = line("ready ", 300)
+        if ready is None:
+            raise RuntimeError("the app did not start its folder checks in 300 s")
+        found: dict[str, object] = dict(json.loads(ready.split(" ", 1)[1]))
+        found["started"] = time.monotonic() - t0
+        shown: list[float] = []
+        for n in range(CHANGES):
+            time.sleep(0.3)  # apart: each its own burst
+            _changed, doc_id, title = _target(size, n)
+            proc.stdin.write(f"expect {doc_id} {title}\n")
+            proc.stdin.flush()
+            if line("expecting", 30) is None:
+                raise RuntimeError("the app stopped answering")
+            began = time.monotonic()
+            assert _change(library, size, n) == (doc_id, title)
+            answer = line("shown ", CHANGE_TIMEOUT)
+            shown.append(float(answer.split()[1]) - began if answer else CHANGE_TIMEOUT)
+        found["shown"] = shown
+        return found
+    finally:
+        proc.stdin.close()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _startup_memory(env: dict[str, str], seconds: float = STARTUP_SECONDS) -> float:
@@ -296,6 +449,8 @@ def run(quick: bool) -> list[Result]:
                     tag, size, made, rate[tag], opened[tag], cli[tag], paint[tag],
                     empty_paint[tag], peaks[tag], running[tag], pane[tag],
                 )  # fmt: skip
+            # this tree only: a tree without the folder watch takes ~25 s a change
+            results += _change_results(size, _changes_shown(library, size, envs[""]))
             shutil.rmtree(library)
     return results
 
@@ -338,6 +493,28 @@ def _results(
         Result(BENCH, named(f"pane: filter as typed (median of 5; max {pane['filter_max']:.0f})"),
                pane["filter"], "ms", "<= 100", pane["filter"] <= 100),
         Result(BENCH, named("pane: filter before idle folding"), pane["cold"], "ms"),
+    ]  # fmt: skip
+
+
+def _change_results(size: int, found: dict[str, object]) -> list[Result]:
+    label = f"{size:,} documents"
+    big = size >= 100_000
+    shown = [float(x) * 1000 for x in found["shown"]]  # type: ignore[attr-defined]
+    median = statistics.median(shown)
+    kinds = ", ".join(
+        f"{kind} {statistics.median(shown[i::3]):.0f}"
+        for i, kind in enumerate(("replaced", "in place", "new folder"))
+    )
+    setup = found["setup"]
+    return [
+        Result(BENCH, f"change by another process shown, median of {len(shown)}, {label}",
+               median, "ms", "<= 5000" if big else "", median <= 5000 if big else None,
+               note=f"max {max(shown):.0f} ms; medians: {kinds}"),
+        Result(BENCH, f"folder watches added, {label}",
+               float(setup) * 1000 if setup is not None else float("nan"), "ms",  # type: ignore[arg-type]
+               note=f"{found['kernel']} kernel watches, complete: {found['complete']}; "
+               f"app started and first look at every folder done in {found['started']:.1f} s"),
+        Result(BENCH, f"kernel inotify watches, {label}", float(found["kernel"]), "watches"),  # type: ignore[arg-type]
     ]  # fmt: skip
 
 
