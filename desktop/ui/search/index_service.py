@@ -22,6 +22,7 @@ resuming carries on where it stopped.
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ class IndexService(QObject):
         self._pass_total = 0  #: documents the full pass had to index when it began
         self._pass_rebuilding = False  #: that pass builds the index anew
         self._percent = 0  #: how far it has come
+        self._sources_dropped = False  #: see :meth:`_drop_module_sources`
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(BUSY_RETRY_MS)
@@ -321,6 +323,7 @@ class IndexService(QObject):
     def _progress(self, done: int, total: int, message: str) -> None:
         """Progress of the whole pass: a resumed pass counts what was indexed before
         the pause as done (the core's count starts again from what is left)."""
+        self._drop_module_sources()
         if self._paused:
             return  # stopping: "Pausing…" stays until it has
         if not self._pass_total or total > self._pass_total:
@@ -336,6 +339,17 @@ class IndexService(QObject):
         else:
             text = self.tr("Updating search index… {percent}%")
         self.status.emit(text.format(percent=self._percent))
+
+    def _drop_module_sources(self) -> None:
+        """Once, when the first full pass reports (the index has imported whoosh and
+        numpy, the last modules start-up imports): empty Python's cache of source
+        lines.  Shiboken reads the source of every module imported after PySide6
+        (``inspect.getsource``, to tell whether it uses PySide's features), and
+        ``linecache`` kept all of it: 12 MB of lines at start-up.  A traceback reads
+        its lines again when it needs them."""
+        if not self._sources_dropped:
+            self._sources_dropped = True
+            linecache.clearcache()
 
     def _full_done(self, complete: object) -> None:
         self._full_running = False
