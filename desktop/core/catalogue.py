@@ -27,14 +27,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
-from stat import S_ISDIR
 from typing import Any
 
+from desktop.core.folder_signatures import (  # here before, still named from here
+    changed_folders,
+    folder_signature,
+    listed_signature,
+)
 from desktop.core.picture_store import PictureEntry
 from desktop.core.records import DocRecord, DocSummary
 
@@ -55,8 +58,6 @@ log = logging.getLogger(__name__)
 #: 2: records carry tags and the last-read time; 3: the summary of each document in
 #: ``docs``, its whole record apart in ``records`` (opening reads only ``docs``).
 SCHEMA = 3
-#: The files whose change changes a record (besides the folder's own listing).
-_SIGNED = ("meta.json", "annotations.json")
 _FIELD_ORDER = tuple(f.name for f in fields(DocRecord))
 _FIELDS = set(_FIELD_ORDER)
 #: How long a start waits for another process writing the catalogue, then reads files.
@@ -103,147 +104,6 @@ def catalogue_path(cache: Path, library_root: Path) -> Path:
     """Where the catalogue of the library at ``library_root`` lives under ``cache``."""
     key = hashlib.sha256(str(library_root.resolve()).encode("utf-8", "surrogateescape"))
     return cache / "catalogue" / f"{key.hexdigest()[:20]}.sqlite"
-
-
-def folder_signature(folder: str | os.PathLike[str]) -> str:
-    """What changes when anything a record is made of changes: the folder's listing
-    (a conflict copy arriving, a file replaced by rename) and the two files, even when
-    written in place.  Raises OSError when the folder cannot be looked at.  (Plain
-    ``os.stat`` on strings: at 100,000 folders pathlib's overhead was half the time.)"""
-    path = os.fspath(folder)
-    parts = [_stamp(os.stat(path))]
-    for name in _SIGNED:
-        try:
-            parts.append(_stamp(os.stat(f"{path}{os.sep}{name}")))
-        except FileNotFoundError:
-            parts.append("-")
-    return " ".join(parts)
-
-
-def listed_signature(folder: str, folder_stat: os.stat_result, names: Iterable[str]) -> str:
-    """:func:`folder_signature` of ``folder`` from its ``stat`` and its listing, taken
-    in that order before the files are read: a file the listing does not hold is
-    missing without a ``stat`` raising for it (a change after the folder's ``stat``
-    changes the folder, and the next check reads it again)."""
-    parts = [_stamp(folder_stat)]
-    for name in _SIGNED:
-        if name not in names:
-            parts.append("-")
-            continue
-        try:
-            parts.append(_stamp(os.stat(f"{folder}{os.sep}{name}")))
-        except FileNotFoundError:
-            parts.append("-")
-    return " ".join(parts)
-
-
-def _stamp(st: os.stat_result) -> str:
-    return f"{st.st_mtime_ns}:{st.st_size}"
-
-
-def changed_folders(
-    docs: str, names: Iterable[str], signatures: Mapping[str, str]
-) -> tuple[list[str], list[str]]:
-    """Of ``names`` (the listing of the folder ``docs``): the document folders, and
-    those of them whose :func:`folder_signature` differs from ``signatures`` (or that
-    have none, which are all taken as changed: a name that is not a folder is found
-    out when it is read).  Both in the order of ``names``.
-
-    The same answer as comparing every folder's signature, with fewer ``stat`` calls:
-    while a folder's own stamp is unchanged no entry was added, removed or renamed in
-    it, so a file its signature records as missing is missing still and is not looked
-    for (at 100,000 folders without annotations: 200,000 calls instead of 300,000, and
-    no exception raised per folder).  A file rewritten in place changes its own stamp,
-    which is compared.
-
-    Each ``stat`` is taken relative to the open ``docs`` folder where the system
-    allows it (the kernel walks the two last components of the path, not all).  One thread: shared
-    among two, the same calls took a quarter longer at 100,000 folders (each ``stat``
-    is a few microseconds; taking the interpreter's lock back after each one costs
-    more than the other thread gains)."""
-    fd = _open_folder(docs)
-    try:
-        return _changed(docs, fd, names, signatures)
-    finally:
-        if fd is not None:
-            os.close(fd)
-
-
-def _open_folder(docs: str) -> int | None:
-    """A descriptor of ``docs`` for ``stat(name, dir_fd=...)``, or None where the
-    system has none (Windows) or the folder cannot be opened (paths are used)."""
-    if os.stat not in os.supports_dir_fd:
-        return None
-    try:
-        return os.open(docs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return None
-
-
-def _changed(
-    docs: str, fd: int | None, names: Iterable[str], signatures: Mapping[str, str]
-) -> tuple[list[str], list[str]]:
-    """:func:`changed_folders`, with ``docs`` open as ``fd`` (None: full paths).  A
-    tight loop: each microsecond here is a tenth of a second of ``tongwen-cli list``
-    at 100,000 documents.  A folder whose signature holds its ``meta.json`` and no
-    ``annotations.json`` (most) is compared whole with one string made of its two
-    ``stat`` calls (a name that is not such a folder fails one of them, or the
-    comparison, and is looked at again by :func:`_changed_one`)."""
-    stat, known = os.stat, signatures.get
-    prefix = "" if fd is not None else f"{docs}{os.sep}"
-    meta_file = f"{os.sep}{_SIGNED[0]}"
-    folders: list[str] = []
-    changed: list[str] = []
-    add, mark = folders.append, changed.append
-    for name in names:
-        signature = known(name)
-        if signature is not None and signature.endswith(" -") and not name.startswith("."):
-            path = prefix + name
-            try:
-                st = stat(path, dir_fd=fd)
-                meta = stat(path + meta_file, dir_fd=fd)
-            except OSError:
-                pass
-            else:
-                add(name)
-                if signature != (
-                    f"{st.st_mtime_ns}:{st.st_size} {meta.st_mtime_ns}:{meta.st_size} -"
-                ):
-                    mark(name)
-                continue
-        found = _changed_one(prefix + name, fd, name, signature)
-        if found is not None:
-            add(name)
-            if found:
-                mark(name)
-    return folders, changed
-
-
-def _changed_one(path: str, fd: int | None, name: str, signature: str | None) -> bool | None:
-    """Whether the folder ``path`` changed since ``signature`` (None: never read, or
-    not to be looked at: changed), or None when ``name`` is no document folder."""
-    if name.startswith("."):
-        return None
-    if signature is None:  # never read: whether it is a folder, the reading tells
-        return True
-    try:
-        st = os.stat(path, dir_fd=fd)
-    except OSError:  # gone since the listing, or not to be looked at: read it
-        return True
-    if not S_ISDIR(st.st_mode):
-        return None
-    parts = signature.split(" ")
-    if len(parts) != 1 + len(_SIGNED) or parts[0] != _stamp(st):
-        return True
-    for file_name, part in zip(_SIGNED, parts[1:]):
-        if part == "-":  # missing then, and the folder's entries are the same
-            continue
-        try:
-            if part != _stamp(os.stat(f"{path}{os.sep}{file_name}", dir_fd=fd)):
-                return True
-        except OSError:
-            return True
-    return False
 
 
 def _record_json(record: DocRecord) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.library_cmds import _JSON_FORM
-from desktop.core import catalogue
+from desktop.core import folder_signatures
 from desktop.core.catalogue import Catalogue, catalogue_path
 from desktop.core.library import Library
 from desktop.core.paths import cache_dir
@@ -140,7 +140,7 @@ def test_changed_folders_by_paths_is_the_same_answer(lib: Path) -> None:
     """Where ``stat`` takes no folder descriptor (Windows), full paths are used."""
     docs = lib / "docs"
     ids = sorted(p.name for p in docs.iterdir())
-    known = {name: catalogue.folder_signature(docs / name) for name in ids}
+    known = {name: folder_signatures.folder_signature(docs / name) for name in ids}
     (docs / ids[0] / "meta.json").write_text("{}", "utf-8")
     (docs / ids[1] / "annotations.json").write_text("{}", "utf-8")
     (docs / "stray").write_text("", "utf-8")  # never read: taken as changed
@@ -149,10 +149,10 @@ def test_changed_folders_by_paths_is_the_same_answer(lib: Path) -> None:
     known["gone-since"] = known["was-a-folder"] = known[ids[2]]
     fd = os.open(docs, os.O_RDONLY)
     try:
-        by_descriptor = catalogue._changed(str(docs), fd, names, known)
+        by_descriptor = folder_signatures._changed(str(docs), fd, names, known)
     finally:
         os.close(fd)
-    by_paths = catalogue._changed(str(docs), None, names, known)
+    by_paths = folder_signatures._changed(str(docs), None, names, known)
     assert by_descriptor == by_paths
     assert sorted(by_paths[1]) == sorted([ids[0], ids[1], "gone-since", "stray"])
     assert sorted(by_paths[0]) == sorted([*ids, "gone-since", "stray"])
