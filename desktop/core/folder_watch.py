@@ -412,8 +412,9 @@ class FolderWatch:
         if code == errno.ENOSPC:
             self._limit_reached("fs.inotify.max_user_watches")
         elif code not in (errno.ENOENT, errno.ENOTDIR):  # gone, or not a folder: fine
+            if not self._short:  # the first only: not a line for each of 100,000
+                log.info("cannot watch %s: %s", os.fsdecode(path), os.strerror(code))
             self._short = True
-            log.info("cannot watch %s: %s", os.fsdecode(path), os.strerror(code))
         return -1
 
     def _limit_reached(self, what: str) -> None:
