@@ -68,10 +68,10 @@ def changed_folders(
     which is compared.
 
     Each ``stat`` is taken relative to the open ``docs`` folder where the system
-    allows it (the kernel walks the two last components of the path, not all).  One thread: shared
-    among two, the same calls took a quarter longer at 100,000 folders (each ``stat``
-    is a few microseconds; taking the interpreter's lock back after each one costs
-    more than the other thread gains)."""
+    allows it (the kernel walks the last two components of the path, not all of it).
+    One thread: shared among two, the same calls took a quarter longer at 100,000
+    folders (each ``stat`` is a few microseconds; taking the interpreter's lock back
+    after each one costs more than the other thread gains)."""
     fd = _open_folder(docs)
     try:
         return _changed(docs, fd, names, signatures)
@@ -135,7 +135,7 @@ def _changed_one(path: str, fd: int | None, name: str, signature: str | None) ->
     not to be looked at: changed), or None when ``name`` is no document folder."""
     if name.startswith("."):
         return None
-    if signature is None:  # never read: whether it is a folder, the reading tells
+    if not signature:  # never read: whether it is a folder, the reading tells
         return True
     try:
         st = os.stat(path, dir_fd=fd)
