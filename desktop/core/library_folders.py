@@ -122,14 +122,30 @@ class FolderReading(LibraryState):
         return found
 
     def leading_summaries(
-        self, count: int, field: str, key: Callable[[Any], Any], *, reverse: bool = False
+        self,
+        count: int,
+        field: str,
+        key: Callable[[Any], Any],
+        *,
+        reverse: bool = False,
+        natural: str | None = None,
     ) -> list[DocSummary]:
         """``sorted(self.summaries(), key=lambda s: key(getattr(s, field)),
         reverse=reverse)[:count]`` without reading every summary: the documents whose
         summary was not read yet are ranked by that one column of the catalogue, then
         the summaries of the first ``count`` read.  The window paints its first
         screenful of rows with these (100,000 summaries take half a second, and 140 MB,
-        to read); the order among equal keys is the one :meth:`summaries` gives."""
+        to read); the order among equal keys is the one :meth:`summaries` gives.
+
+        ``natural`` says how ``key`` orders the column's values: ``"number"`` as they
+        are, ``"ascii"`` as text case-folded, a missing one as "" (ISO dates, whose
+        folding leaves them as they are).  While nothing is read yet (the window's
+        start) SQLite then ranks the rows itself (100,000 documents: 20 ms, not 160)."""
+        with self._lock:
+            if natural in ("number", "ascii") and self._records.nothing_read:
+                leading = self._leading_by_catalogue(count, field, reverse, natural == "ascii")
+                if leading is not None:
+                    return leading
         pick = heapq.nlargest if reverse else heapq.nsmallest  # stable, as sorted()
         with self._lock:
             entries = self._records.entries()
@@ -152,6 +168,28 @@ class FolderReading(LibraryState):
                     leading.append(self._records.summary(doc_id))
                 except KeyError:  # gone since: the full list will not have it either
                     continue
+        return leading
+
+    def _leading_by_catalogue(
+        self, count: int, field: str, reverse: bool, text: bool
+    ) -> list[DocSummary] | None:
+        """The first summaries as the catalogue ranks them; None when it names a
+        document this library does not hold (another process added it since the
+        opening): the caller ranks them itself then."""
+        catalogue = self._catalogue()
+        first = catalogue.leading(field, count, descending=reverse, text=text)
+        catalogue.close()
+        if not first and len(self._records):  # unreadable or busy: rank them here
+            return None
+        if any(doc_id not in self._records for doc_id in first):
+            return None
+        self._records.summarise(first)
+        leading = []
+        for doc_id in first:
+            try:
+                leading.append(self._records.summary(doc_id))
+            except KeyError:  # its row went since: the full list will not have it
+                continue
         return leading
 
     def _column_values(

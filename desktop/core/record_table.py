@@ -93,6 +93,12 @@ class RecordTable(MutableMapping[str, DocRecord]):
 
     # ------------------------------------------------------------ the rest
     @property
+    def nothing_read(self) -> bool:
+        """Neither a record nor a summary read yet: the ids as opened, in the
+        catalogue's order (less any document deleted since)."""
+        return not self._loaded and self._unsummarised == len(self._pending)
+
+    @property
     def pending(self) -> int:
         """How many records have not been read yet."""
         return len(self._pending)

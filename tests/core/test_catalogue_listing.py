@@ -140,7 +140,11 @@ def test_a_folder_read_the_short_way_gives_the_same_record(opened: Library) -> N
     )
 
 
-@pytest.mark.parametrize("field", ["published", "title", "chars", "imported"])
+#: How the key below orders each column, as the window tells leading_summaries.
+_NATURAL = {"published": "ascii", "imported": "ascii", "last_read": "ascii", "chars": "number"}
+
+
+@pytest.mark.parametrize("field", ["published", "title", "chars", "imported", "last_read"])
 @pytest.mark.parametrize("reverse", [False, True])
 def test_leading_summaries_are_the_first_of_the_sorted_summaries(
     opened: Library, field: str, reverse: bool
@@ -158,12 +162,41 @@ def test_leading_summaries_are_the_first_of_the_sorted_summaries(
         if read_one:
             lazy.get(ids[4])
         leading = lazy.leading_summaries(3, field, key, reverse=reverse)
+        # ranked by SQLite when nothing is read yet: the same rows, ties in order
+        ranked = Library.open(opened.root, check=False)
+        if read_one:
+            ranked.get(ids[4])
+        natural = _NATURAL.get(field)
+        assert ranked.leading_summaries(3, field, key, reverse=reverse, natural=natural) == (
+            leading
+        )
         every = Library.open(opened.root, check=False).summaries()
         if read_one:  # the read record comes first in the summaries' order
             every = sorted(every, key=lambda s: s.id != ids[4])
         expected = sorted(every, key=lambda s: key(getattr(s, field)), reverse=reverse)
         assert leading == expected[:3]
     assert lazy.leading_summaries(99, field, key, reverse=reverse) == expected
+
+
+def test_leading_summaries_leave_the_catalogue_when_it_holds_a_newer_document(
+    opened: Library, testdata: Path
+) -> None:
+    """Another process imported a document after this library opened: the catalogue's
+    ranking names a document the library does not hold yet, so the library ranks its
+    own documents (as every summary will show them), not the catalogue's rows."""
+    lazy = Library.open(opened.root, check=False)
+    other = Library.open(opened.root)
+    added = other.add_file(testdata / "encodings" / "big5" / "_ude_1.txt")
+    assert added.id and added.id not in lazy.ids()
+
+    def key(value: Any) -> Any:
+        return str(value or "").casefold()
+
+    for reverse in (False, True):
+        leading = lazy.leading_summaries(99, "imported", key, reverse=reverse, natural="ascii")
+        assert added.id not in [s.id for s in leading]
+        expected = sorted(lazy.summaries(), key=lambda s: key(s.imported), reverse=reverse)
+        assert leading == expected
 
 
 def test_a_library_opened_without_its_check_checks_against_the_catalogue(

@@ -101,7 +101,7 @@ class WindowStartup(QObject):
     def show_first_rows(self) -> None:
         """The first rows of the pane in its order, and how many documents there are
         (their length is summed once every summary is read), before the first paint."""
-        from desktop.ui.library.columns import COLUMNS, sort_value
+        from desktop.ui.library.columns import COLUMNS, NATURAL_ORDER, sort_value
 
         library = self.window.library
         self.window.status_label.setText(
@@ -116,6 +116,7 @@ class WindowStartup(QObject):
                 field,
                 lambda value: sort_value(field, value),
                 reverse=order == Qt.SortOrder.DescendingOrder,
+                natural=NATURAL_ORDER.get(field),
             )
         )
 

@@ -134,6 +134,21 @@ def sort_key(doc: DocSummary, key: str) -> Any:
     return sort_value(key, getattr(doc, key))
 
 
+#: The columns whose :func:`sort_value` order SQLite can give (``natural`` of
+#: ``Library.leading_summaries``, the first rows painted): numbers as they are, and
+#: text that is ASCII in practice (script names, ISO dates), case-folded; for a
+#: non-ASCII letter in an edited date the first rows may differ in case order only.
+NATURAL_ORDER = {
+    "chars": "number",
+    "progress": "number",
+    "annotations": "number",
+    "script": "ascii",
+    "published": "ascii",
+    "imported": "ascii",
+    "last_read": "ascii",
+}
+
+
 def sort_value(key: str, value: Any) -> Any:
     """How a value of the column ``key`` sorts (numbers as numbers, text folded)."""
     if key in ("chars", "progress", "annotations"):
