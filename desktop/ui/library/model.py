@@ -10,6 +10,8 @@ chooses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +41,7 @@ from desktop.ui.library.columns import (
 __all__ = ["LibraryFilterProxy", "LibraryTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
-_MISSING = object()
+_ID = attrgetter("id")
 #: Documents whose filter text is folded in one idle slice.
 PREPARE_SLICE = 5000
 #: A built-in shelf shown is computed again this long after the last change (a
@@ -81,7 +83,6 @@ class LibraryTableModel(QAbstractTableModel):
         self._order: tuple[int, Qt.SortOrder] | None = None  #: column and order sorted by
         self._words: list[str] = []  #: the folded filter words (all must be found)
         self._haystacks: dict[str, str] = {}  #: folded text the filter looks in, by id
-        self._keys: dict[int, dict[str, Any]] = {}  #: sort keys by column, then by id
         self._stale = False  #: a document changed since the rows were sorted
         self._prepared = 0  #: how far into :attr:`_all` the idle folding has come
         #: the rows shown were filtered among the texts folded so far (the idle folding
@@ -96,7 +97,6 @@ class LibraryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = [d.summary() if isinstance(d, DocRecord) else d for d in docs]
         self._haystacks.clear()
-        self._keys.clear()
         self._prepared = 0
         self._preparing.start()  # fold the filter's text a slice at a time, idle
         if self._order is not None:
@@ -206,8 +206,6 @@ class LibraryTableModel(QAbstractTableModel):
     def _forget(self, doc_id: str) -> None:
         """Drop what was computed from a document's old summary."""
         self._haystacks.pop(doc_id, None)
-        for keys in self._keys.values():
-            keys.pop(doc_id, None)
 
     @staticmethod
     def _place(docs: list[DocSummary], doc_id: str) -> int:
@@ -218,30 +216,18 @@ class LibraryTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------- sorting
     def _key(self, column: int) -> Any:
-        """The sort key of a document by ``column``, computed once per document."""
+        """The sort key of one document by ``column`` (for a single row's place)."""
         name = COLUMNS[column][0]
-        keys = self._keys.setdefault(column, {})
-
-        def key(doc: DocSummary) -> Any:
-            found = keys.get(doc.id, _MISSING)
-            if found is _MISSING:
-                found = keys[doc.id] = sort_key(doc, name)
-            return found
-
-        return key
+        return lambda doc: sort_key(doc, name)
 
     def _sorted(self, docs: list[DocSummary], column: int) -> list[DocSummary]:
         """``docs`` sorted by ``column`` in the current direction (stable): the keys
-        looked up once each into a list, then positions sorted by it (no Python call
-        per comparison or per document during the sort)."""
-        keys = self._keys.setdefault(column, {})
-        if len(keys) < len(docs):
-            missing = [d for d in docs if d.id not in keys]
-            if missing:
-                values = sort_values(missing, COLUMNS[column][0])
-                keys.update(zip((d.id for d in missing), values, strict=True))
-        decorated = [keys[d.id] for d in docs]
-        order = sorted(range(len(docs)), key=decorated.__getitem__, reverse=self._reverse())
+        made in one pass into a list, then positions sorted by it (no Python call per
+        comparison or per document during the sort).  Keys are not kept: a dict of
+        100,000 of them took longer to fill than the sort and 4 MB per column."""
+        keys = sort_values(docs, COLUMNS[column][0])
+        order = sorted(range(len(docs)), key=keys.__getitem__, reverse=self._reverse())
+        del keys
         return [docs[i] for i in order]
 
     def _reverse(self) -> bool:
@@ -402,19 +388,34 @@ class LibraryTableModel(QAbstractTableModel):
         if not self._words:
             return list(docs)
         hays = self._haystacks
-        missing = [d for d in docs if d.id not in hays]
-        if len(missing) > PREPARE_SLICE and self._preparing.isActive():
+        unfolded = len(self._all) - len(hays)  # about: what the idle folding has left
+        if self._preparing.isActive() and min(unfolded, len(docs)) > PREPARE_SLICE:
             # The idle folding is not done (the rows have just come): filter among
             # what is folded, and again as it goes on (:meth:`_prepare_some`), rather
             # than fold 100,000 texts at once (half a second) at the first key typed.
             self._partial = True
-            docs = [d for d in docs if d.id in hays]
+            texts = list(map(hays.get, map(_ID, docs)))
         else:
-            self._prepare(missing)
-        kept = docs
-        for word in self._words:  # one plain pass a word: no generator per document
-            kept = [d for d in kept if word in hays[d.id]]
-        return kept if kept is not docs else list(docs)
+            if unfolded > 0:
+                self._prepare([d for d in docs if d.id not in hays])
+            try:
+                texts = list(map(hays.__getitem__, map(_ID, docs)))
+            except KeyError:  # a text folded for a document no longer held
+                self._prepare([d for d in docs if d.id not in hays])
+                texts = list(map(hays.__getitem__, map(_ID, docs)))
+        # every word over the texts in plain passes (no generator or attribute per document)
+        first, *others = self._words
+        keep = [t is not None and first in t for t in texts]
+        for word in others:
+            keep = [k and word in t for k, t in zip(keep, texts, strict=True)]  # type: ignore[operator]
+        return list(compress(docs, keep))
+
+    def _any_kept(self, docs: list[DocSummary]) -> bool:
+        """Whether one of ``docs`` (their texts folded) is in scope and holds every word."""
+        hays = self._haystacks
+        for word in self._words:
+            docs = [d for d in docs if word in hays[d.id]]
+        return any(self._in_scope(d) for d in docs)
 
     def _prepare(self, docs: list[DocSummary]) -> None:
         """Fold the filter text of ``docs`` in one pass (:func:`fold_many`)."""
@@ -428,7 +429,9 @@ class LibraryTableModel(QAbstractTableModel):
         """Idle work after the rows arrive: fold the next slice of filter texts, so
         the first letter typed into the filter finds them ready (100,000 documents:
         20 slices of a few tens of milliseconds).  A text missed (the rows were
-        re-sorted meanwhile) is folded when the filter needs it (:meth:`_kept`)."""
+        re-sorted meanwhile) is folded when the filter needs it (:meth:`_kept`).
+        While a filter typed before the folding was done shows only the matches
+        among the texts folded then, a slice that holds more matches filters again."""
         missing: list[DocSummary] = []
         while self._prepared < len(self._all) and len(missing) < PREPARE_SLICE:
             doc = self._all[self._prepared]
@@ -440,7 +443,8 @@ class LibraryTableModel(QAbstractTableModel):
         done = self._prepared >= len(self._all)
         if done:
             self._preparing.stop()
-        if self._partial and (missing or done):
+        if self._partial and (done or self._any_kept(missing)):
+            # a slice with no match changes no row: no relayout (tens of ms at 100,000)
             self._partial = False  # set again by _kept while the folding is not done
 
             def refilter() -> None:

@@ -94,3 +94,36 @@ def test_the_header_menu_hides_a_column_and_another_takes_its_place(
     _assert_fits(table)
     actions[before[1]].trigger()
     assert _shown(table) == before
+
+
+def test_rows_sorted_or_filtered_are_measured_once_a_moment_later(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """A sort or a key typed shows its rows at once; the columns are measured again
+    once after a burst of such changes (REFIT_DELAY_MS), and still fit."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.library import pane as pane_module
+
+    pane = window.library_pane
+    fitter = pane.table.findChild(pane_module.ColumnFitter)
+    assert fitter is not None
+    qtbot.wait(pane_module.REFIT_DELAY_MS * 2)  # what the window's start-up asked for
+    measured: list[int] = []
+    original = fitter.measure
+
+    def counted() -> None:
+        measured.append(1)
+        original()
+
+    fitter.measure = counted  # type: ignore[method-assign]
+    chars = [k for k, _ in COLUMNS].index("chars")
+    pane.table.sortByColumn(chars, Qt.SortOrder.AscendingOrder)
+    pane.proxy.set_filter_text("的")
+    pane.proxy.set_filter_text("")
+    QApplication.processEvents()
+    assert measured == []
+    qtbot.waitUntil(lambda: measured == [1], timeout=2000)
+    qtbot.wait(pane_module.REFIT_DELAY_MS * 2)
+    assert measured == [1]
+    _assert_fits(pane.table)
