@@ -25,6 +25,7 @@ from collections.abc import (
     Mapping,
     MutableMapping,
 )
+from operator import countOf
 
 from desktop.core.records import DocRecord, DocSummary
 
@@ -50,9 +51,12 @@ class RecordTable(MutableMapping[str, DocRecord]):
         self._fetch = fetch
         self._fetch_summaries = fetch_summaries
         self._loaded: dict[str, DocRecord] = {}
-        self._pending: dict[str, DocSummary | None] = dict(pending or {})
+        # A dict given is taken over, not copied (100,000 ids at a big library's opening).
+        self._pending: dict[str, DocSummary | None] = (
+            pending if isinstance(pending, dict) else dict(pending or {})
+        )
         #: How many pending documents have no summary yet.
-        self._unsummarised = sum(1 for v in self._pending.values() if v is None)
+        self._unsummarised = countOf(self._pending.values(), None)
 
     # -------------------------------------------------------------- mapping
     def __getitem__(self, doc_id: str) -> DocRecord:
