@@ -301,11 +301,15 @@ class IndexService(QObject):
         self._pending.clear()  # a full pass sees every document as it is now
         self._batch_total = 0
         self.status.emit(self.tr("Checking the search index…"))
-        index = self.index
         rebuild, self._rebuild = self._rebuild, False
-        from desktop.core.search.index import IndexBusyError
 
         def work(task: Task) -> bool | _Busy:
+            # The first job opens the index here, so that importing whoosh and numpy
+            # (a few tenths of a second) does not freeze the window just after its
+            # rows are shown; no other job runs meanwhile (one at a time).
+            index = self.index
+            from desktop.core.search.index import IndexBusyError
+
             try:
                 return index.ensure_current(
                     progress=task.progress, cancel=task.is_cancelled, rebuild=rebuild
@@ -341,8 +345,8 @@ class IndexService(QObject):
         self.status.emit(text.format(percent=self._percent))
 
     def _drop_module_sources(self) -> None:
-        """Once, when the first full pass reports (the index has imported whoosh and
-        numpy, the last modules start-up imports): empty Python's cache of source
+        """Once, when the first full pass reports or ends (the index has imported
+        whoosh and numpy, the last modules start-up imports): empty Python's cache of source
         lines.  Shiboken reads the source of every module imported after PySide6
         (``inspect.getsource``, to tell whether it uses PySide's features), and
         ``linecache`` kept all of it: 12 MB of lines at start-up.  A traceback reads
@@ -353,6 +357,7 @@ class IndexService(QObject):
 
     def _full_done(self, complete: object) -> None:
         self._full_running = False
+        self._drop_module_sources()  # (an index already current reports no progress)
         if isinstance(complete, _Busy):
             self._task = None
             self._show_pause_state()
