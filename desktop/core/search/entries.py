@@ -39,7 +39,7 @@ def signature(doc_dir: str | os.PathLike[str]) -> bytes:
     """The mtime_ns and size of the document's text, metadata and annotations files,
     in that order (0 and -1 for a file that is missing), packed as :data:`SIGNATURE`
     (81 bytes as an object, where a list of the six integers took about 300: the
-    signatures of 100,000 documents are held twice while the index is built)."""
+    manifest holds one for every document indexed)."""
     # plain strings: pathlib costs more than the stat calls on 100,000 documents
     folder = os.fspath(doc_dir)
     return SIGNATURE.pack(
