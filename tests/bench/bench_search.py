@@ -44,6 +44,7 @@ class _Record:
     script: str = "simplified"
     format: str = "txt"
     imported: str = "2025-01-01T00:00:00"
+    tags: tuple[str, ...] = ()
 
 
 class _MemoryLibrary:
@@ -63,6 +64,12 @@ class _MemoryLibrary:
 
     def get(self, doc_id: str) -> _Record:
         return self._records[doc_id]
+
+    def summary(self, doc_id: str) -> _Record:  # the fields the index reads
+        return self._records[doc_id]
+
+    def ids(self) -> list[str]:
+        return list(self._records)
 
     def text(self, doc_id: str) -> str:
         return (self.root / doc_id / "text.txt").read_text("utf-8")
