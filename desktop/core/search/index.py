@@ -68,9 +68,10 @@ INDEX_VERSION = 8
 #: Seconds a writer waits for another process's writer before IndexBusyError.
 WRITER_WAIT = 2.0
 #: whoosh's pool of metadata postings before it spills a run to disk, in its own
-#: estimate, which is about a quarter of what the pool really holds: 4 (~16 MB) keeps
-#: a first build of 100,000 documents within the app's memory (32 held ~130 MB)
-_WRITER_MB = 4
+#: estimate, which is about a quarter of what the pool really holds: 2 (~8 MB) keeps
+#: a first build of 100,000 documents within the app's memory (32 held ~130 MB); its
+#: runs on disk are merged at the commit, 128 files at a time
+_WRITER_MB = 2
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]

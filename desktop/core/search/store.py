@@ -66,10 +66,10 @@ _APPENDED = ("texts.bin", "maps.bin")
 #: Postings held in memory before a segment is written: 9 bytes each while pending and
 #: about 35 while they are sorted into a segment (8,000,000 held 70 MB and took 200 MB
 #: more at each flush, while the app built its first index).
-_FLUSH_POSTINGS = 500_000
+_FLUSH_POSTINGS = 250_000
 _MAX_SEGMENTS = 16
 #: The newest segments are merged this many at a time once they are of one size tier
-#: (:meth:`BodyStore._merge_tiers`): a first build writes some 400 segments at 100,000
+#: (:meth:`BodyStore._merge_tiers`): a first build writes some 800 segments at 100,000
 #: documents, each posting is merged about three times before the last, whole merge.
 _FAN_IN = 8
 _MERGE_CHUNK = 250_000  #: postings merged at a time (~70 bytes each while merged)
