@@ -117,7 +117,8 @@ class WindowStartup(QObject):
                 lambda value: sort_value(field, value),
                 reverse=order == Qt.SortOrder.DescendingOrder,
                 natural=NATURAL_ORDER.get(field),
-            )
+            ),
+            fold=False,  # every summary replaces them just after the paint
         )
 
     def read_summaries(self) -> None:

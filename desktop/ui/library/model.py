@@ -93,12 +93,19 @@ class LibraryTableModel(QAbstractTableModel):
         self._preparing.timeout.connect(self._prepare_some)
 
     # ----------------------------------------------------------------- rows
-    def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
+    def set_documents(self, docs: list[DocSummary] | list[DocRecord], *, fold: bool = True) -> None:
+        """Show ``docs``; with ``fold`` their filter texts are folded a slice at a time
+        when idle.  ``fold=False``: the first rows of the window's start, replaced
+        once every summary is read (folding them would import OpenCC and numpy before
+        the first paint; a filter typed meanwhile folds what it needs)."""
         self.beginResetModel()
         self._all = [d.summary() if isinstance(d, DocRecord) else d for d in docs]
         self._haystacks.clear()
         self._prepared = 0
-        self._preparing.start()  # fold the filter's text a slice at a time, idle
+        if fold:
+            self._preparing.start()  # fold the filter's text a slice at a time, idle
+        else:
+            self._preparing.stop()
         if self._order is not None:
             self._all = self._sorted(self._all, self._order[0])
         if self._shelf is not None:

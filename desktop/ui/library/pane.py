@@ -367,16 +367,17 @@ class LibraryPane(QWidget):
         self.reading_page.setText(text or "")
         self._update_state()
 
-    def set_documents(self, docs: list[DocSummary] | list[DocRecord]) -> None:
+    def set_documents(self, docs: list[DocSummary] | list[DocRecord], *, fold: bool = True) -> None:
         """Show ``docs`` in place of the rows shown; the selected documents, the current
         one and the one at the top of the view stay so where they are still shown (the
-        window paints its first screenful of rows, then every document arrives)."""
+        window paints its first screenful of rows, then every document arrives).
+        ``fold=False``: their filter texts are not folded ahead (the first rows)."""
         table = self.table
         selected = self.selected_ids()
         current = self.current_id()
         top = table.indexAt(QPoint(0, 0))
         top_id = str(self.proxy.data(top, ID_ROLE)) if top.isValid() else None
-        self.model.set_documents(docs)  # the column fitter measures the new rows
+        self.model.set_documents(docs, fold=fold)  # the column fitter measures the new rows
         if not (selected or current or top_id):
             return
         rows = self.model.rows_of([*selected, current or "", top_id or ""])
