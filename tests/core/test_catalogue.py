@@ -12,26 +12,7 @@ import pytest
 from desktop.core.catalogue import SCHEMA, catalogue_path, row_count
 from desktop.core.library import Library
 from desktop.core.paths import cache_dir
-
-
-@pytest.fixture
-def opened(isolated_env: Path, seed_paths: list[Path]) -> Library:
-    library = Library.open(isolated_env / "lib")
-    library.import_seeds_if_new(seed_paths[0].parent)
-    return Library.open(library.root)  # the first opening that writes the catalogue
-
-
-def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The document folders read from their files from now on."""
-    read: list[str] = []
-    real = Library._load_record
-
-    def counting(self: Library, folder: Path, *args: object) -> object:
-        read.append(folder.name)
-        return real(self, folder, *args)
-
-    monkeypatch.setattr(Library, "_load_record", counting)
-    return read
+from tests.core.library_helpers import folder_reads
 
 
 def _catalogue(library: Library) -> Path:
@@ -41,7 +22,7 @@ def _catalogue(library: Library) -> Path:
 def test_an_unchanged_library_is_opened_from_the_catalogue(
     opened: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     again = Library.open(opened.root)
     assert read == []
     assert [d.__dict__ for d in again.documents()] == [d.__dict__ for d in opened.documents()]
@@ -56,7 +37,7 @@ def test_a_change_by_another_process_is_read_again(
     meta = json.loads(meta_path.read_text("utf-8"))
     meta["user"]["title"] = "別處改的標題"
     meta_path.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")  # in place
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     again = Library.open(opened.root)
     assert read == [doc.id] and again.get(doc.id).title == "別處改的標題"
 
@@ -131,7 +112,7 @@ def test_a_repaired_folder_is_read_again_next_time(
     (opened.doc_dir(doc.id) / "meta.json").write_text("{broken", "utf-8")
     repaired = Library.open(opened.root)
     assert repaired.warnings and repaired.get(doc.id)
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     Library.open(opened.root)
     assert read == [doc.id]
 
@@ -151,7 +132,7 @@ def _copy_document(library: Library, source_id: str, new_id: str) -> None:
 def test_opening_without_a_check_reads_no_folder(
     opened: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     quick = Library.open(opened.root, check=False)
     assert read == [] and len(quick.documents()) == 5
 
@@ -224,7 +205,7 @@ def test_opening_reads_summaries_and_each_record_when_asked(
     monkeypatch.setattr(
         catalogue, "_record_from_json", lambda text: decoded.append(text) or real(text)
     )
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     quick = Library.open(opened.root, check=False)
     assert decoded == [] and read == []
     summaries = {s.id: s for s in quick.summaries()}
@@ -247,7 +228,7 @@ def test_a_record_row_gone_or_unreadable_is_read_from_its_folder(
     with sqlite3.connect(_catalogue(opened)) as db:
         db.execute("DELETE FROM records WHERE id = ?", (gone,))
         db.execute("UPDATE records SET record = '[1]' WHERE id = ?", (damaged,))
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     assert quick.get(gone).id == gone and quick.get(damaged).id == damaged
     assert sorted(read) == sorted([gone, damaged])
     assert quick.get(gone).title == opened.get(gone).title

@@ -17,13 +17,6 @@ from desktop.core.library import Library
 from desktop.core.paths import cache_dir
 
 
-@pytest.fixture
-def opened(isolated_env: Path, seed_paths: list[Path]) -> Library:
-    library = Library.open(isolated_env / "lib")
-    library.import_seeds_if_new(seed_paths[0].parent)
-    return Library.open(library.root)  # the first opening that writes the catalogue
-
-
 def _signatures(library: Library) -> dict[str, str]:
     return {name: folder_signature(library.docs_dir / name) for name in library.ids()}
 

@@ -13,28 +13,9 @@ import pytest
 
 from desktop.core.folder_watch import unsupported_reason, watch_folders
 from desktop.core.library import Library
+from tests.core.library_helpers import folder_reads
 
 NEW = "f" * 64
-
-
-@pytest.fixture
-def opened(isolated_env: Path, seed_paths: list[Path]) -> Library:
-    library = Library.open(isolated_env / "lib")
-    library.import_seeds_if_new(seed_paths[0].parent)
-    return Library.open(library.root)  # the first opening that writes the catalogue
-
-
-def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The document folders read from their files from now on."""
-    read: list[str] = []
-    real = Library._load_record
-
-    def counting(self: Library, folder: Path, *args: Any) -> object:
-        read.append(folder.name)
-        return real(self, folder, *args)
-
-    monkeypatch.setattr(Library, "_load_record", counting)
-    return read
 
 
 def _copy_document(library: Library, source_id: str, new_id: str, title: str) -> None:
@@ -64,7 +45,7 @@ def test_the_named_folders_give_the_events_of_a_whole_check(
     other = Library.open(opened.root)  # another process edits and removes
     other.update_meta(first, title="改過的")
     other.remove(second)
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     events = quick.check_named_folders([first, second, NEW, third])
     assert sorted(events) == sorted([("added", NEW), ("meta-changed", first), ("removed", second)])
     assert heard == events
@@ -170,7 +151,7 @@ def test_nothing_changed_touches_no_catalogue(
         return real(self)
 
     monkeypatch.setattr(Library, "_catalogue", counting)
-    read = _reads(monkeypatch)
+    read = folder_reads(monkeypatch)
     assert quick.check_named_folders([doc]) == []
     assert read == [] and opening == []
     (opened.doc_dir(doc) / "meta.json").touch()
