@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import sys
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -139,8 +140,9 @@ def _summaries(
     <summary columns>`` whose id ``keep`` holds (None: all).  Tags are a JSON list, or
     "" for none.  A value that repeats from row to row (a script, a format, an author,
     an import time, a tag list...) is kept once, in ``shared`` (one dict per column):
-    at 100,000 documents each copy costs megabytes."""
-    make, loads = DocSummary._make, json.loads
+    at 100,000 documents each copy costs megabytes; so does each copy of the ids
+    (11 MB), which are interned."""
+    make, loads, intern = DocSummary._make, json.loads, sys.intern
     authors, sources, dates, scripts, formats, encodings, times, progresses, tag_lists = (
         d.setdefault for d in shared
     )
@@ -150,6 +152,7 @@ def _summaries(
     ) in rows:  # fmt: skip
         if keep is not None and doc_id not in keep:
             continue
+        doc_id = intern(doc_id)  # one string per id, shared with the ids read at opening
         signatures[doc_id] = signature
         summaries[doc_id] = make(
             (
@@ -358,7 +361,10 @@ class Catalogue:
         sql = "SELECT group_concat(id, '/') FROM (SELECT id FROM docs ORDER BY rowid)"
         rows = self._select(sql)
         joined = rows[0][0] if rows else None
-        return joined.split("/") if isinstance(joined, str) and joined else []
+        # interned: the summaries read later share these strings (see _summaries)
+        return (
+            list(map(sys.intern, joined.split("/"))) if isinstance(joined, str) and joined else []
+        )
 
     def _arrays(self, *names: str) -> Any:
         """The values of some columns, each as a list, in the rows' order."""

@@ -397,8 +397,8 @@ class FolderWatch:
             return
         wd = self._add(self._docs + b"/" + os.fsencode(name), _FOLDER_MASK | IN_ONLYDIR)
         if wd >= 0:  # a folder renamed keeps its watch: the same one, named anew
-            with self._lock:
-                self._name_of.put(wd, name)
+            with self._lock:  # interned: the library holds the same ids (11 MB a copy)
+                self._name_of.put(wd, sys.intern(name))
 
     def _add(self, path: bytes, mask: int) -> int:
         """A watch on ``path``; -1 when there is none (a file, gone, the limit)."""
