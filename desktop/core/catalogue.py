@@ -152,7 +152,7 @@ def _summaries(
     ) in rows:  # fmt: skip
         if keep is not None and doc_id not in keep:
             continue
-        doc_id = intern(doc_id)  # one string per id, shared with the ids read at opening
+        doc_id = intern(doc_id)  # one string per id, shared with the folder watch's
         signatures[doc_id] = signature
         summaries[doc_id] = make(
             (
@@ -361,10 +361,8 @@ class Catalogue:
         sql = "SELECT group_concat(id, '/') FROM (SELECT id FROM docs ORDER BY rowid)"
         rows = self._select(sql)
         joined = rows[0][0] if rows else None
-        # interned: the summaries read later share these strings (see _summaries)
-        return (
-            list(map(sys.intern, joined.split("/"))) if isinstance(joined, str) and joined else []
-        )
+        # not interned: 30 ms at 100,000 ids, before the window's first paint
+        return joined.split("/") if isinstance(joined, str) and joined else []
 
     def _arrays(self, *names: str) -> Any:
         """The values of some columns, each as a list, in the rows' order."""
