@@ -5,7 +5,7 @@
         <name>ColumnFitter</name>
         <message>
             <source>Shown when the library pane has room for it</source>
-            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). Rows beside those in view that a column's width is measured on. The title keeps at least this many average character widths.</extracomment>
+            <extracomment>The columns beside the title, most wanted first: the last ones give way first when the pane is narrow. The widest a column beside the title gets, in pixels (a long source is cut). Rows beside those in view that a column's width is measured on. Milliseconds after rows are sorted, filtered or added before the columns are measured again (once for a burst of changes). The title keeps at least this many average character widths.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>書庫窗格有空間時顯示</translation>
         </message>
@@ -39,7 +39,7 @@
         </message>
         <message>
             <source>Pause Search Indexing</source>
-            <extracomment>the running job is a full pass documents the full pass had to index when it began that pass builds the index anew how far it has come</extracomment>
+            <extracomment>the running job is a full pass documents the full pass had to index when it began that pass builds the index anew how far it has come see :meth:`_drop_module_sources`</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>暫停建立搜尋索引</translation>
         </message>
