@@ -356,6 +356,7 @@
         <name>SearchPane</name>
         <message>
             <source>How to search</source>
+            <extracomment>A query typed while the first index is built, searched once it is ready.</extracomment>
             <translation>搜索方法</translation>
         </message>
         <message>
@@ -385,10 +386,6 @@ title:, author:, source:, notes: search one field; script:traditional, format:ep
             <translation>输入文字即可按标题、作者或来源筛选列表；按 Enter 搜索全文。简体和繁體可以互相搜到。
 "两个 词" 查找整个短语，-词 排除含有这个词的文档，甲 OR 乙 查找含有其中任一个的文档。
 title:、author:、source:、notes: 只搜索某一项；script:traditional、format:epub、published:2024 或 published:2024-08..2024-12 用来缩小范围。</translation>
-        </message>
-        <message>
-            <source>Waiting for the search index…</source>
-            <translation>正在等待搜索索引…</translation>
         </message>
         <message>
             <source>Searching…</source>

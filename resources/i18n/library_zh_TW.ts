@@ -426,6 +426,7 @@
         <name>SearchPane</name>
         <message>
             <source>How to search</source>
+            <extracomment>A query typed while the first index is built, searched once it is ready.</extracomment>
             <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
             <translation>搜尋方法</translation>
         </message>
@@ -461,11 +462,6 @@ title:, author:, source:, notes: search one field; script:traditional, format:ep
             <translation>輸入文字即可按標題、作者或來源篩選清單；按 Enter 搜尋全文。簡體和繁體可以互相搜到。
 "兩個 詞" 查詢整個短語，-詞 排除含有這個詞的文件，甲 OR 乙 查詢含有其中任一個的文件。
 title:、author:、source:、notes: 只搜尋某一項；script:traditional、format:epub、published:2024 或 published:2024-08..2024-12 用來縮小範圍。</translation>
-        </message>
-        <message>
-            <source>Waiting for the search index…</source>
-            <translatorcomment>derived from zh_CN by OpenCC s2twp</translatorcomment>
-            <translation>正在等待搜尋索引…</translation>
         </message>
         <message>
             <source>Searching…</source>

@@ -117,6 +117,8 @@ class SearchPane(QWidget):
         self._windows: dict[str, tuple[int, str]] = {}
         self._query = ""
         self._pending = False
+        #: A query typed while the first index is built, searched once it is ready.
+        self._awaiting = ""
         self._build(library_widget)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -226,7 +228,7 @@ class SearchPane(QWidget):
     @property
     def searching(self) -> bool:
         """True while a typed query waits for its results."""
-        return self._timer.isActive() or self._pending
+        return self._timer.isActive() or self._pending or bool(self._awaiting)
 
     def _typed(self, text: str) -> None:
         if not text.strip():
@@ -245,12 +247,20 @@ class SearchPane(QWidget):
         if not query:
             self.show_library()
             return
+        if not self.service.ready and self.service.error is None:
+            # The first index is being built (a big library: many minutes) or paused:
+            # the list stays filtered by title, author and source, as typed, and the
+            # full text is searched once the index is ready (_index_changed).  The
+            # status bar shows the index's progress.
+            if self.showing_results:
+                self._leave_results()
+            self._awaiting = query
+            return
+        self._awaiting = ""
         self._query = query
         self._pending = True
         self.stack.setCurrentWidget(self.results_page)
-        if not self.service.ready and self.service.error is None:
-            self._set_message(self.tr("Waiting for the search index…"))
-        elif not self.model.rowCount():
+        if not self.model.rowCount():
             self._set_message(self.tr("Searching…"))
         self.service.search(
             query, self._found_for(query), self._failed_for(query), prepare=self._windows_of
@@ -365,10 +375,16 @@ class SearchPane(QWidget):
     def _index_changed(self) -> None:
         if self.showing_results and self._query:
             self._timer.start()
+        elif self._awaiting and self.service.ready:
+            if self.search_box.text().strip() == self._awaiting:
+                self.run_search()
+            else:
+                self._awaiting = ""
 
     def _leave_results(self) -> None:
         self._timer.stop()
         self._pending = False
+        self._awaiting = ""
         self._query = ""
         self.last_results = None
         self._windows = {}
