@@ -13,8 +13,9 @@ reported as a duplicate.  :class:`Library` owns ``docs/``; other stores (annotat
 own their own files inside a document's folder.
 
 The class is assembled from parts, each one idea: :mod:`~desktop.core.library_state`
-(the records in memory, reading them), :mod:`~desktop.core.library_folders` (reading
-the folders, the catalogue, repairs), :mod:`~desktop.core.library_imports` (adding
+(the records in memory, reading them), :mod:`~desktop.core.library_listing` (the first
+rows and the listing, ranked by the catalogue), :mod:`~desktop.core.library_folders`
+(reading the folders, the catalogue, repairs), :mod:`~desktop.core.library_imports` (adding
 files), :mod:`~desktop.core.library_editing` (the reader's edits, re-decoding); this
 module opens a library and keeps its trash.  :mod:`~desktop.core.doc_folder` holds
 what concerns one document folder.
