@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -42,6 +42,7 @@ from tests.faults.hostile_library import (
     exercise_window,
     shown_problems,
 )
+from tests.ui.windows import shown_window
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -101,14 +102,8 @@ def hostile(isolated_env: Path) -> HostileLibrary:
 
 @pytest.fixture
 def hostile_window(qtbot, hostile: HostileLibrary, settings: QSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    window = MainWindow(hostile.library, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with shown_window(qtbot, hostile.library, settings) as window:
+        yield window
 
 
 def _reader_problems(window: MainWindow, name: str, hostile: HostileLibrary) -> list[str]:

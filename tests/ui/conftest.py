@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
+from tests.ui.windows import shown_window
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +40,8 @@ def seeded_library(library_dir: Path, seed_paths: list[Path]) -> Library:
 
 @pytest.fixture
 def main_window(qtbot, seeded_library: Library, settings: QSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    window = MainWindow(seeded_library, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with shown_window(qtbot, seeded_library, settings) as window:
+        yield window
 
 
 @pytest.fixture(params=["zh_CN", "zh_TW"])

@@ -11,24 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
+from tests.ui.windows import shown_window
 
 
 @pytest.fixture
 def paused_window(qtbot, seeded_library: Library, settings: QSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    window = MainWindow(seeded_library, settings)
-    window.index_service.pause()  # before its first pass: no index until resumed
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    def pause(window: MainWindow) -> None:
+        window.index_service.pause()  # before its first pass: no index until resumed
+
+    with shown_window(qtbot, seeded_library, settings, before_show=pause) as window:
+        yield window
 
 
 def test_the_list_stays_filtered_until_the_index_is_ready(qtbot, paused_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
