@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, startup_clock
 
 __all__ = ["main"]
 
@@ -141,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # work before the first paint (~30 ms).  It is enabled again once the window has
     # painted (freeze_start_up_objects), or when no window opens.
     gc.disable()
+    startup_clock.mark("interpreter and first imports")
     try:
         return _main(argv)
     finally:
@@ -163,10 +164,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     setup_logging()
     app, settings, prefs = _application()
+    startup_clock.mark("Qt application, settings and language")
     files = list(args.files)
     guard, status = _single_instance(_library_root(args.library, prefs), files)
     if status is not None:
         return status  # the running instance took the files, or does not answer
+    startup_clock.mark("single-instance check")
     current: list[Any] = []  # the window shown, once there is one
     if guard is not False:
         _take_handed_over_files(guard, current, files)
@@ -263,6 +266,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     from desktop.ui.app.main_window import MainWindow
     from desktop.ui.app.startup import AfterFirstPaint
 
+    startup_clock.mark("window modules imported")
     log.info("opening the library at %s", root)
     try:
         library = Library.open(root, check=False)  # the window checks the folders after
@@ -281,13 +285,16 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
         )
         return None
     _import_seeds(library)
+    startup_clock.mark("library opened")
     window = MainWindow(library, settings)
+    startup_clock.mark("window built")
     if os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1":
         from desktop.selftest import install_first_paint_probe
 
         install_first_paint_probe(window)
     window.show()
-    AfterFirstPaint(window, freeze_start_up_objects)
+    startup_clock.mark("window shown")
+    AfterFirstPaint(window, _after_first_paint)
     if files:
         window.import_paths([Path(f) for f in files], open_single=True)
     return window
@@ -302,6 +309,13 @@ def _import_seeds(library: Any) -> None:
         log.info(
             "first launch: imported %d seed articles", sum(r.status == "imported" for r in seeded)
         )
+
+
+def _after_first_paint() -> None:
+    told = startup_clock.finish()  # the first window's start-up, not a restart's
+    if told is not None:
+        log.info("%s", told)
+    freeze_start_up_objects()
 
 
 def freeze_start_up_objects() -> None:

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop import startup_clock
+from desktop.startup_clock import process_age
+
 __all__ = ["CheckResult", "install_first_paint_probe", "process_age", "run_checks", "self_test"]
 
 #: Searching either spelling must find the same seed articles.
@@ -303,20 +306,6 @@ def self_test(out: TextIO | None = None) -> int:
     return 0 if passed == len(results) else 1
 
 
-def process_age() -> float:
-    """Seconds since this process started (from /proc on Linux, else since import)."""
-    try:
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        ticks = os.sysconf("SC_CLK_TCK")
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-        return uptime - int(stat[19]) / ticks
-    except (OSError, IndexError, ValueError):
-        return time.perf_counter() - _IMPORTED
-
-
-_IMPORTED = time.perf_counter()
-
-
 def install_first_paint_probe(window: Any) -> None:
     """At ``window``'s first paint print ``first-paint <seconds>`` and quit the app."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -326,7 +315,13 @@ def install_first_paint_probe(window: Any) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
+                steps = startup_clock.steps()
                 print(f"first-paint {process_age():.3f}", flush=True)
+                print(
+                    "start-up-steps "
+                    + json.dumps([[step, round(took, 4)] for step, took in steps]),
+                    flush=True,
+                )
                 QTimer.singleShot(0, QApplication.quit)
             return False
 

@@ -114,3 +114,19 @@ def test_later_launches_load_no_pipeline_conversion_or_dialog_modules(home: Path
     loaded = _loaded_at_first_paint(home, DEFERRED_LATER)
     assert loaded is not None, "the main window never painted"
     assert loaded == [], f"loaded before the first paint: {loaded}"
+
+
+def test_the_log_tells_how_long_each_start_up_step_took(home: Path) -> None:
+    _loaded_at_first_paint(home, DEFERRED_LATER)
+    lines = (home / "log" / "tongwen.log").read_text(encoding="utf-8").splitlines()
+    told = [ln for ln in lines if " after the process started: " in ln]
+    assert told, "no start-up line in the log"
+    for step in (
+        "interpreter and first imports",
+        "Qt application, settings and language",
+        "window modules imported",
+        "library opened",
+        "window built",
+        "painting",
+    ):
+        assert f" {step} " in told[-1]
