@@ -111,6 +111,8 @@ class ReaderPane(QWidget):
         self.apply_typography()
         self._build_vertical()  # vertical mode (issue 19)
         self.text.verticalScrollBar().valueChanged.connect(self._text_scrolled)
+        # wheel, scroll bar, its keys: scrolled by hand (setValue from code is not)
+        self.text.verticalScrollBar().actionTriggered.connect(self._bar_moved_by_hand)
         # -- reading aids (issue 18): pop-up dictionary, ruby, reading corrections
         self.aids = ReadingAids(self)
         self.vertical.attach_aids(self.aids)  # vertical mode (issue 19): the aids there too
@@ -461,7 +463,22 @@ class ReaderPane(QWidget):
         if self.vertical.on:  # vertical mode (issue 19): a page forward or back
             self.vertical.page_turn(direction)
             return
+        bar = self.text.verticalScrollBar()
+        before = bar.value()
         self.text.scroll_screen(direction)
+        if bar.value() != before:  # a screen down on the last one keeps the place exact
+            self._scrolled_by_hand()
+
+    def _bar_moved_by_hand(self, _action: int) -> None:
+        # (QPlainTextEdit has moved the page already: whether it moved cannot be told
+        # here, and a wheel turned on the last screen lets the place go to its line)
+        self._scrolled_by_hand()
+
+    def _scrolled_by_hand(self) -> None:
+        """The reader moved the page: the place last gone to is no longer the place
+        read, and a put-back still pending from a rewrap (a panel shown as the document
+        opened, the scroll bar appearing) must not pull the page back there."""
+        self.loader.anchor = None
 
     def go_to_start(self) -> None:
         """Show the beginning of the document."""
