@@ -1,12 +1,13 @@
 """The cold-start floor: a bare PySide6 window, bundled like Tongwen (floor.spec).
 
-It prints ``first-paint <seconds since process start>`` at its first paint and quits,
-exactly as Tongwen does under ``TONGWEN_EXIT_AFTER_PAINT=1``, so the packaging
-benchmark can compare the two.
+It prints ``first-paint <seconds since process start>`` and its start-up steps at its
+first paint and quits, exactly as Tongwen does under ``TONGWEN_EXIT_AFTER_PAINT=1``, so
+the packaging benchmark can compare the two step by step.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 _IMPORTED = time.perf_counter()
+_MARKS: list[tuple[str, float]] = []
 
 
 def process_age() -> float:
@@ -32,18 +34,29 @@ class _Probe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            print(f"first-paint {process_age():.3f}", flush=True)
+            now = time.perf_counter()
+            age = process_age()
+            steps, previous = [], now - age
+            for step, at in [*_MARKS, ("painting", now)]:
+                steps.append([step, round(at - previous, 4)])
+                previous = at
+            print(f"first-paint {age:.3f}", flush=True)
+            print("start-up-steps " + json.dumps(steps), flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 
 
 def main() -> int:
+    _MARKS.append(("interpreter and first imports", time.perf_counter()))
     app = QApplication(sys.argv[:1])
+    _MARKS.append(("Qt application", time.perf_counter()))
     window = QMainWindow()
     window.setCentralWidget(QLabel("同文 floor", window))
     window.resize(1280, 800)
     window.installEventFilter(_Probe(window))
+    _MARKS.append(("window built", time.perf_counter()))
     window.show()
+    _MARKS.append(("window shown", time.perf_counter()))
     return int(app.exec())
 
 

@@ -88,8 +88,8 @@ def _display() -> Iterator[dict[str, str]]:
 
 
 def _launch(exe: Path, env: dict[str, str]) -> tuple[float, float, list[tuple[str, float]]]:
-    """(seconds from launch to the first-paint line, the app's own age at first paint,
-    the app's start-up steps with their seconds: empty for the floor)."""
+    """(seconds from launch to the first-paint line, the program's own age at first
+    paint, its start-up steps with their seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [str(exe)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -214,6 +214,8 @@ def run(quick: bool) -> list[Result]:
             )
         )
         results.append(Result(BENCH, "  floor, measured inside", floor.inner, "s", note=how))
+        for step, seconds in floor.step_medians():
+            results.append(Result(BENCH, f"    floor step: {step}", seconds, "s", note="median"))
         results.append(Result(BENCH, "floor bundle size", _size_mb(FLOOR), "MB"))
         results.append(
             Result(
