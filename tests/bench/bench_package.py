@@ -10,6 +10,9 @@ is a first launch (seed import into an empty library); the median is over the la
 runs, the app's and the floor's launches taken in turn (a busy machine slows both
 alike), and the app's start-up steps (``desktop/startup_clock.py``) are shown with
 their medians.  The page cache is warm after the first run: a truly cold disk is slower.
+``TONGWEN_BENCH_BEFORE_BUNDLE=DIR`` adds another build's bundle (``dist/tongwen`` of an
+earlier revision, e.g. built from a ``git worktree`` with ``pyinstaller --distpath``) to
+the launches taken in turn, for a before/after figure measured side by side.
 Without a display the runs use a private Xvfb server when one is installed, else
 Qt's offscreen platform.
 """
@@ -161,6 +164,18 @@ def _app_env(base: dict[str, str], home: Path) -> dict[str, str]:
     return env
 
 
+def _before_bundle(base: dict[str, str], home: Path) -> _Launches | None:
+    """Another build's bundle (``TONGWEN_BENCH_BEFORE_BUNDLE=DIR``, a ``dist/tongwen``
+    folder built from an earlier revision), launched in turn with this one."""
+    folder = os.environ.get("TONGWEN_BENCH_BEFORE_BUNDLE")
+    if not folder:
+        return None
+    exe = Path(folder).resolve() / "tongwen"
+    if not exe.is_file():
+        raise SystemExit(f"bench_package: no bundle at {exe} (TONGWEN_BENCH_BEFORE_BUNDLE)")
+    return _Launches(exe, _app_env(base, home))
+
+
 def run(quick: bool) -> list[Result]:
     if not (BUNDLE / "tongwen").is_file():
         print(
@@ -181,7 +196,22 @@ def run(quick: bool) -> list[Result]:
         how = "xcb" if base.get("DISPLAY") else base.get("QT_QPA_PLATFORM", "")
         app = _Launches(BUNDLE / "tongwen", _app_env(base, Path(tmp)))
         floor = _Launches(FLOOR / "floor", dict(base)) if _build_floor() else None
-        _alternating([app] if floor is None else [app, floor], runs)
+        before = _before_bundle(base, Path(tmp) / "before")
+        programs = [p for p in (app, floor, before) if p is not None]
+        _alternating(programs, runs)
+        if before is not None:
+            results.append(
+                Result(
+                    BENCH,
+                    f"before ({before.exe.parent}): start to first paint, median of {runs}",
+                    before.outer,
+                    "s",
+                    note=how,
+                )
+            )
+            results.append(
+                Result(BENCH, "  this bundle minus before", app.outer - before.outer, "s")
+            )
         results.append(
             Result(BENCH, "first launch to first paint (imports seeds)", app.first, "s", note=how)
         )

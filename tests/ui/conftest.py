@@ -15,6 +15,15 @@ from tests.ui.windows import shown_window
 
 
 @pytest.fixture(autouse=True)
+def _application(qapp: QApplication) -> QApplication:
+    """Every GUI test runs with the QApplication made: a test that only makes Qt objects
+    (a local server, a timer) passed or failed with the order tests reached a worker
+    ("QSocketNotifier: current thread's event dispatcher has already been destroyed"
+    when it came first)."""
+    return qapp
+
+
+@pytest.fixture(autouse=True)
 def _theme_back_to_system() -> Iterator[None]:
     """A theme a test chose is the whole application's: give the next test the
     platform's palette back, as a new start would."""
