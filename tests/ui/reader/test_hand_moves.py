@@ -11,12 +11,15 @@ the book jumped back to its start after the reader had paged into it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QAbstractSlider, QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.app.main_window import MainWindow
+from desktop.ui.reader.pane import ReaderPane
 from tests.ui.reader.test_history import _add, _book
 
 
@@ -27,29 +30,25 @@ def _settle(seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def test_paging_before_the_put_back_keeps_the_page(
-    qtbot: QtBot, main_window: MainWindow, tmp_path: Path
+def _page_down(reader: ReaderPane) -> None:
+    for _ in range(7):
+        reader.page(+1)  # Page Down, Space
+
+
+def _click_the_scroll_bar(reader: ReaderPane) -> None:
+    bar = reader.text.verticalScrollBar()
+    for _ in range(5):
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # as a click does
+
+
+@pytest.mark.parametrize("move", [_page_down, _click_the_scroll_bar])
+def test_a_move_by_hand_before_the_put_back_keeps_the_page(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path, move: Callable[[ReaderPane], None]
 ) -> None:
     book = _add(main_window, _book(tmp_path / "演義.txt"))
     main_window.open_document(book.id)  # the contents panel shows: a rewrap is due
     reader = main_window.reader
-    for _ in range(7):
-        reader.page(+1)  # before the event loop runs again
-    here = reader.current_canonical()
-    assert here > 0
-    _settle()
-    assert reader.current_canonical() == here
-
-
-def test_the_scroll_bar_moved_by_hand_keeps_the_page(
-    qtbot: QtBot, main_window: MainWindow, tmp_path: Path
-) -> None:
-    book = _add(main_window, _book(tmp_path / "演義.txt"))
-    main_window.open_document(book.id)
-    reader = main_window.reader
-    bar = reader.text.verticalScrollBar()
-    for _ in range(5):
-        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # as a click does
+    move(reader)  # before the event loop runs again
     here = reader.current_canonical()
     assert here > 0
     _settle()
