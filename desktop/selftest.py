@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import startup_clock
-from desktop.startup_clock import process_age
 
-__all__ = ["CheckResult", "install_first_paint_probe", "process_age", "run_checks", "self_test"]
+__all__ = ["CheckResult", "install_first_paint_probe", "run_checks", "self_test"]
 
 #: Searching either spelling must find the same seed articles.
 QUERIES = ("社会工作", "社會工作")
@@ -316,7 +315,7 @@ def install_first_paint_probe(window: Any) -> None:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 steps = startup_clock.steps()
-                print(f"first-paint {process_age():.3f}", flush=True)
+                print(f"first-paint {startup_clock.process_age():.3f}", flush=True)
                 print(
                     "start-up-steps "
                     + json.dumps([[step, round(took, 4)] for step, took in steps]),

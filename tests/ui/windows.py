@@ -1,4 +1,5 @@
-"""The main window as the GUI tests open it: shown, then closed with its work done."""
+"""Widgets as the GUI tests open them (the main window, a reader pane alone): shown,
+then closed with their background work done."""
 
 from __future__ import annotations
 
@@ -6,10 +7,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.library import Library
 from desktop.ui.app.main_window import MainWindow
+
+
+@contextmanager
+def shown[W: QWidget](qtbot, widget: W) -> Iterator[W]:  # type: ignore[no-untyped-def]
+    """``widget`` shown and exposed; closed after, the background work it started
+    finished."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
 
 
 @contextmanager
@@ -24,10 +38,5 @@ def shown_window(  # type: ignore[no-untyped-def]
     window = MainWindow(library, settings)
     if before_show is not None:
         before_show(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with shown(qtbot, window):
+        yield window

@@ -112,7 +112,7 @@ class ReaderPane(QWidget):
         self._build_vertical()  # vertical mode (issue 19)
         self.text.verticalScrollBar().valueChanged.connect(self._text_scrolled)
         # wheel, scroll bar, its keys: scrolled by hand (setValue from code is not)
-        self.text.verticalScrollBar().actionTriggered.connect(self._bar_moved_by_hand)
+        self.text.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
         # -- reading aids (issue 18): pop-up dictionary, ruby, reading corrections
         self.aids = ReadingAids(self)
         self.vertical.attach_aids(self.aids)  # vertical mode (issue 19): the aids there too
@@ -469,15 +469,13 @@ class ReaderPane(QWidget):
         if bar.value() != before:  # a screen down on the last one keeps the place exact
             self._scrolled_by_hand()
 
-    def _bar_moved_by_hand(self, _action: int) -> None:
-        # (QPlainTextEdit has moved the page already: whether it moved cannot be told
-        # here, and a wheel turned on the last screen lets the place go to its line)
-        self._scrolled_by_hand()
-
-    def _scrolled_by_hand(self) -> None:
+    def _scrolled_by_hand(self, _action: int = 0) -> None:
         """The reader moved the page: the place last gone to is no longer the place
         read, and a put-back still pending from a rewrap (a panel shown as the document
-        opened, the scroll bar appearing) must not pull the page back there."""
+        opened, the scroll bar appearing) must not pull the page back there.  (From the
+        scroll bar's ``actionTriggered``, QPlainTextEdit has moved the page already, so
+        whether it moved cannot be told: a wheel turned on the last screen lets the
+        place go to the start of its line.)"""
         self.loader.anchor = None
 
     def go_to_start(self) -> None:

@@ -6,12 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
-
 from desktop.core.library import Library
 from desktop.ui.common.app_settings import AppSettings
 from desktop.ui.reader.pane import ReaderPane
+from tests.ui.windows import shown
 
 
 @contextmanager
@@ -19,14 +17,9 @@ def reader_pane(qtbot, library_dir: Path, settings: AppSettings) -> Iterator[Rea
     """A shown 800×600 reader pane on the library at ``library_dir``; closed after,
     its background work finished."""
     reader = ReaderPane(settings=settings, library=Library.open(library_dir))
-    qtbot.addWidget(reader)
     reader.resize(800, 600)
-    reader.show()
-    qtbot.waitExposed(reader)
-    yield reader
-    reader.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    QApplication.processEvents()
+    with shown(qtbot, reader):
+        yield reader
 
 
 def open_text(pane: ReaderPane, tmp_path: Path, text: str, name: str = "doc.txt") -> str:
