@@ -263,10 +263,7 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
     from PySide6.QtCore import QCoreApplication
 
     from desktop.core.library import Library, LibraryError
-    from desktop.ui.app.main_window import MainWindow
-    from desktop.ui.app.startup import AfterFirstPaint
 
-    startup_clock.mark("window modules imported")
     log.info("opening the library at %s", root)
     try:
         library = Library.open(root, check=False)  # the window checks the folders after
@@ -286,9 +283,17 @@ def _open_window(root: Path, settings: Any, files: list[str]) -> Any:
         return None
     _import_seeds(library)
     startup_clock.mark("library opened")
-    window = MainWindow(library, settings)
+    probe = os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1"
+    if probe and os.environ.get("TONGWEN_BENCH_EMPTY_WINDOW") == "1":
+        from desktop.selftest import empty_window as window_class
+    else:
+        from desktop.ui.app.main_window import MainWindow as window_class
+    from desktop.ui.app.startup import AfterFirstPaint
+
+    startup_clock.mark("window modules imported")
+    window = window_class(library, settings)
     startup_clock.mark("window built")
-    if os.environ.get("TONGWEN_EXIT_AFTER_PAINT") == "1":
+    if probe:
         from desktop.selftest import install_first_paint_probe
 
         install_first_paint_probe(window)

@@ -8,7 +8,8 @@ returns 0 when every check passed, 1 otherwise.
 
 :func:`install_first_paint_probe` serves ``TONGWEN_EXIT_AFTER_PAINT=1``: the window
 prints the seconds since the process started at its first paint and quits, which is
-how the packaging benchmark measures cold start.
+how the packaging benchmark measures cold start; with ``TONGWEN_BENCH_EMPTY_WINDOW=1``
+too, :func:`empty_window` stands for the main window, to measure the start-up before it.
 """
 
 from __future__ import annotations
@@ -326,3 +327,18 @@ def install_first_paint_probe(window: Any) -> None:
 
     probe = _Probe(window)
     window.installEventFilter(probe)
+
+
+def empty_window(library: Any, settings: Any) -> Any:
+    """What ``make bench ARGS=package`` shows instead of the main window, with
+    ``TONGWEN_BENCH_EMPTY_WINDOW=1`` and ``TONGWEN_EXIT_AFTER_PAINT=1``: the floor's
+    bare window (``resources/packaging/floor_app.py``), so that the benchmark can tell
+    Tongwen's start-up before its window (Qt, settings, language, the library opened)
+    from the window's own cost.  ``library`` and ``settings`` are not used."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    del library, settings
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("同文 floor", window))
+    window.resize(1280, 800)
+    return window

@@ -74,12 +74,15 @@ sys.exit(status)
 """
 
 
-def _loaded_at_first_paint(home: Path, deferred: tuple[str, ...]) -> list[str] | None:
+def _loaded_at_first_paint(
+    home: Path, deferred: tuple[str, ...], **extra_env: str
+) -> list[str] | None:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         TONGWEN_NO_SINGLE_INSTANCE="1",
         TONGWEN_EXIT_AFTER_PAINT="1",
+        **extra_env,
     )
     for var, sub in (("LIBRARY", "library"), ("CACHE", "cache"), ("CONFIG", "config")):
         env[f"TONGWEN_{var}"] = str(home / sub)
@@ -130,3 +133,12 @@ def test_the_log_tells_how_long_each_start_up_step_took(home: Path) -> None:
         "painting",
     ):
         assert f" {step} " in told[-1]
+
+
+def test_the_benchmark_s_empty_window_stands_for_the_main_window(home: Path) -> None:
+    """``make bench ARGS=package`` measures the start-up before the window with the
+    floor's bare window in its place: the main window's modules are then never loaded."""
+    window_modules = ("desktop.ui.app.main_window", "desktop.ui.reader.pane")
+    assert _loaded_at_first_paint(home, window_modules) == list(window_modules)
+    loaded = _loaded_at_first_paint(home, window_modules, TONGWEN_BENCH_EMPTY_WINDOW="1")
+    assert loaded == [], f"loaded before the empty window's first paint: {loaded}"

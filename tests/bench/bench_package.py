@@ -12,7 +12,10 @@ alike), and the app's start-up steps (``desktop/startup_clock.py``) are shown wi
 their medians.  The page cache is warm after the first run: a truly cold disk is slower.
 ``TONGWEN_BENCH_BEFORE_BUNDLE=DIR`` adds another build's bundle (``dist/tongwen`` of an
 earlier revision, e.g. built from a ``git worktree`` with ``pyinstaller --distpath``) to
-the launches taken in turn, for a before/after figure measured side by side.
+the launches taken in turn, for a before/after figure measured side by side.  The
+bundle is also launched with ``TONGWEN_BENCH_EMPTY_WINDOW=1``, which shows the floor's
+bare window instead of Tongwen's: its start-up before the window, compared with the
+floor, is the least any window of Tongwen's could reach.
 Without a display the runs use a private Xvfb server when one is installed, else
 Qt's offscreen platform.
 """
@@ -196,8 +199,12 @@ def run(quick: bool) -> list[Result]:
         how = "xcb" if base.get("DISPLAY") else base.get("QT_QPA_PLATFORM", "")
         app = _Launches(BUNDLE / "tongwen", _app_env(base, Path(tmp)))
         floor = _Launches(FLOOR / "floor", dict(base)) if _build_floor() else None
+        empty = _Launches(
+            BUNDLE / "tongwen",
+            dict(_app_env(base, Path(tmp) / "empty"), TONGWEN_BENCH_EMPTY_WINDOW="1"),
+        )
         before = _before_bundle(base, Path(tmp) / "before")
-        programs = [p for p in (app, floor, before) if p is not None]
+        programs = [p for p in (app, floor, empty, before) if p is not None]
         _alternating(programs, runs)
         if before is not None:
             results.append(
@@ -260,4 +267,44 @@ def run(quick: bool) -> list[Result]:
         results.append(
             Result(BENCH, "Tongwen start / floor start", ratio, "x", "<= 1.5", ratio <= 1.5)
         )
+        results.extend(_before_the_window(empty, app, floor, runs, how))
     return results
+
+
+def _before_the_window(
+    empty: _Launches, app: _Launches, floor: _Launches, runs: int, how: str
+) -> list[Result]:
+    """Tongwen's start-up with the floor's bare window in place of its own
+    (``TONGWEN_BENCH_EMPTY_WINDOW=1``): what it costs before any window is built (Qt
+    set-up, settings, language, theme, the library opened), the least any window of
+    Tongwen's could paint in, and so how much of the gap is the window's."""
+    out = [
+        Result(
+            BENCH,
+            f"Tongwen with an empty window, median of {runs} (alternating)",
+            empty.outer,
+            "s",
+            note=how,
+        )
+    ]
+    for step, seconds in empty.step_medians():
+        out.append(Result(BENCH, f"    empty-window step: {step}", seconds, "s", note="median"))
+    out.append(
+        Result(
+            BENCH,
+            "  empty window / floor start",
+            empty.outer / floor.outer,
+            "x",
+            note="start-up before the window",
+        )
+    )
+    out.append(
+        Result(
+            BENCH,
+            "  Tongwen minus empty window",
+            app.outer - empty.outer,
+            "s",
+            note="the window's own cost",
+        )
+    )
+    return out
