@@ -59,14 +59,7 @@ class Listing(LibraryState):
             else:
                 values = self._column_values(entries, field, dict(zip(ids, column)))
             first = [doc_id for doc_id, _value in pick(count, values, key=lambda v: key(v[1]))]
-            self._records.summarise(first)
-            leading = []
-            for doc_id in first:
-                try:
-                    leading.append(self._records.summary(doc_id))
-                except KeyError:  # gone since: the full list will not have it either
-                    continue
-        return leading
+            return self._summaries_of(first)
 
     def _leading_by_catalogue(
         self, count: int, field: str, reverse: bool, text: bool
@@ -81,14 +74,19 @@ class Listing(LibraryState):
             return None
         if any(doc_id not in self._records for doc_id in first):
             return None
-        self._records.summarise(first)
-        leading = []
-        for doc_id in first:
+        return self._summaries_of(first)
+
+    def _summaries_of(self, ids: list[str]) -> list[DocSummary]:
+        """The summaries of ``ids``, in their order, read now; a document gone since
+        is left out (the full list will not have it either)."""
+        self._records.summarise(ids)
+        found = []
+        for doc_id in ids:
             try:
-                leading.append(self._records.summary(doc_id))
-            except KeyError:  # its row went since: the full list will not have it
+                found.append(self._records.summary(doc_id))
+            except KeyError:
                 continue
-        return leading
+        return found
 
     def _column_values(
         self,
